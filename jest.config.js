@@ -1,0 +1,28 @@
+// Two projects: "pure" needs nothing but Node (libs with no I/O); "services" runs against the
+// real PostgreSQL and Redis that scripts/test.mjs starts (it sets DATABASE_URL and REDIS_URL).
+const shared = {
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: { '^@vankien/(.*)$': '<rootDir>/libs/$1/src' },
+  testEnvironment: 'node',
+};
+const pureLibs = ['libs/synthesis', 'libs/document-schema'];
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'pure',
+      testMatch: pureLibs.map((lib) => `<rootDir>/${lib}/**/*.spec.ts`),
+    },
+    {
+      ...shared,
+      displayName: 'services',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', ...pureLibs.map((lib) => `<rootDir>/${lib}/`)],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      testTimeout: 60000,
+    },
+  ],
+};
