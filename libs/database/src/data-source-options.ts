@@ -1,0 +1,33 @@
+import { entities } from '@vankien/domain';
+import type { DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+import { migrations } from './migrations';
+
+/**
+ * The one description of the database: snake_case names, entities of libs/domain, schema only
+ * through migrations (synchronize stays off). Connection and statement timeouts make a request
+ * fail fast with 503 while PostgreSQL is down, instead of hanging.
+ */
+export function dataSourceOptions(url: string, overrides: Partial<{ applicationName: string; poolSize: number }> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error', 'warn', 'migration'],
+    applicationName: overrides.applicationName ?? 'vankien',
+    poolSize: overrides.poolSize ?? 20,
+    connectTimeoutMS: 5000,
+    extra: {
+      statement_timeout: 60_000,
+      idle_in_transaction_session_timeout: 120_000,
+      // keep idle connections short-lived so a pool recovers quickly after a database restart
+      idleTimeoutMillis: 10_000,
+    },
+  };
+}

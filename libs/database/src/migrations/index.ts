@@ -1,0 +1,7 @@
+// Migrations in the order they run. `npm run migration:generate -- Name` creates one from the
+// entities and registers it here; hand-written ones (triggers, data) are added by hand.
+import type { MigrationInterface } from 'typeorm';
+import { Initial1795459185128 } from './1795459185128-Initial';
+import { AppendOnlyGuards1795459185200 } from './1795459185200-AppendOnlyGuards';
+
+export const migrations: (new () => MigrationInterface)[] = [Initial1795459185128, AppendOnlyGuards1795459185200];

@@ -1,0 +1,57 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { SourceType } from '../round/source-type';
+import type { CommentKind } from '../submission/comment.entity';
+import { Synthesis } from './synthesis.entity';
+
+/**
+ * One proposal of a synthesis revision: similar comments of one block, stated once by a
+ * representative member. `key` is stable across revisions (matched by members), so
+ * dispositions and corrections carry over.
+ */
+@Entity({ name: 'comment_clusters' })
+@Unique('comment_clusters_synthesis_id_key_key', ['synthesisId', 'key'])
+@Index('comment_clusters_synthesis_id_block_idx', ['synthesisId', 'documentVersionId', 'blockId'])
+export class CommentCluster {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  synthesisId!: string;
+
+  @ManyToOne(() => Synthesis, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'synthesis_id' })
+  synthesis?: Synthesis;
+
+  @Column({ type: 'varchar', length: 64 })
+  key!: string;
+
+  @Column({ type: 'uuid' })
+  documentVersionId!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  blockId!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  kind!: CommentKind;
+
+  @Column({ type: 'text' })
+  representativeText!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  representativeCommentId!: string | null;
+
+  @Column({ type: 'int' })
+  commentCount!: number;
+
+  @Column({ type: 'int' })
+  units!: number;
+
+  @Column({ type: 'int' })
+  supporters!: number;
+
+  @Column({ type: 'jsonb' })
+  bySource!: Partial<Record<SourceType, number>>;
+
+  @Column({ type: 'int' })
+  position!: number;
+}

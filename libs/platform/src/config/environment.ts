@@ -1,0 +1,102 @@
+import { plainToInstance, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/**
+ * Every environment variable Vankien reads, with its rule and default. `process.env` is read
+ * nowhere else: the apps get a validated, typed `Environment` from the ConfigModule.
+ */
+export class Environment {
+  /** development, test or production. */
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /** PostgreSQL, e.g. postgres://user:password@host:5432/vankien */
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  /** Redis, e.g. redis://host:6379 */
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL!: string;
+
+  /** Secret that signs access tokens (HS256); at least 32 characters. */
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET!: string;
+
+  /** Lifetime of an access token, seconds (default 15 minutes). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(30)
+  @Max(86400)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  /** Lifetime of a refresh token, days. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** Login attempts allowed per client and account per minute. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
+  /** The one public address (gateway). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EDITOR_PORT = 3101;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  FEEDBACK_PORT = 3102;
+
+  /** Where the gateway finds the apps (defaults to this machine). */
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'EDITOR_URL must be an http(s):// URL' })
+  EDITOR_URL?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'FEEDBACK_URL must be an http(s):// URL' })
+  FEEDBACK_URL?: string;
+
+  /** Largest JSON body a request may carry (body-parser syntax, e.g. 1mb). */
+  @Matches(/^\d+(kb|mb)$/, { message: 'BODY_LIMIT must look like 512kb or 1mb' })
+  BODY_LIMIT = '1mb';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+}
+
+export class EnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment / Biến môi trường không hợp lệ:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Validates raw variables; throws an EnvironmentError naming every missing or malformed one. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const environment = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  const errors = validateSync(environment, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const problems = errors.flatMap((error) => {
+      const messages = Object.values(error.constraints ?? {});
+      if (error.value === undefined || error.value === '') return [`${error.property} is missing (${messages.join('; ')})`];
+      return messages.map((message) => `${error.property}: ${message}`);
+    });
+    throw new EnvironmentError(problems);
+  }
+  return environment;
+}
