@@ -1,0 +1,371 @@
+// Clustering of the comments on one block of one document. Identical formulations are collapsed
+// first, LSH bands propose candidate pairs, each candidate is verified, and the verified pairs are
+// joined strongest first under constraints that stop a chain of similar comments from joining two
+// that ask for opposite things.
+import { numbersConflict, operationsConflict, type Operation } from './features';
+import { hashHex } from './hash';
+import { BAND_COUNT, SIGNATURE_LENGTH, bandKey } from './minhash';
+import { ANCHOR_THRESHOLD, BlockVocabulary, MERGE_THRESHOLD, compareFormulations, type Formulation } from './similarity';
+import { UnionFind } from './union-find';
+import {
+  COMMENT_KINDS,
+  SOURCE_TYPES,
+  type Cluster,
+  type CommentFamily,
+  type CommentKind,
+  type PreparedComment,
+  type SourceCounts,
+  type SourceType,
+} from './types';
+
+/** Buckets up to this size are compared pair by pair; larger ones only with near neighbours. */
+const BUCKET_ALL_PAIRS = 24;
+const BUCKET_WINDOW = 4;
+/** Families this small are compared exhaustively: cheaper than hashing, and exact. */
+const EXHAUSTIVE_LIMIT = 40;
+/** Centrality is measured against at most this many of a cluster's heaviest formulations. */
+const CENTRALITY_SAMPLE = 64;
+
+interface Entry extends Formulation {
+  readonly key: string;
+  /** Members sorted by id. */
+  readonly members: PreparedComment[];
+  readonly signature: readonly number[];
+}
+
+export function compareIds(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+function blockKeyOf(comment: { readonly documentId?: string; readonly blockId: string }): string {
+  return `${comment.documentId ?? ''}\u0000${comment.blockId}`;
+}
+
+/**
+ * Clusters the prepared comments of one block (comments of several blocks are clustered block by
+ * block, in documentId then blockId order). Every comment lands in exactly one cluster; the
+ * result depends only on the set of comments, never on their order.
+ */
+export function clusterBlock(prepared: readonly PreparedComment[]): Cluster[] {
+  const byBlock = new Map<string, PreparedComment[]>();
+  for (const comment of prepared) {
+    const key = blockKeyOf(comment);
+    const list = byBlock.get(key);
+    if (list) list.push(comment);
+    else byBlock.set(key, [comment]);
+  }
+  const clusters: Cluster[] = [];
+  for (const key of [...byBlock.keys()].sort(compareIds)) {
+    const comments = byBlock.get(key);
+    if (comments) clusters.push(...clusterOneBlock(comments));
+  }
+  return clusters;
+}
+
+function clusterOneBlock(comments: readonly PreparedComment[]): Cluster[] {
+  const agreement: PreparedComment[] = [];
+  const proposals: PreparedComment[] = [];
+  const questions: PreparedComment[] = [];
+  for (const comment of comments) {
+    if (comment.family === 'agreement') agreement.push(comment);
+    else if (comment.family === 'question') questions.push(comment);
+    else proposals.push(comment);
+  }
+  const others = [...clusterFamily(proposals, 'proposal'), ...clusterFamily(questions, 'question')];
+  others.sort(compareClusters);
+  if (agreement.length === 0) return others;
+  // Plain agreement is one stance however it is worded: one cluster, shown first.
+  return [buildCluster(agreement, 'agreement', mostCommonText(agreement)), ...others];
+}
+
+export function compareClusters(left: Cluster, right: Cluster): number {
+  if (left.agreement !== right.agreement) return left.agreement ? -1 : 1;
+  return (
+    right.units - left.units ||
+    right.supporters - left.supporters ||
+    right.commentIds.length - left.commentIds.length ||
+    compareIds(left.commentIds[0] ?? '', right.commentIds[0] ?? '')
+  );
+}
+
+function formulationKey(comment: PreparedComment): string {
+  return `${comment.operations.join(',')}|${comment.numbers.join(',')}|${comment.quantitative ? 'q' : ''}|${comment.content.join(' ')}`;
+}
+
+function buildEntries(comments: readonly PreparedComment[]): { entries: Entry[]; vocabulary: BlockVocabulary } {
+  const groups = new Map<string, PreparedComment[]>();
+  for (const comment of comments) {
+    const key = formulationKey(comment);
+    const group = groups.get(key);
+    if (group) group.push(comment);
+    else groups.set(key, [comment]);
+  }
+  const keys = [...groups.keys()].sort(compareIds);
+  const vocabulary = new BlockVocabulary();
+  const tokenLists: Int32Array[] = [];
+  const documentFrequency: number[] = [];
+  for (const key of keys) {
+    const first = (groups.get(key) ?? [])[0];
+    const ids = [...new Set(first.content.map((word) => vocabulary.id(word)))].sort((a, b) => a - b);
+    for (const id of ids) documentFrequency[id] = (documentFrequency[id] ?? 0) + 1;
+    tokenLists.push(Int32Array.from(ids));
+  }
+  // IDF over the block's distinct formulations: a word many formulations share says little about
+  // which change is asked; a rare one says a lot.
+  const count = keys.length;
+  const idf = documentFrequency.map((frequency) => Math.log(1 + count / frequency));
+  const entries = keys.map((key, index): Entry => {
+    const members = (groups.get(key) ?? []).sort((a, b) => compareIds(a.id, b.id));
+    const tokens = tokenLists[index];
+    const weights = new Float64Array(tokens.length);
+    let total = 0;
+    for (let position = 0; position < tokens.length; position++) {
+      weights[position] = idf[tokens[position]];
+      total += weights[position];
+    }
+    const first = members[0];
+    return {
+      key,
+      members,
+      operations: first.operations,
+      numbers: first.numbers,
+      quantitative: first.quantitative,
+      tokens,
+      weights,
+      total,
+      signature: first.signature,
+    };
+  });
+  return { entries, vocabulary };
+}
+
+function compareSignatures(left: readonly number[], right: readonly number[], start: number): number {
+  for (let offset = 0; offset < SIGNATURE_LENGTH; offset++) {
+    const row = (start + offset) % SIGNATURE_LENGTH;
+    if (left[row] !== right[row]) return left[row] - right[row];
+  }
+  return 0;
+}
+
+/** Candidate pairs [a, b] with a < b, each once, found by LSH banding. */
+function candidatePairs(entries: readonly Entry[]): Array<[number, number]> {
+  const count = entries.length;
+  const pairs: Array<[number, number]> = [];
+  if (count <= EXHAUSTIVE_LIMIT) {
+    for (let a = 0; a < count; a++) for (let b = a + 1; b < count; b++) pairs.push([a, b]);
+    return pairs;
+  }
+  const seen = new Set<number>();
+  const add = (x: number, y: number): void => {
+    const a = Math.min(x, y);
+    const b = Math.max(x, y);
+    const key = a * count + b;
+    if (seen.has(key)) return;
+    seen.add(key);
+    pairs.push([a, b]);
+  };
+  for (let band = 0; band < BAND_COUNT; band++) {
+    const buckets = new Map<number, number[]>();
+    for (let index = 0; index < count; index++) {
+      const key = bandKey(entries[index].signature, band);
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(index);
+      else buckets.set(key, [index]);
+    }
+    for (const bucket of buckets.values()) {
+      if (bucket.length < 2) continue;
+      if (bucket.length <= BUCKET_ALL_PAIRS) {
+        for (let i = 0; i < bucket.length; i++) for (let j = i + 1; j < bucket.length; j++) add(bucket[i], bucket[j]);
+        continue;
+      }
+      // A huge bucket (a frequent pair of words, thousands of near-identical lines): sort it by the
+      // rest of the signature so that look-alikes sit together, and compare only near neighbours.
+      // Near-identical lines then still chain into one cluster in linear time.
+      const start = ((band + 1) * 2) % SIGNATURE_LENGTH;
+      const sorted = [...bucket].sort(
+        (x, y) => compareSignatures(entries[x].signature, entries[y].signature, start) || x - y,
+      );
+      for (let i = 0; i < sorted.length; i++) {
+        for (let j = i + 1; j <= i + BUCKET_WINDOW && j < sorted.length; j++) add(sorted[i], sorted[j]);
+      }
+    }
+  }
+  return pairs;
+}
+
+interface Component {
+  operations: Operation[];
+  numbers: readonly string[];
+  quantitative: boolean;
+  /** The heaviest formulation: the one a newcomer must still resemble. */
+  anchor: number;
+  weight: number;
+}
+
+function clusterFamily(comments: readonly PreparedComment[], family: CommentFamily): Cluster[] {
+  if (comments.length === 0) return [];
+  const { entries, vocabulary } = buildEntries(comments);
+  const edges: Array<{ similarity: number; a: number; b: number }> = [];
+  for (const [a, b] of candidatePairs(entries)) {
+    const similarity = compareFormulations(vocabulary, entries[a], entries[b]);
+    if (similarity >= MERGE_THRESHOLD) edges.push({ similarity, a, b });
+  }
+  edges.sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
+
+  const sets = new UnionFind(entries.length);
+  const components = entries.map(
+    (entry, index): Component => ({
+      operations: [...entry.operations],
+      numbers: entry.numbers,
+      quantitative: entry.quantitative,
+      anchor: index,
+      weight: entry.members.length,
+    }),
+  );
+  for (const { a, b } of edges) {
+    const rootA = sets.find(a);
+    const rootB = sets.find(b);
+    if (rootA === rootB) continue;
+    const left = components[rootA];
+    const right = components[rootB];
+    if (operationsConflict(left.operations, right.operations) || numbersConflict(left, right)) continue;
+    const anchorsAreThePair = (left.anchor === a && right.anchor === b) || (left.anchor === b && right.anchor === a);
+    if (!anchorsAreThePair && compareFormulations(vocabulary, entries[left.anchor], entries[right.anchor]) < ANCHOR_THRESHOLD) {
+      continue;
+    }
+    const root = sets.union(rootA, rootB);
+    const heavier = isHeavier(entries, left.anchor, right.anchor) ? left.anchor : right.anchor;
+    components[root] = {
+      operations: [...new Set([...left.operations, ...right.operations])].sort(),
+      numbers: left.numbers.length > 0 ? left.numbers : right.numbers,
+      quantitative: left.quantitative || right.quantitative,
+      anchor: heavier,
+      weight: left.weight + right.weight,
+    };
+  }
+
+  const byRoot = new Map<number, number[]>();
+  for (let index = 0; index < entries.length; index++) {
+    const root = sets.find(index);
+    const list = byRoot.get(root);
+    if (list) list.push(index);
+    else byRoot.set(root, [index]);
+  }
+  const clusters: Cluster[] = [];
+  for (const members of byRoot.values()) {
+    const central = mostCentral(vocabulary, entries, members);
+    const comments = members.flatMap((index) => entries[index].members);
+    clusters.push(buildCluster(comments, family, entries[central].members[0]));
+  }
+  return clusters;
+}
+
+function isHeavier(entries: readonly Entry[], candidate: number, incumbent: number): boolean {
+  const difference = entries[candidate].members.length - entries[incumbent].members.length;
+  return difference > 0 || (difference === 0 && candidate < incumbent);
+}
+
+/** The formulation with the greatest similarity to the rest, weighted by how many share each. */
+function mostCentral(vocabulary: BlockVocabulary, entries: readonly Entry[], members: readonly number[]): number {
+  if (members.length === 1) return members[0];
+  const reference = [...members]
+    .sort((x, y) => entries[y].members.length - entries[x].members.length || x - y)
+    .slice(0, CENTRALITY_SAMPLE);
+  let best = members[0];
+  let bestScore = -1;
+  for (const candidate of members) {
+    let score = 0;
+    for (const other of reference) {
+      const similarity = candidate === other ? 1 : compareFormulations(vocabulary, entries[candidate], entries[other]);
+      if (similarity > 0) score += similarity * entries[other].members.length;
+    }
+    // Ties go to the more frequent formulation, then to the first in key order.
+    const better =
+      score > bestScore + 1e-9 ||
+      (Math.abs(score - bestScore) <= 1e-9 && isHeavier(entries, candidate, best));
+    if (better) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function mostCommonText(comments: readonly PreparedComment[]): PreparedComment {
+  const counts = new Map<string, { count: number; first: PreparedComment }>();
+  for (const comment of comments) {
+    const current = counts.get(comment.normalized);
+    if (!current) counts.set(comment.normalized, { count: 1, first: comment });
+    else {
+      current.count++;
+      if (compareIds(comment.id, current.first.id) < 0) current.first = comment;
+    }
+  }
+  let best: { count: number; first: PreparedComment } | undefined;
+  for (const candidate of counts.values()) {
+    if (!best || candidate.count > best.count || (candidate.count === best.count && compareIds(candidate.first.id, best.first.id) < 0)) {
+      best = candidate;
+    }
+  }
+  return (best ?? { first: comments[0] }).first;
+}
+
+export function defaultClusterKey(smallestId: string): string {
+  return `k${hashHex(smallestId)}`;
+}
+
+/** Counts and representative of a set of comments; the only place where clusters are built. */
+export function buildCluster(
+  members: readonly PreparedComment[],
+  family: CommentFamily,
+  representative: PreparedComment,
+): Cluster {
+  const sorted = [...members].sort((a, b) => compareIds(a.id, b.id));
+  const units = new Set<string>();
+  const unitsPerSource = new Map<SourceType, Set<string>>();
+  const commentsPerSource = new Map<SourceType, number>();
+  const kinds = new Map<CommentKind, number>();
+  let supporters = 0;
+  for (const comment of sorted) {
+    units.add(comment.unit);
+    supporters += comment.supporters;
+    commentsPerSource.set(comment.sourceType, (commentsPerSource.get(comment.sourceType) ?? 0) + 1);
+    const sourceUnits = unitsPerSource.get(comment.sourceType) ?? new Set<string>();
+    sourceUnits.add(comment.unit);
+    unitsPerSource.set(comment.sourceType, sourceUnits);
+    kinds.set(comment.kind, (kinds.get(comment.kind) ?? 0) + 1);
+  }
+  const bySource: SourceCounts = {};
+  const unitsBySource: SourceCounts = {};
+  for (const sourceType of SOURCE_TYPES) {
+    const count = commentsPerSource.get(sourceType);
+    if (count === undefined) continue;
+    bySource[sourceType] = count;
+    unitsBySource[sourceType] = unitsPerSource.get(sourceType)?.size ?? 0;
+  }
+  let kind: CommentKind = representative.kind;
+  let kindCount = 0;
+  for (const candidate of COMMENT_KINDS) {
+    const count = kinds.get(candidate) ?? 0;
+    if (count > kindCount) {
+      kind = candidate;
+      kindCount = count;
+    }
+  }
+  const first = sorted[0];
+  return {
+    key: defaultClusterKey(first.id),
+    ...(first.documentId !== undefined ? { documentId: first.documentId } : {}),
+    blockId: first.blockId,
+    family,
+    agreement: family === 'agreement',
+    kind,
+    representative: representative.text,
+    representativeId: representative.id,
+    commentIds: sorted.map((comment) => comment.id),
+    units: units.size,
+    supporters,
+    bySource,
+    unitsBySource,
+  };
+}

@@ -1,0 +1,263 @@
+import { foldToAscii } from './vietnamese-letters';
+
+// What a comment asks for, read from its tokens: the operation (add, remove, raise, lower, keep,
+// change), the numbers it names, and the content words that say what it is about. Two comments
+// are one proposal only when these agree, however many words they share.
+
+export type Operation = 'add' | 'remove' | 'increase' | 'decrease' | 'keep' | 'change';
+
+interface OperationPhrase {
+  readonly words: readonly string[];
+  readonly operation: Operation;
+  /** Words that, right after the phrase, turn it into an ordinary noun (tăng trưởng, hạ tầng). */
+  readonly notBefore?: readonly string[];
+}
+
+// Longest phrases first so that "loại bỏ" is read before "bỏ" and "bổ sung thêm" before "thêm".
+const OPERATION_PHRASES: readonly OperationPhrase[] = [
+  { words: ['bổ', 'sung', 'thêm'], operation: 'add' },
+  { words: ['bổ', 'sung'], operation: 'add' },
+  { words: ['đưa', 'thêm'], operation: 'add' },
+  { words: ['đưa', 'vào'], operation: 'add' },
+  { words: ['thêm', 'vào'], operation: 'add' },
+  { words: ['thêm'], operation: 'add' },
+  { words: ['loại', 'bỏ'], operation: 'remove' },
+  { words: ['lược', 'bỏ'], operation: 'remove' },
+  { words: ['cắt', 'bỏ'], operation: 'remove' },
+  { words: ['rút', 'bỏ'], operation: 'remove' },
+  { words: ['bỏ', 'đi'], operation: 'remove' },
+  { words: ['bỏ'], operation: 'remove', notBefore: ['phiếu', 'qua', 'ra', 'sót', 'lỡ', 'vốn'] },
+  { words: ['xóa', 'bỏ'], operation: 'remove' },
+  { words: ['xóa'], operation: 'remove', notBefore: ['đói', 'mù', 'nhà'] },
+  { words: ['nâng', 'lên'], operation: 'increase' },
+  { words: ['nâng', 'cao'], operation: 'increase', notBefore: ['chất', 'năng', 'hiệu', 'nhận', 'đời', 'trình', 'vai', 'sức', 'ý', 'tinh'] },
+  { words: ['nâng'], operation: 'increase' },
+  { words: ['tăng', 'lên'], operation: 'increase' },
+  { words: ['tăng'], operation: 'increase', notBefore: ['trưởng', 'cường', 'thu', 'gia'] },
+  { words: ['cao', 'hơn'], operation: 'increase' },
+  { words: ['giảm', 'xuống'], operation: 'decrease' },
+  { words: ['giảm'], operation: 'decrease', notBefore: ['nghèo', 'thiểu', 'phát', 'thiếu'] },
+  { words: ['hạ', 'xuống'], operation: 'decrease' },
+  { words: ['hạ'], operation: 'decrease', notBefore: ['tầng', 'tuần', 'lưu', 'nguồn'] },
+  { words: ['thấp', 'hơn'], operation: 'decrease' },
+  { words: ['giữ', 'nguyên'], operation: 'keep' },
+  { words: ['để', 'nguyên'], operation: 'keep' },
+  { words: ['giữ'], operation: 'keep', notBefore: ['gìn', 'vững', 'vai', 'vị', 'mối', 'lời', 'gốc'] },
+  { words: ['thay', 'thế'], operation: 'change' },
+  { words: ['thay', 'bằng'], operation: 'change' },
+  { words: ['thay', 'đổi'], operation: 'change' },
+  { words: ['thay'], operation: 'change', notBefore: ['mặt', 'vì'] },
+  { words: ['chỉnh', 'sửa'], operation: 'change' },
+  { words: ['sửa', 'đổi'], operation: 'change' },
+  { words: ['sửa', 'lại'], operation: 'change' },
+  { words: ['sửa', 'thành'], operation: 'change' },
+  { words: ['sửa'], operation: 'change', notBefore: ['chữa'] },
+  { words: ['điều', 'chỉnh'], operation: 'change' },
+  { words: ['viết', 'lại'], operation: 'change' },
+  { words: ['diễn', 'đạt', 'lại'], operation: 'change' },
+];
+const PHRASES_BY_FIRST_WORD = new Map<string, OperationPhrase[]>();
+for (const phrase of OPERATION_PHRASES) {
+  const list = PHRASES_BY_FIRST_WORD.get(phrase.words[0]) ?? [];
+  list.push(phrase);
+  list.sort((left, right) => right.words.length - left.words.length);
+  PHRASES_BY_FIRST_WORD.set(phrase.words[0], list);
+}
+
+// "không bổ sung" asks to leave out, "không nên bỏ" asks to keep.
+const NEGATED: Record<Operation, Operation> = {
+  add: 'remove',
+  remove: 'keep',
+  increase: 'keep',
+  decrease: 'keep',
+  keep: 'change',
+  change: 'keep',
+};
+const NEGATIONS = new Set(['không', 'chưa', 'đừng', 'chẳng']);
+
+// Pairs of operations that ask for opposite things.
+const OPPOSED = new Set([
+  'add:remove', 'increase:decrease', 'keep:add', 'keep:remove', 'keep:increase', 'keep:decrease',
+  'keep:change', 'remove:change', 'remove:increase', 'remove:decrease',
+]);
+
+export function operationsConflict(left: readonly Operation[], right: readonly Operation[]): boolean {
+  // Only what one side asks and the other does not can conflict ("bỏ X, thay bằng Y" ≈ "thay X bằng Y").
+  for (const a of left) {
+    if (right.includes(a)) continue;
+    for (const b of right) {
+      if (left.includes(b)) continue;
+      if (OPPOSED.has(`${a}:${b}`) || OPPOSED.has(`${b}:${a}`)) return true;
+    }
+  }
+  return false;
+}
+
+// Function words and the set phrases of a request: they say nothing about what is asked.
+const STOP_WORDS = new Set([
+  'cần', 'nên', 'phải', 'trong', 'phần', 'này', 'đó', 'kia', 'của', 'và', 'các', 'những', 'về',
+  'với', 'cho', 'là', 'được', 'có', 'để', 'tại', 'theo', 'thì', 'mà', 'như', 'đoạn', 'câu', 'mục',
+  'dòng', 'lại', 'hơn', 'rất', 'cũng', 'đã', 'sẽ', 'đang', 'một', 'việc', 'ở', 'từ', 'hoặc', 'vào',
+  'nữa', 'chỗ', 'trang', 'khoản', 'ra', 'đi', 'lên', 'xuống', 'đây', 'khi', 'chúng', 'tôi', 'ta',
+  'thấy', 'em', 'nhiều', 'nhằm', 'đến', 'vẫn', 'chưa', 'không', 'nào', 'gì', 'thành', 'bằng', 'còn',
+]);
+const STOP_BIGRAMS = new Set([
+  'đề nghị', 'kiến nghị', 'xem xét', 'nội dung', 'ý kiến', 'dự thảo', 'văn kiện', 'báo cáo', 'vấn đề',
+  'cụ thể', 'làm rõ', 'nghiên cứu', 'cân nhắc', 'tiếp thu', 'góp ý', 'đồng chí', 'đảng viên',
+  'ban chấp', 'chấp hành', 'chi bộ', 'đảng bộ', 'nhiệm kỳ', 'đại hội', 'hiện nay', 'cần thiết',
+]);
+
+// Typed without tone marks or with a wrong one ("đề nghi", "nôi dung"), a set phrase is still one.
+const STOP_BIGRAMS_FOLDED = new Set([...STOP_BIGRAMS].map((bigram) => foldToAscii(bigram)));
+const foldCache = new Map<string, string>();
+function folded(word: string): string {
+  let result = foldCache.get(word);
+  if (result === undefined) {
+    result = foldToAscii(word);
+    if (foldCache.size > 100_000) foldCache.clear();
+    foldCache.set(word, result);
+  }
+  return result;
+}
+
+function isStopBigram(first: string, second: string): boolean {
+  return STOP_BIGRAMS.has(`${first} ${second}`) || STOP_BIGRAMS_FOLDED.has(`${folded(first)} ${folded(second)}`);
+}
+
+// Words that turn an agreement into a proposal: "nhất trí, nhưng đề nghị …".
+const PROPOSAL_SIGNALS = new Set(['nhưng', 'tuy', 'song', 'cần', 'nên', 'phải', 'đề', 'kiến']);
+
+// Words of plain agreement with the draft: a comment made only of these (and stop words) is a
+// "tán thành" line, counted apart from proposals.
+const AGREEMENT_WORDS = new Set([
+  'tán', 'thành', 'nhất', 'trí', 'đồng', 'ý', 'tình', 'thống', 'cơ', 'bản', 'hoàn', 'toàn', 'cao',
+  'dự', 'thảo', 'văn', 'kiện', 'nội', 'dung', 'bố', 'cục', 'kết', 'cấu', 'báo', 'cáo', 'trình',
+  'bày', 'kiến', 'gì', 'thêm', 'khác', 'ủng', 'hộ', 'tuyệt', 'đối', 'chung', 'toàn', 'bộ', 'nêu',
+  'đề', 'ra', 'tốt', 'đầy', 'đủ', 'chặt', 'chẽ', 'rõ', 'ràng', 'mạch', 'lạc',
+]);
+const AGREEMENT_MARKERS = new Set(['tán thành', 'nhất trí', 'đồng ý', 'thống nhất', 'đồng tình', 'ủng hộ', 'ý kiến']);
+
+export interface CommentFeatures {
+  /** Content syllables in text order, without stop words, operation words or numbers. */
+  readonly content: string[];
+  readonly operations: Operation[];
+  /** Numbers in canonical form (7,5 → 7.5; 1.000 → 1000), sorted, without repeats. */
+  readonly numbers: string[];
+  /** True when a number is a target (a percentage, a decimal or a range): it must match exactly. */
+  readonly quantitative: boolean;
+  /** True when the comment only says that it agrees with the draft. */
+  readonly agreement: boolean;
+}
+
+function canonicalNumber(token: string): string {
+  const percent = token.endsWith('%');
+  const digits = percent ? token.slice(0, -1) : token;
+  let value: string;
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(digits)) value = digits.replace(/\./g, '');
+  else value = digits.replace(/,/g, '.');
+  if (/^\d+\.\d+$/.test(value)) value = value.replace(/0+$/, '').replace(/\.$/, '');
+  value = value.replace(/^0+(?=\d)/, '');
+  return percent ? `${value}%` : value;
+}
+
+function isNumberToken(token: string): boolean {
+  const first = token.charCodeAt(0);
+  return first >= 48 && first <= 57;
+}
+
+/** Reads operations, numbers and content words from the tokens of one comment. */
+export function extractFeatures(tokens: readonly string[]): CommentFeatures {
+  const content: string[] = [];
+  const operations: Operation[] = [];
+  const numbers: string[] = [];
+  let quantitative = false;
+  let onlyAgreement = true;
+  let agreementMarker = false;
+  let agreementOpens = false;
+  let proposalSignal = false;
+  let hasPercent = false;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (isNumberToken(token)) {
+      const canonical = canonicalNumber(token);
+      if (canonical.endsWith('%')) hasPercent = true;
+      if (canonical.includes('.')) quantitative = true;
+      numbers.push(canonical.replace(/%$/, ''));
+      onlyAgreement = false;
+      continue;
+    }
+    const next = tokens[index + 1];
+    if (next !== undefined && AGREEMENT_MARKERS.has(`${token} ${next}`)) {
+      agreementMarker = true;
+      if (index <= 2) agreementOpens = true;
+    }
+    if (PROPOSAL_SIGNALS.has(token)) proposalSignal = true;
+    const phrase = matchOperation(tokens, index);
+    if (phrase) {
+      const previous = tokens[index - 1];
+      const negated = previous !== undefined && (NEGATIONS.has(previous) || (previous === 'nên' && NEGATIONS.has(tokens[index - 2] ?? '')));
+      const operation = negated ? NEGATED[phrase.operation] : phrase.operation;
+      if (!operations.includes(operation)) operations.push(operation);
+      // "không có ý kiến gì thêm" is agreement, not a request to add something.
+      if (!(phrase.operation === 'add' && phrase.words.length === 1 && agreementMarker)) {
+        onlyAgreement = false;
+        proposalSignal = true;
+      }
+      index += phrase.words.length - 1;
+      continue;
+    }
+    if (next !== undefined && isStopBigram(token, next)) {
+      index++;
+      continue;
+    }
+    if (!AGREEMENT_WORDS.has(token) && !STOP_WORDS.has(token)) onlyAgreement = false;
+    if (STOP_WORDS.has(token)) continue;
+    content.push(token);
+  }
+  if (hasPercent) quantitative = true;
+  // A range such as 7–7,5% names two numbers that belong together: a target.
+  if (numbers.length > 1 && hasPercent) quantitative = true;
+  const uniqueNumbers = [...new Set(numbers)].sort();
+  return {
+    content,
+    operations: operations.sort(),
+    numbers: uniqueNumbers,
+    quantitative,
+    // Plain agreement: only words of agreement, or an opening "tán thành …" with no request in it.
+    agreement: agreementMarker && (onlyAgreement || (agreementOpens && !proposalSignal)),
+  };
+}
+
+function matchOperation(tokens: readonly string[], index: number): OperationPhrase | undefined {
+  const candidates = PHRASES_BY_FIRST_WORD.get(tokens[index]);
+  if (!candidates) return undefined;
+  for (const phrase of candidates) {
+    let matches = true;
+    for (let offset = 1; offset < phrase.words.length; offset++) {
+      if (tokens[index + offset] !== phrase.words[offset]) {
+        matches = false;
+        break;
+      }
+    }
+    if (!matches) continue;
+    const after = tokens[index + phrase.words.length];
+    if (phrase.notBefore && after !== undefined && phrase.notBefore.includes(after)) continue;
+    return phrase;
+  }
+  return undefined;
+}
+
+/** True when the numbers of two comments forbid merging them. */
+export function numbersConflict(
+  left: { readonly numbers: readonly string[]; readonly quantitative: boolean },
+  right: { readonly numbers: readonly string[]; readonly quantitative: boolean },
+): boolean {
+  if (left.numbers.length === 0 && right.numbers.length === 0) return false;
+  if (left.numbers.length === 0) return right.quantitative;
+  if (right.numbers.length === 0) return left.quantitative;
+  if (left.numbers.length !== right.numbers.length) return true;
+  for (let index = 0; index < left.numbers.length; index++) {
+    if (left.numbers[index] !== right.numbers[index]) return true;
+  }
+  return false;
+}

@@ -1,0 +1,73 @@
+// The comparison form of a comment: what two texts must share to be "the same words". The
+// original text is kept elsewhere; this form is never shown to anyone.
+import { convertLegacy } from './legacy-encoding';
+import { composeTone, splitTone, tonePosition } from './vietnamese-letters';
+
+const syllableCache = new Map<string, string>();
+const SYLLABLE_CACHE_LIMIT = 200_000;
+
+/**
+ * Places the tone of one lower-case NFC syllable canonically (hoà → hòa, thuỷ → thủy, uý → úy),
+ * so that old and new typing habits compare equal. Words that are not one syllable with exactly
+ * one tone are returned as they are.
+ */
+export function canonicalSyllable(syllable: string): string {
+  if (/^[\x00-\x7f]*$/.test(syllable)) return syllable;
+  const cached = syllableCache.get(syllable);
+  if (cached !== undefined) return cached;
+  let tone = 0;
+  let tones = 0;
+  let base = '';
+  for (const character of syllable) {
+    const toned = splitTone(character);
+    if (toned) {
+      tone = toned.tone;
+      tones++;
+      base += toned.base;
+    } else base += character;
+  }
+  let result = syllable;
+  if (tones === 1) {
+    const position = tonePosition(base);
+    if (position >= 0) result = base.slice(0, position) + composeTone(base[position], tone) + base.slice(position + 1);
+  }
+  // The vocabulary of syllables is small; the limit only guards against adversarial input.
+  if (syllableCache.size >= SYLLABLE_CACHE_LIMIT) syllableCache.clear();
+  syllableCache.set(syllable, result);
+  return result;
+}
+
+// Bullets and numbering at the start of a line: "-", "•", "+", "1.", "1.2.", "a)", "II.", "(3)".
+const LEADING_MARKER =
+  /^\s*(?:[-–—•·+*○●◦▪■□➢➤►✓→>]+|\(\s*(?:\d{1,3}|[a-zđ]|[ivxlc]{1,6})\s*\)|(?:\d{1,3}(?:\.\d{1,3})*|[a-zđ]|[ivxlc]{1,6})[.)\]:](?=\s|$))\s*/u;
+
+/** Removes leading bullets and numbering (repeatedly: "- 1. a) …"). Expects lower case. */
+export function stripLeadingMarkers(text: string): string {
+  let current = text;
+  for (;;) {
+    const next = current.replace(LEADING_MARKER, '');
+    if (next === current) return current.trimStart();
+    current = next;
+  }
+}
+
+// A token is a run of letters (with any combining marks left after NFC) or a number written the
+// Vietnamese way (1.000.000 thousands, 7,5 decimals), optionally followed by %.
+const TOKEN = /[\p{L}\p{M}]+|\d+(?:[.,]\d+)*%?/gu;
+
+/** NFC, legacy encodings converted, lower case, markers removed: the text before tokenising. */
+export function cleanText(text: string): string {
+  return stripLeadingMarkers(convertLegacy(text).normalize('NFC').toLowerCase());
+}
+
+/** The syllables and numbers of a cleaned text, tones placed canonically, punctuation dropped. */
+export function tokenize(cleaned: string): string[] {
+  const tokens = cleaned.match(TOKEN) ?? [];
+  for (let index = 0; index < tokens.length; index++) tokens[index] = canonicalSyllable(tokens[index]);
+  return tokens;
+}
+
+/** The comparison form: NFC, one tone placement, lower case, no markers, no punctuation. */
+export function normalizeText(text: string): string {
+  return tokenize(cleanText(text)).join(' ');
+}
