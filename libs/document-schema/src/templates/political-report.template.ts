@@ -1,0 +1,70 @@
+import { NodeJson } from '../schema/document-json';
+import { exampleNewTermTargets } from './example-targets';
+import { guidance, paragraph, part, section, subsection, targetsTable, TemplateContext, title, item } from './template-builder';
+
+/** Báo cáo chính trị: part one reviews the outgoing term, part two sets the new one. */
+export const politicalReportTemplate = (context: TemplateContext): NodeJson[] => [
+  title('BÁO CÁO CHÍNH TRỊ'),
+  title(
+    `CỦA BAN CHẤP HÀNH ${context.organizationTitle} NHIỆM KỲ ${context.previousTerm} TRÌNH ĐẠI HỘI ĐẠI BIỂU ${context.organizationTitle} ${context.congressOrdinal.toLocaleUpperCase('vi')}, NHIỆM KỲ ${context.term}`,
+  ),
+  guidance('Chủ đề Đại hội: một câu nêu mục tiêu, tinh thần của nhiệm kỳ mới (xây dựng Đảng, phát huy dân chủ, đoàn kết, phát triển).'),
+  guidance(
+    `Phần mở đầu: bối cảnh diễn ra Đại hội, nhiệm vụ của Đại hội ${context.organizationName} ${context.congressOrdinal}, nhiệm kỳ ${context.term}.`,
+  ),
+
+  part(`Phần thứ nhất: KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ${context.organizationTitle} NHIỆM KỲ ${context.previousTerm}`),
+  guidance('Khái quát bối cảnh, thuận lợi và khó khăn tác động đến việc thực hiện Nghị quyết trong nhiệm kỳ.'),
+  section('I. KẾT QUẢ ĐẠT ĐƯỢC TRÊN CÁC LĨNH VỰC'),
+  subsection('1. Về phát triển kinh tế'),
+  guidance('Tăng trưởng GRDP, chuyển dịch cơ cấu kinh tế, thu ngân sách, thu hút đầu tư, nông nghiệp, công nghiệp, dịch vụ, kết cấu hạ tầng; so sánh với chỉ tiêu Nghị quyết đề ra.'),
+  subsection('2. Về văn hóa, xã hội'),
+  guidance('Giáo dục và đào tạo, y tế, văn hóa, lao động, việc làm, giảm nghèo, an sinh xã hội, khoa học và công nghệ, chuyển đổi số.'),
+  subsection('3. Về quốc phòng, an ninh'),
+  guidance('Xây dựng nền quốc phòng toàn dân, thế trận an ninh nhân dân; giữ vững an ninh chính trị, trật tự, an toàn xã hội; đối ngoại.'),
+  subsection('4. Về xây dựng Đảng và hệ thống chính trị'),
+  item('a) Công tác chính trị, tư tưởng'),
+  guidance('Học tập, quán triệt nghị quyết; nắm bắt tư tưởng cán bộ, đảng viên và nhân dân; đấu tranh bảo vệ nền tảng tư tưởng của Đảng.'),
+  item('b) Công tác tổ chức, cán bộ'),
+  guidance('Sắp xếp tổ chức bộ máy; đánh giá, quy hoạch, đào tạo, bố trí cán bộ; củng cố tổ chức cơ sở đảng; phát triển đảng viên.'),
+  item('c) Công tác kiểm tra, giám sát, kỷ luật đảng; phòng, chống tham nhũng, lãng phí, tiêu cực'),
+  guidance('Số cuộc kiểm tra, giám sát; số tổ chức đảng và đảng viên bị xử lý kỷ luật; kết quả phòng, chống tham nhũng.'),
+  item('d) Công tác dân vận; hoạt động của chính quyền, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội'),
+  guidance('Hiệu lực, hiệu quả quản lý của chính quyền; vai trò của Mặt trận Tổ quốc và các đoàn thể; thực hiện dân chủ ở cơ sở.'),
+  section('II. HẠN CHẾ, YẾU KÉM VÀ NGUYÊN NHÂN'),
+  subsection('1. Hạn chế, yếu kém'),
+  guidance('Nêu cụ thể các chỉ tiêu không đạt và các lĩnh vực còn hạn chế, tránh chung chung.'),
+  subsection('2. Nguyên nhân'),
+  item('a) Nguyên nhân khách quan'),
+  guidance('Tác động của tình hình trong nước và thế giới, thiên tai, dịch bệnh.'),
+  item('b) Nguyên nhân chủ quan'),
+  guidance('Trách nhiệm của cấp ủy, tổ chức đảng, người đứng đầu; đây là nguyên nhân chính cần làm rõ.'),
+  section('III. BÀI HỌC KINH NGHIỆM'),
+  guidance('Những bài học rút ra từ thực tiễn lãnh đạo của nhiệm kỳ, mỗi bài học một đoạn ngắn.'),
+
+  part(`Phần thứ hai: MỤC TIÊU, CHỈ TIÊU, NHIỆM VỤ, GIẢI PHÁP NHIỆM KỲ ${context.term}`),
+  section('I. DỰ BÁO TÌNH HÌNH'),
+  guidance(`Thời cơ, thuận lợi, khó khăn, thách thức của ${context.organizationName} trong nhiệm kỳ ${context.term}.`),
+  section('II. MỤC TIÊU, CHỈ TIÊU'),
+  subsection('1. Mục tiêu tổng quát'),
+  guidance('Một đoạn nêu mục tiêu tổng quát của nhiệm kỳ, thống nhất với chủ đề Đại hội.'),
+  subsection('2. Các chỉ tiêu chủ yếu'),
+  guidance(
+    'Các dòng dưới đây là ví dụ: thay bằng chỉ tiêu của đảng bộ; mỗi chỉ tiêu nên đối chiếu được với kết quả nhiệm kỳ trước trong Báo cáo kiểm điểm.',
+  ),
+  targetsTable('new_term', exampleNewTermTargets(context.termEndYear, context.term)),
+  section('III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU'),
+  subsection('1. Về phát triển kinh tế'),
+  guidance('Nhiệm vụ, giải pháp cụ thể, có địa chỉ và lộ trình.'),
+  subsection('2. Về văn hóa, xã hội'),
+  guidance('Nhiệm vụ, giải pháp cụ thể, có địa chỉ và lộ trình.'),
+  subsection('3. Về quốc phòng, an ninh'),
+  guidance('Nhiệm vụ, giải pháp cụ thể, có địa chỉ và lộ trình.'),
+  subsection('4. Về xây dựng Đảng và hệ thống chính trị'),
+  guidance('Nhiệm vụ, giải pháp cụ thể, có địa chỉ và lộ trình.'),
+  section('IV. CÁC KHÂU ĐỘT PHÁ'),
+  guidance('Từ hai đến ba khâu đột phá của nhiệm kỳ (ví dụ: hạ tầng, nguồn nhân lực, cải cách hành chính), mỗi khâu một đoạn.'),
+  paragraph(
+    `Đại hội đại biểu ${context.organizationName} ${context.congressOrdinal}, nhiệm kỳ ${context.term} kêu gọi cán bộ, đảng viên và nhân dân …`,
+  ),
+];
