@@ -230,7 +230,8 @@ class DocumentValidator {
     if ('blockId' in rules) {
       const blockIdPath = join(attrsPath, 'blockId');
       const blockId = given['blockId'];
-      if (blockId === undefined || blockId === null) this.fail(blockIdPath, 'blockId is missing');
+      // A null blockId was already reported by its rule above.
+      if (blockId === undefined) this.fail(blockIdPath, 'blockId is missing');
       else if (typeof blockId === 'string' && 'blockId' in clean) {
         const first = this.blockIds.get(blockId);
         if (first !== undefined) this.fail(blockIdPath, `duplicate blockId "${blockId}", first used at ${first}`);
