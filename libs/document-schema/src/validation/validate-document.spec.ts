@@ -80,7 +80,7 @@ describe('validateDocument', () => {
     const errors = errorsOf(doc(node));
     // The paragraph and the list nested past the limit are both reported, and nothing deeper.
     expect(errors.map((error) => error.reason)).toEqual(['nodes are nested more than 32 deep', 'nodes are nested more than 32 deep']);
-    expect(errors[0].path.split('.')).toHaveLength(34);
+    expect(errors[0].path.split('.')).toHaveLength(33);
   });
 
   it('caps the number of reported errors', () => {
