@@ -3,6 +3,9 @@ import { DocumentJson, NodeJson } from '../schema/document-json';
 import { doc, footnote, heading, paragraph, richDocument, targetsRow, targetsTable, text } from '../test-support/fixtures';
 import { validateDocument, ValidationError } from './validate-document';
 
+/** For inputs the JSON types rightly forbid. */
+const rawDoc = (...content: unknown[]): unknown => ({ type: 'doc', content });
+
 const errorsOf = (json: unknown): ValidationError[] => {
   const result = validateDocument(json);
   if (result.ok) throw new Error('expected the document to be refused');
@@ -54,8 +57,8 @@ describe('validateDocument', () => {
     ['a decoding error', doc(paragraph('p1', 'Ð\uFFFDng b\uFFFD')), [{ path: 'content[0].content[0].text', reason: 'text contains U+FFFD, the mark of a decoding error: was the source in a legacy encoding such as TCVN3 or VNI?' }]],
     ['stacked combining marks', doc(paragraph('p1', 'a\u0300\u0301\u0302\u0303\u0323')), [{ path: 'content[0].content[0].text', reason: 'text stacks four or more combining marks on one letter: not Vietnamese writing' }]],
     ['marks on a block', doc({ ...paragraph('p1', 'a'), marks: [{ type: 'bold' }] }), [{ path: 'content[0].marks', reason: 'a paragraph cannot carry marks' }]],
-    ['an unknown property', doc({ ...paragraph('p1', 'a'), style: 'x' }), [{ path: 'content[0].style', reason: 'unknown property "style"' }]],
-    ['content that is not an array', doc({ type: 'paragraph', attrs: { blockId: 'p1' }, content: 'abc' }), [{ path: 'content[0].content', reason: 'content must be an array, not string' }]],
+    ['an unknown property', rawDoc({ ...paragraph('p1', 'a'), style: 'x' }), [{ path: 'content[0].style', reason: 'unknown property "style"' }]],
+    ['content that is not an array', rawDoc({ type: 'paragraph', attrs: { blockId: 'p1' }, content: 'abc' }), [{ path: 'content[0].content', reason: 'content must be an array, not string' }]],
     ['a footnote in a footnote', doc(paragraph('p1', 'a', { type: 'footnote', content: [footnote('b')] })), [{ path: 'content[0].content[1].content[0]', reason: 'footnote is not allowed in footnote' }]],
     ['a heading in a table cell', doc({ type: 'table', attrs: { blockId: 't' }, content: [{ type: 'table_row', attrs: { blockId: 'r' }, content: [{ type: 'table_cell', attrs: { blockId: 'c' }, content: [heading('h', 2, 'I. X')] }] }] }), [{ path: 'content[0].content[0].content[0].content[0]', reason: 'heading is not allowed in table_cell' }]],
     ['a zero colspan', doc({ type: 'table', attrs: { blockId: 't' }, content: [{ type: 'table_row', attrs: { blockId: 'r' }, content: [{ type: 'table_cell', attrs: { blockId: 'c', colspan: 0 }, content: [paragraph('p', 'x')] }] }] }), [{ path: 'content[0].content[0].content[0].attrs.colspan', reason: 'colspan must be an integer from 1 to 1000' }]],
