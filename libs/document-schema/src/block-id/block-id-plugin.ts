@@ -43,8 +43,8 @@ const mappedPositions = (oldDoc: ProseMirrorNode, mapping: Mapping): Map<string,
   return positions;
 };
 
-/** The repairs a new state needs: position of a block → its fresh id. Exported for tests. */
-export const blockIdRepairs = (
+/** The repairs a new state needs: position of a block → its fresh id. */
+const blockIdRepairs = (
   oldState: EditorState,
   newState: EditorState,
   mapping: Mapping,
