@@ -291,6 +291,18 @@ function mostCentral(vocabulary: BlockVocabulary, entries: readonly Entry[], mem
   return best;
 }
 
+/**
+ * The most central member of a set of comments (used when corrections change a cluster's
+ * members): IDF and similarities are computed over these comments alone.
+ */
+export function pickRepresentative(members: readonly PreparedComment[]): PreparedComment {
+  if (members.length === 0) throw new RangeError('a cluster needs at least one member');
+  if (members.every((member) => member.family === 'agreement')) return mostCommonText(members);
+  const { entries, vocabulary } = buildEntries(members);
+  const central = mostCentral(vocabulary, entries, entries.map((_, index) => index));
+  return entries[central].members[0];
+}
+
 function mostCommonText(comments: readonly PreparedComment[]): PreparedComment {
   const counts = new Map<string, { count: number; first: PreparedComment }>();
   for (const comment of comments) {
@@ -310,8 +322,9 @@ function mostCommonText(comments: readonly PreparedComment[]): PreparedComment {
   return (best ?? { first: comments[0] }).first;
 }
 
+/** A key derived from the smallest member id: 64 bits, so collisions stay negligible at millions. */
 export function defaultClusterKey(smallestId: string): string {
-  return `k${hashHex(smallestId)}`;
+  return `k${hashHex(smallestId)}${hashHex(`\u0001${smallestId}`)}`;
 }
 
 /** Counts and representative of a set of comments; the only place where clusters are built. */

@@ -1,9 +1,20 @@
-// Public entry point of @vankien/synthesis: pure functions, no I/O (the command line lives in cli.ts).
+// Public entry point of @vankien/synthesis: pure functions, no I/O (the command line is cli.ts).
 export { normalizeText, canonicalSyllable, cleanText, tokenize, stripLeadingMarkers } from './normalize';
 export { detectLegacyEncoding, convertLegacy, convertFromTcvn3, convertFromVni, type LegacyEncoding } from './legacy-encoding';
 export { extractFeatures, type Operation, type CommentFeatures } from './features';
+export { validateCommentInput, MAX_TEXT_LENGTH, type ValidationResult } from './validate';
 export { prepareComment } from './prepare';
 export { clusterBlock } from './cluster-block';
+export { stableClusterKeys, withStableKeys, type KeyedClusterMembers } from './stable-keys';
+export { applyCorrections, type ClusterRef, type Correction, type CorrectionResult, type SkippedCorrection } from './corrections';
+export { buildReport, reportJsonChunks, type BlockRef, type ReportOptions } from './report';
+export {
+  synthesizeComments,
+  BlockCollector,
+  type ClusteredBlock,
+  type SynthesisOptions,
+  type SynthesisProgress,
+} from './synthesize';
 export {
   SOURCE_TYPES,
   COMMENT_KINDS,

@@ -88,7 +88,10 @@ export function convertFromVni(text: string): string {
 // Latin-1 letters that ordinary Unicode Vietnamese uses; every other character in U+00A1..U+00FF
 // is a sign that the text may be a legacy encoding read as Latin-1.
 const VIETNAMESE_LATIN1 = new Set('àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ');
-const LATIN1_HIGH = /[\u00a1-\u00ff]/;
+// Cheap first test: a character Unicode Vietnamese never uses, an upper-case Latin-1 letter
+// inside a lower-case word (TCVN3 "tÕ"), or a vowel followed by a VNI mark ("eá", "aø").
+const LEGACY_EVIDENCE =
+  /[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]|[a-z][\u00c0-\u00de]|[aA][ùõâáàãêéèúÙÕÂÁÀÃÊÉÈÚ]|[eE][ùõâáàãÙÕÂÁÀÃ]|[oO][ùõâÙÕÂ]|[uyôUYÔ][ùõÙÕ]/;
 
 function hasSuspiciousCharacter(text: string): boolean {
   for (const character of text) {
@@ -117,7 +120,7 @@ function scoreWords(text: string): { words: number; bad: number } {
  * Vietnamese syllables.
  */
 export function detectLegacyEncoding(text: string): LegacyEncoding | null {
-  if (!LATIN1_HIGH.test(text)) return null;
+  if (!LEGACY_EVIDENCE.test(text)) return null;
   const original = scoreWords(text);
   if (original.bad === 0 || original.bad < 0.3 * original.words) return null;
   let best: LegacyEncoding | null = null;

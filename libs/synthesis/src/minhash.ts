@@ -21,11 +21,24 @@ const SEEDS: Uint32Array = (() => {
  * that a comment typed without tone marks, or with a wrong one, still meets its twins as a
  * candidate; the verification that follows compares the real syllables.
  */
+const foldedCache = new Map<string, string>();
+
+function foldedSyllable(syllable: string): string {
+  let result = foldedCache.get(syllable);
+  if (result === undefined) {
+    result = foldToAscii(syllable);
+    // The vocabulary is small; the limit only guards against adversarial input.
+    if (foldedCache.size >= 200_000) foldedCache.clear();
+    foldedCache.set(syllable, result);
+  }
+  return result;
+}
+
 export function shingleHashes(content: readonly string[]): number[] {
   const hashes = new Set<number>();
   let previous: string | undefined;
   for (const syllable of content) {
-    const folded = foldToAscii(syllable);
+    const folded = foldedSyllable(syllable);
     hashes.add(hashString(folded));
     if (previous !== undefined) hashes.add(hashString(`${previous} ${folded}`));
     previous = folded;

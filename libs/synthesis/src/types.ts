@@ -97,7 +97,6 @@ export interface ReportStats {
   singletons: number;
   documents: number;
   blocks: number;
-  units: number;
   legacyConverted: number;
   rejectedLines: number;
   [name: string]: number;

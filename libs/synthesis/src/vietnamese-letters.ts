@@ -82,7 +82,16 @@ export function foldToAscii(word: string): string {
   return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
 }
 
-const SYLLABLE_PATTERN = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
+// The vowel clusters Vietnamese spelling allows (tone-less), longest first.
+const VOWEL_CLUSTERS = [
+  'iêu', 'oai', 'oao', 'oay', 'oeo', 'uây', 'uôi', 'uya', 'uyê', 'uyu', 'ươi', 'ươu', 'yêu',
+  'ai', 'ao', 'au', 'ay', 'âu', 'ây', 'eo', 'êu', 'ia', 'iê', 'iu', 'oa', 'oă', 'oe', 'oi', 'oo', 'ôi',
+  'ơi', 'ua', 'uâ', 'uê', 'ui', 'uô', 'uơ', 'uy', 'ưa', 'ưi', 'ưu', 'ươ', 'yê',
+  'a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y',
+];
+const SYLLABLE_PATTERN = new RegExp(
+  `^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?(?:${VOWEL_CLUSTERS.join('|')})(?:ch|ng|nh|[cmnpt])?$`,
+);
 
 /** True when a lower-case word has the shape of one Vietnamese syllable with at most one tone. */
 export function isVietnameseSyllable(word: string): boolean {

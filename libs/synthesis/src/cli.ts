@@ -1,0 +1,157 @@
+// `npm run synthesize -- INPUT.jsonl [--out REPORT.json]` (contract in shared/architecture.md).
+// The only file of the library that touches the file system.
+import { createReadStream, createWriteStream, existsSync, statSync, type WriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import { buildReport, reportJsonChunks } from './report';
+import { BlockCollector } from './synthesize';
+import { validateCommentInput } from './validate';
+import type { Cluster } from './types';
+
+const USAGE = 'usage: npm run synthesize -- INPUT.jsonl [--out REPORT.json] [--quiet]';
+
+interface CliArguments {
+  readonly input: string;
+  readonly out?: string;
+  readonly quiet: boolean;
+}
+
+function parseArguments(argv: readonly string[]): CliArguments | string {
+  let input: string | undefined;
+  let out: string | undefined;
+  let quiet = false;
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index];
+    if (argument === '--out' || argument === '-o') {
+      const value = argv[++index];
+      if (value === undefined || value === '') return `${argument} needs a file name`;
+      out = value;
+    } else if (argument.startsWith('--out=')) {
+      out = argument.slice('--out='.length);
+      if (out === '') return '--out needs a file name';
+    } else if (argument === '--quiet' || argument === '-q') quiet = true;
+    else if (argument.startsWith('-') && argument !== '-') return `unknown option ${argument}`;
+    else if (input === undefined) input = argument;
+    else return `unexpected argument ${argument} (one input file only)`;
+  }
+  if (input === undefined) return 'missing INPUT.jsonl';
+  return { input, out, quiet };
+}
+
+async function write(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+/** Reads the JSON lines into the collector; bad lines go to stderr with their number. */
+async function readComments(
+  path: string,
+  collector: BlockCollector,
+  say: (message: string) => void,
+): Promise<{ lines: number; rejected: number }> {
+  const lineOfId = new Map<string, number>();
+  let lineNumber = 0;
+  let rejected = 0;
+  const reject = (reason: string): void => {
+    rejected++;
+    process.stderr.write(`line ${lineNumber}: ${reason}\n`);
+  };
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const rawLine of lines) {
+    lineNumber++;
+    if (lineNumber % 100_000 === 0) say(`read ${lineNumber} lines`);
+    const line = lineNumber === 1 && rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine;
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error: unknown) {
+      reject(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+      continue;
+    }
+    const result = validateCommentInput(value);
+    if (!result.ok) {
+      reject(result.reason);
+      continue;
+    }
+    const earlier = lineOfId.get(result.value.id);
+    if (earlier !== undefined) {
+      reject(`id ${JSON.stringify(result.value.id)} already used on line ${earlier}`);
+      continue;
+    }
+    lineOfId.set(result.value.id, lineNumber);
+    collector.add(result.value);
+  }
+  return { lines: lineNumber, rejected };
+}
+
+/** Runs the command line and returns the exit code: 0 all good, 2 some lines rejected, 1 usage. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const stderr = process.stderr;
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const parsed = parseArguments(argv);
+  if (typeof parsed === 'string') {
+    stderr.write(`synthesize: ${parsed}\n${USAGE}\n`);
+    return 1;
+  }
+  if (!existsSync(parsed.input) || !statSync(parsed.input).isFile()) {
+    stderr.write(`synthesize: cannot read ${parsed.input}: no such file\n`);
+    return 1;
+  }
+  const started = Date.now();
+  const say = (message: string): void => {
+    if (!parsed.quiet) stderr.write(`synthesize: ${message}\n`);
+  };
+
+  // First pass: read, validate and group by block. Each bad line is reported and skipped.
+  const collector = new BlockCollector();
+  let read: { lines: number; rejected: number };
+  try {
+    read = await readComments(parsed.input, collector, say);
+  } catch (error: unknown) {
+    stderr.write(`synthesize: cannot read ${parsed.input}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const { lines: lineNumber, rejected } = read;
+  const blocks = collector.blockCount;
+  say(`read ${lineNumber} lines: ${collector.comments} comments in ${blocks} blocks, ${rejected} rejected`);
+
+  // Second pass: block by block.
+  const clusters: Cluster[] = [];
+  let legacyConverted = 0;
+  let done = 0;
+  let nextReport = Math.max(1, Math.ceil(blocks / 10));
+  for (const block of collector.clusterBlocks()) {
+    for (const cluster of block.clusters) clusters.push(cluster);
+    legacyConverted += block.legacyConverted;
+    done++;
+    if (done >= nextReport || done === blocks) {
+      say(`clustered ${done}/${blocks} blocks: ${clusters.length} clusters`);
+      nextReport += Math.max(1, Math.ceil(blocks / 10));
+    }
+  }
+  const report = buildReport(clusters, { rejectedLines: rejected, legacyConverted, extraStats: { lines: lineNumber } });
+
+  let output: NodeJS.WritableStream = process.stdout;
+  let file: WriteStream | undefined;
+  try {
+    if (parsed.out !== undefined) {
+      file = createWriteStream(parsed.out, { encoding: 'utf8' });
+      output = file;
+      await once(file, 'open');
+    }
+    for (const chunk of reportJsonChunks(report)) await write(output, chunk);
+    if (file) {
+      file.end();
+      await once(file, 'finish');
+    }
+  } catch (error: unknown) {
+    stderr.write(`synthesize: cannot write ${parsed.out ?? 'the report'}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  say(`${report.comments} comments, ${report.clusters.length} clusters, ${rejected} rejected lines, ${seconds} s`);
+  return rejected > 0 ? 2 : 0;
+}

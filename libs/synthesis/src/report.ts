@@ -1,0 +1,99 @@
+// Aggregation of clustered blocks into the synthesis report.
+import { compareClusters, compareIds } from './cluster-block';
+import type { Cluster, Report, ReportStats } from './types';
+
+export interface BlockRef {
+  readonly documentId?: string;
+  readonly blockId: string;
+}
+
+export interface ReportOptions {
+  /**
+   * The blocks in section order (from the frozen version's block index). Blocks it does not list
+   * follow, in documentId then blockId order.
+   */
+  readonly blockOrder?: readonly BlockRef[];
+  readonly rejectedLines?: number;
+  readonly legacyConverted?: number;
+  /** Extra figures to carry in stats (lines read, elapsed time …). */
+  readonly extraStats?: Readonly<Record<string, number>>;
+}
+
+function blockKey(block: BlockRef): string {
+  return `${block.documentId ?? ''}\u0000${block.blockId}`;
+}
+
+/** Orders the clusters document by document and block by block, and counts. */
+export function buildReport(clusters: readonly Cluster[], options: ReportOptions = {}): Report {
+  const position = new Map<string, number>();
+  const documentPosition = new Map<string, number>();
+  for (const block of options.blockOrder ?? []) {
+    if (!position.has(blockKey(block))) position.set(blockKey(block), position.size);
+    const documentId = block.documentId ?? '';
+    if (!documentPosition.has(documentId)) documentPosition.set(documentId, documentPosition.size);
+  }
+  const sorted = [...clusters].sort((a, b) => {
+    const documentA = documentPosition.get(a.documentId ?? '') ?? Number.MAX_SAFE_INTEGER;
+    const documentB = documentPosition.get(b.documentId ?? '') ?? Number.MAX_SAFE_INTEGER;
+    if (documentA !== documentB) return documentA - documentB;
+    const byDocumentId = compareIds(a.documentId ?? '', b.documentId ?? '');
+    if (byDocumentId !== 0) return byDocumentId;
+    const blockA = position.get(blockKey(a)) ?? Number.MAX_SAFE_INTEGER;
+    const blockB = position.get(blockKey(b)) ?? Number.MAX_SAFE_INTEGER;
+    if (blockA !== blockB) return blockA - blockB;
+    return compareIds(a.blockId, b.blockId) || compareClusters(a, b);
+  });
+  return { comments: countComments(sorted), clusters: sorted, stats: computeStats(sorted, options) };
+}
+
+function countComments(clusters: readonly Cluster[]): number {
+  let comments = 0;
+  for (const cluster of clusters) comments += cluster.commentIds.length;
+  return comments;
+}
+
+export function computeStats(clusters: readonly Cluster[], options: ReportOptions = {}): ReportStats {
+  const documents = new Set<string>();
+  const blocks = new Set<string>();
+  let agreementComments = 0;
+  let agreementClusters = 0;
+  let questionClusters = 0;
+  let proposalClusters = 0;
+  let singletons = 0;
+  for (const cluster of clusters) {
+    documents.add(cluster.documentId ?? '');
+    blocks.add(blockKey(cluster));
+    if (cluster.agreement) {
+      agreementClusters++;
+      agreementComments += cluster.commentIds.length;
+    } else if (cluster.family === 'question') questionClusters++;
+    else proposalClusters++;
+    if (cluster.commentIds.length === 1 && !cluster.agreement) singletons++;
+  }
+  return {
+    comments: countComments(clusters),
+    clusters: clusters.length,
+    proposalClusters,
+    agreementComments,
+    agreementClusters,
+    questionClusters,
+    singletons,
+    documents: documents.size,
+    blocks: blocks.size,
+    legacyConverted: options.legacyConverted ?? 0,
+    rejectedLines: options.rejectedLines ?? 0,
+    ...(options.extraStats ?? {}),
+  };
+}
+
+/**
+ * The report as JSON text in pieces (one cluster per line), so that a report of a million
+ * comments is written without building one huge string. Joined, the pieces parse as the report.
+ */
+export function* reportJsonChunks(report: Report): Generator<string> {
+  yield `{"comments":${report.comments},"clusters":[`;
+  for (let index = 0; index < report.clusters.length; index++) {
+    yield `${index === 0 ? '\n' : ',\n'}${JSON.stringify(report.clusters[index])}`;
+  }
+  yield `\n],"stats":${JSON.stringify(report.stats)}}\n`;
+}

@@ -1,0 +1,103 @@
+// From a stream of comments to a report, block by block: comments are kept in their compact input
+// form, grouped by block; each block is prepared and clustered in turn and its working data
+// released, so memory holds one block's shingles and signatures at a time.
+import { clusterBlock, compareIds } from './cluster-block';
+import { prepareComment } from './prepare';
+import { buildReport, type BlockRef, type ReportOptions } from './report';
+import type { Cluster, CommentInput, Report } from './types';
+
+export interface ClusteredBlock {
+  readonly block: BlockRef;
+  readonly clusters: Cluster[];
+  /** Comments of the block that were typed in TCVN3 or VNI and converted. */
+  readonly legacyConverted: number;
+}
+
+export class BlockCollector {
+  private readonly blocks = new Map<string, CommentInput[]>();
+  private total = 0;
+
+  add(comment: CommentInput): void {
+    const key = `${comment.documentId ?? ''}\u0000${comment.blockId}`;
+    const block = this.blocks.get(key);
+    if (block) block.push(comment);
+    else this.blocks.set(key, [comment]);
+    this.total++;
+  }
+
+  get comments(): number {
+    return this.total;
+  }
+
+  get blockCount(): number {
+    return this.blocks.size;
+  }
+
+  /** Clusters the blocks in documentId then blockId order; each block is released once done. */
+  *clusterBlocks(): Generator<ClusteredBlock> {
+    for (const key of [...this.blocks.keys()].sort(compareIds)) {
+      const comments = this.blocks.get(key) ?? [];
+      this.blocks.delete(key);
+      let legacyConverted = 0;
+      const prepared = comments.map((comment) => {
+        const result = prepareComment(comment);
+        if (result.legacyEncoding !== undefined) legacyConverted++;
+        return result;
+      });
+      const first = comments[0];
+      yield {
+        block: { ...(first.documentId !== undefined ? { documentId: first.documentId } : {}), blockId: first.blockId },
+        clusters: clusterBlock(prepared),
+        legacyConverted,
+      };
+    }
+  }
+}
+
+export interface SynthesisProgress {
+  readonly phase: 'reading' | 'clustering' | 'done';
+  readonly comments: number;
+  readonly blocksDone: number;
+  readonly blocks: number;
+  readonly clusters: number;
+}
+
+export interface SynthesisOptions extends ReportOptions {
+  readonly onProgress?: (progress: SynthesisProgress) => void;
+}
+
+/**
+ * Synthesises a whole set of comments (an array, a generator or an async stream such as rows
+ * read from the database) into one report. Comment ids must be unique.
+ */
+export async function synthesizeComments(
+  inputs: Iterable<CommentInput> | AsyncIterable<CommentInput>,
+  options: SynthesisOptions = {},
+): Promise<Report> {
+  const collector = new BlockCollector();
+  const ids = new Set<string>();
+  for await (const comment of inputs) {
+    if (ids.has(comment.id)) throw new RangeError(`comment id ${comment.id} appears twice`);
+    ids.add(comment.id);
+    collector.add(comment);
+    if (collector.comments % 100_000 === 0) options.onProgress?.(progress('reading', collector, 0, 0));
+  }
+  ids.clear();
+  const blocks = collector.blockCount;
+  const clusters: Cluster[] = [];
+  let legacyConverted = 0;
+  let done = 0;
+  for (const block of collector.clusterBlocks()) {
+    clusters.push(...block.clusters);
+    legacyConverted += block.legacyConverted;
+    done++;
+    options.onProgress?.({ phase: 'clustering', comments: collector.comments, blocksDone: done, blocks, clusters: clusters.length });
+  }
+  const report = buildReport(clusters, { ...options, legacyConverted: (options.legacyConverted ?? 0) + legacyConverted });
+  options.onProgress?.({ phase: 'done', comments: report.comments, blocksDone: done, blocks, clusters: clusters.length });
+  return report;
+}
+
+function progress(phase: SynthesisProgress['phase'], collector: BlockCollector, blocksDone: number, clusters: number): SynthesisProgress {
+  return { phase, comments: collector.comments, blocksDone, blocks: collector.blockCount, clusters };
+}
