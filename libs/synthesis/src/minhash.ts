@@ -50,8 +50,13 @@ export function shingleHashes(content: readonly string[]): number[] {
 export function minHashSignature(shingles: readonly number[]): number[] {
   const signature = new Array<number>(SIGNATURE_LENGTH).fill(0xffffffff);
   for (const shingle of shingles) {
+    // Each permutation: xor with its seed, multiply by an odd constant, fold the high bits down.
+    // A bijection of the 32-bit shingle hash, cheaper than a full mixer; the shingle hashes are
+    // already well spread by FNV-1a and mix32.
+    const spread = mix32(shingle);
     for (let index = 0; index < SIGNATURE_LENGTH; index++) {
-      const value = mix32(shingle ^ SEEDS[index]);
+      let value = Math.imul(spread ^ SEEDS[index], 0x9e3779b1);
+      value = (value ^ (value >>> 15)) >>> 0;
       if (value < signature[index]) signature[index] = value;
     }
   }

@@ -1,12 +1,25 @@
 // One comment → its prepared form, computed once and stored by the worker.
 import { extractFeatures, type Operation } from './features';
-import { detectLegacyEncoding, convertFromTcvn3, convertFromVni } from './legacy-encoding';
+import { convertFromTcvn3, convertFromVni, detectLegacyEncoding, type LegacyEncoding } from './legacy-encoding';
 import { minHashSignature, shingleHashes } from './minhash';
 import { stripLeadingMarkers, tokenize } from './normalize';
 import type { CommentFamily, CommentInput, PreparedComment } from './types';
 
-export function prepareComment(input: CommentInput): PreparedComment {
-  const nfc = input.text.normalize('NFC').trim();
+/** What the text alone determines (the same for every comment with this text). */
+interface TextAnalysis {
+  readonly text: string;
+  readonly legacyEncoding: LegacyEncoding | null;
+  readonly normalized: string;
+  readonly content: string[];
+  readonly operations: Operation[];
+  readonly numbers: string[];
+  readonly quantitative: boolean;
+  readonly agreement: boolean;
+  readonly signature: number[];
+}
+
+function analyseText(raw: string, signatures?: Map<string, number[]>): TextAnalysis {
+  const nfc = raw.normalize('NFC').trim();
   const legacyEncoding = detectLegacyEncoding(nfc);
   const text =
     legacyEncoding === 'tcvn3'
@@ -16,29 +29,75 @@ export function prepareComment(input: CommentInput): PreparedComment {
         : nfc;
   const tokens = tokenize(stripLeadingMarkers(text.toLowerCase()));
   const features = extractFeatures(tokens);
-  const operations: Operation[] = [...features.operations];
+  let signature: number[] | undefined;
+  if (signatures) {
+    const key = features.content.join(' ');
+    signature = signatures.get(key);
+    if (!signature) {
+      signature = minHashSignature(shingleHashes(features.content));
+      signatures.set(key, signature);
+    }
+  } else signature = minHashSignature(shingleHashes(features.content));
+  return {
+    text,
+    legacyEncoding,
+    normalized: tokens.join(' '),
+    content: features.content,
+    operations: features.operations,
+    numbers: features.numbers,
+    quantitative: features.quantitative,
+    agreement: features.agreement,
+    signature,
+  };
+}
+
+function assemble(input: CommentInput, analysis: TextAnalysis): PreparedComment {
+  let operations = analysis.operations;
   // The kind a unit chose says which change it asks for when its words do not.
-  if (operations.length === 0 && input.kind === 'add') operations.push('add');
-  if (operations.length === 0 && input.kind === 'delete') operations.push('remove');
-  const family: CommentFamily = features.agreement ? 'agreement' : input.kind === 'question' ? 'question' : 'proposal';
-  const prepared: PreparedComment = {
+  if (operations.length === 0 && input.kind === 'add') operations = ['add'];
+  else if (operations.length === 0 && input.kind === 'delete') operations = ['remove'];
+  const family: CommentFamily = analysis.agreement ? 'agreement' : input.kind === 'question' ? 'question' : 'proposal';
+  return {
     id: input.id,
     unit: input.unit,
     sourceType: input.sourceType,
     ...(input.documentId !== undefined ? { documentId: input.documentId } : {}),
     blockId: input.blockId,
     kind: input.kind,
-    text,
+    text: analysis.text,
     supporters: input.supporters ?? 1,
     ...(input.supportersTotal !== undefined ? { supportersTotal: input.supportersTotal } : {}),
     family,
-    normalized: tokens.join(' '),
-    content: features.content,
-    operations: operations.sort(),
-    numbers: features.numbers,
-    quantitative: features.quantitative,
-    signature: minHashSignature(shingleHashes(features.content)),
-    ...(legacyEncoding !== null ? { legacyEncoding } : {}),
+    normalized: analysis.normalized,
+    content: analysis.content,
+    operations,
+    numbers: analysis.numbers,
+    quantitative: analysis.quantitative,
+    signature: analysis.signature,
+    ...(analysis.legacyEncoding !== null ? { legacyEncoding: analysis.legacyEncoding } : {}),
   };
-  return prepared;
+}
+
+/** Prepares one comment: normalised text, content syllables, operations, numbers, signature. */
+export function prepareComment(input: CommentInput): PreparedComment {
+  return assemble(input, analyseText(input.text));
+}
+
+/**
+ * Prepares many comments (one block, typically), analysing each distinct text once: thousands
+ * of "Tán thành" lines cost one analysis. The prepared comments share their (read-only) arrays.
+ * Drop the preparer with the block to release its memory.
+ */
+export class CommentPreparer {
+  private readonly texts = new Map<string, TextAnalysis>();
+  private readonly signatures = new Map<string, number[]>();
+
+  prepare(input: CommentInput): PreparedComment {
+    let analysis = this.texts.get(input.text);
+    if (!analysis) {
+      analysis = analyseText(input.text, this.signatures);
+      this.texts.set(input.text, analysis);
+    }
+    return assemble(input, analysis);
+  }
 }

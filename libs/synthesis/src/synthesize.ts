@@ -2,7 +2,7 @@
 // form, grouped by block; each block is prepared and clustered in turn and its working data
 // released, so memory holds one block's shingles and signatures at a time.
 import { clusterBlock, compareIds } from './cluster-block';
-import { prepareComment } from './prepare';
+import { CommentPreparer } from './prepare';
 import { buildReport, type BlockRef, type ReportOptions } from './report';
 import type { Cluster, CommentInput, Report } from './types';
 
@@ -39,8 +39,9 @@ export class BlockCollector {
       const comments = this.blocks.get(key) ?? [];
       this.blocks.delete(key);
       let legacyConverted = 0;
+      const preparer = new CommentPreparer();
       const prepared = comments.map((comment) => {
-        const result = prepareComment(comment);
+        const result = preparer.prepare(comment);
         if (result.legacyEncoding !== undefined) legacyConverted++;
         return result;
       });

@@ -51,6 +51,10 @@ export class Environment {
   @Max(65535)
   PORT = 3000;
 
+  /** Address the apps listen on: loopback on one machine, 0.0.0.0 in containers. */
+  @IsString()
+  HOST = '127.0.0.1';
+
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -58,6 +58,7 @@ export const CommonErrors = defineErrors({
   UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Định dạng nội dung không được hỗ trợ.', en: 'The content type is not supported.' },
   TOO_MANY_REQUESTS: { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', en: 'Too many requests; try again later.' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.', en: 'Internal error. Try again or tell an administrator.' },
+  SERVICE_UNAVAILABLE: { status: 503, vi: 'Dịch vụ tạm thời không truy cập được, vui lòng thử lại.', en: 'The service is temporarily unavailable; try again.' },
   DATABASE_UNAVAILABLE: { status: 503, vi: 'Cơ sở dữ liệu tạm thời không truy cập được.', en: 'The database is temporarily unavailable.' },
-  QUEUE_UNAVAILABLE: { status: 503, vi: 'Hàng đợi xử lý (Redis) tạm thời không truy cập được.', en: 'The job queue (Redis) is temporarily unavailable.' },
+  REDIS_UNAVAILABLE: { status: 503, vi: 'Máy chủ Redis (hàng đợi, giới hạn tần suất) tạm thời không truy cập được.', en: 'Redis (queues, rate limits) is temporarily unavailable.' },
 });

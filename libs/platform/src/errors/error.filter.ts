@@ -30,7 +30,7 @@ export function toAppError(exception: unknown): AppError {
     if (definition) return new AppError(definition);
   }
   if (isDatabaseUnavailable(exception)) return new AppError(CommonErrors.DATABASE_UNAVAILABLE);
-  if (isRedisUnavailable(exception)) return new AppError(CommonErrors.QUEUE_UNAVAILABLE);
+  if (isRedisUnavailable(exception)) return new AppError(CommonErrors.REDIS_UNAVAILABLE);
   return new AppError(CommonErrors.INTERNAL);
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
-import type { DynamicModule } from '@nestjs/common';
+import { RequestMethod, type DynamicModule } from '@nestjs/common';
 import { AppConfig } from '../config/config.module';
 
 const acceptableRequestId = /^[A-Za-z0-9._-]{8,128}$/;
@@ -19,6 +19,8 @@ export function createLoggerModule(service: string): DynamicModule {
   return LoggerModule.forRootAsync({
     inject: [AppConfig],
     useFactory: (config: AppConfig) => ({
+      // Express 5 route syntax for "every path" (the default '*' triggers a deprecation warning)
+      forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
       pinoHttp: {
         name: service,
         level: config.get('LOG_LEVEL'),

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { AuthCoreModule } from '@vankien/auth';
+import { AuditModule, DatabaseModule } from '@vankien/database';
+import { AppConfigModule, createLoggerModule, HealthModule, RedisModule } from '@vankien/platform';
+import { QueueModule } from '@vankien/queue';
+
+/** The editor service: documents, versions, the collaboration endpoint, approvals. */
+@Module({
+  imports: [
+    AppConfigModule,
+    createLoggerModule('editor'),
+    DatabaseModule.forRoot('editor'),
+    RedisModule,
+    AuditModule,
+    QueueModule,
+    AuthCoreModule,
+    HealthModule.forRoot({ workers: false }),
+  ],
+})
+export class EditorModule {}

@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PasswordHasher, PolicyService } from '@vankien/auth';
+import { appendAuditEvent } from '@vankien/database';
+import { Membership, Organization, User } from '@vankien/domain';
+import { AppError } from '@vankien/platform';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { CreateOrganizationRequest, CreateUserRequest, GrantRoleRequest, MembershipEntryView, OrganizationView, UserView } from './dto/organization.dto';
+import { OrganizationErrors } from './organization-errors';
+
+function toView(organization: Organization): OrganizationView {
+  const { id, parentId, code, name, level, kind, depth } = organization;
+  return { id, parentId, code, name, level, kind, depth };
+}
+
+function isUniqueViolation(error: unknown, constraintHint: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; constraint?: string; detail?: string };
+  return driverError.code === '23505' && `${driverError.constraint ?? ''} ${driverError.detail ?? ''}`.includes(constraintHint);
+}
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: PolicyService,
+    private readonly passwords: PasswordHasher,
+  ) {}
+
+  async get(userId: string, organizationId: string): Promise<OrganizationView> {
+    const organization = await this.find(organizationId);
+    await this.policy.authorize(userId, 'organization.read', { type: 'organization', organization });
+    return toView(organization);
+  }
+
+  /** The organisation and everything below it (to `depth` levels), in one statement, tree order. */
+  async subtree(userId: string, organizationId: string, depth?: number): Promise<OrganizationView[]> {
+    const root = await this.find(organizationId);
+    await this.policy.authorize(userId, 'organization.read', { type: 'organization', organization: root });
+    const query = this.dataSource
+      .getRepository(Organization)
+      .createQueryBuilder('organization')
+      .where('organization.path LIKE :prefix', { prefix: `${root.path}%` })
+      .orderBy('organization.path');
+    if (depth !== undefined) query.andWhere('organization.depth <= :maxDepth', { maxDepth: root.depth + depth });
+    return (await query.getMany()).map(toView);
+  }
+
+  async create(userId: string, request: CreateOrganizationRequest): Promise<OrganizationView> {
+    const parent = await this.find(request.parentId);
+    await this.policy.authorize(userId, 'organization.manage', { type: 'organization', organization: parent });
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const organization = await createOrganization(manager, { ...request, parent });
+        await appendAuditEvent(manager, {
+          actorId: userId,
+          action: 'organization.created',
+          subjectType: 'organization',
+          subjectId: organization.id,
+          organizationId: parent.id,
+          payload: { name: organization.name, code: organization.code, level: organization.level, kind: organization.kind },
+        });
+        return toView(organization);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'code')) throw new AppError(OrganizationErrors.ORGANIZATION_CODE_TAKEN, { code: request.code });
+      throw error;
+    }
+  }
+
+  async memberships(userId: string, organizationId: string): Promise<MembershipEntryView[]> {
+    const organization = await this.find(organizationId);
+    await this.policy.authorize(userId, 'membership.manage', { type: 'organization', organization });
+    return this.dataSource
+      .getRepository(Membership)
+      .createQueryBuilder('membership')
+      .innerJoin(User, 'user', 'user.id = membership.user_id')
+      .select(['membership.id AS id', 'user.id AS "userId"', 'user.email AS email', 'user.full_name AS "fullName"', 'membership.role AS role'])
+      .where('membership.organization_id = :organizationId', { organizationId })
+      .orderBy('user.email')
+      .addOrderBy('membership.role')
+      .getRawMany<MembershipEntryView>();
+  }
+
+  async grant(actorId: string, organizationId: string, request: GrantRoleRequest): Promise<MembershipEntryView> {
+    const organization = await this.find(organizationId);
+    await this.policy.authorize(actorId, 'membership.manage', { type: 'organization', organization });
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id: request.userId } });
+    if (!user) throw new AppError(OrganizationErrors.USER_NOT_FOUND, { userId: request.userId });
+    try {
+      const membership = await this.dataSource.transaction((manager) => grantRole(manager, actorId, user.id, organization.id, request.role));
+      return { id: membership.id, userId: user.id, email: user.email, fullName: user.fullName, role: membership.role };
+    } catch (error) {
+      if (isUniqueViolation(error, 'memberships_user_organization_role_key')) throw new AppError(OrganizationErrors.ROLE_ALREADY_HELD, { role: request.role });
+      throw error;
+    }
+  }
+
+  async revoke(actorId: string, organizationId: string, membershipId: string): Promise<void> {
+    const organization = await this.find(organizationId);
+    await this.policy.authorize(actorId, 'membership.manage', { type: 'organization', organization });
+    await this.dataSource.transaction(async (manager) => {
+      const membership = await manager.getRepository(Membership).findOne({ where: { id: membershipId, organizationId } });
+      if (!membership) throw new AppError(OrganizationErrors.MEMBERSHIP_NOT_FOUND, { membershipId });
+      await manager.getRepository(Membership).delete({ id: membership.id });
+      await appendAuditEvent(manager, {
+        actorId,
+        action: 'membership.revoked',
+        subjectType: 'user',
+        subjectId: membership.userId,
+        organizationId,
+        payload: { role: membership.role },
+      });
+    });
+  }
+
+  async createUser(actorId: string, request: CreateUserRequest): Promise<UserView> {
+    const organization = await this.find(request.organizationId);
+    await this.policy.authorize(actorId, 'membership.manage', { type: 'organization', organization });
+    const passwordHash = await this.passwords.hash(request.password);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const user = await createUser(manager, { email: request.email, fullName: request.fullName, passwordHash });
+        await appendAuditEvent(manager, { actorId, action: 'user.created', subjectType: 'user', subjectId: user.id, organizationId: organization.id, payload: { email: user.email } });
+        await grantRole(manager, actorId, user.id, organization.id, request.role);
+        return { id: user.id, email: user.email, fullName: user.fullName };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'email')) throw new AppError(OrganizationErrors.EMAIL_TAKEN, { email: request.email });
+      throw error;
+    }
+  }
+
+  private async find(organizationId: string): Promise<Organization> {
+    const organization = await this.dataSource.getRepository(Organization).findOne({ where: { id: organizationId } });
+    if (!organization) throw new AppError(OrganizationErrors.ORGANIZATION_NOT_FOUND, { organizationId });
+    return organization;
+  }
+}
+
+/** Inserts an organisation below `parent` (or as a root), computing its path and depth. */
+export async function createOrganization(
+  manager: EntityManager,
+  input: { parent: Organization | null; name: string; code: string; level: string; kind: Organization['kind']; settings?: Organization['settings'] },
+): Promise<Organization> {
+  const repository = manager.getRepository(Organization);
+  const id = (await manager.query('SELECT gen_random_uuid() AS id'))[0].id as string;
+  const path = `${input.parent?.path ?? '/'}${id}/`;
+  const organization = repository.create({
+    id,
+    parentId: input.parent?.id ?? null,
+    path,
+    depth: input.parent ? input.parent.depth + 1 : 0,
+    name: input.name,
+    code: input.code,
+    level: input.level,
+    kind: input.kind,
+    settings: input.settings ?? {},
+  });
+  await repository.insert(organization);
+  return organization;
+}
+
+export async function createUser(manager: EntityManager, input: { email: string; fullName: string; passwordHash: string }): Promise<User> {
+  const repository = manager.getRepository(User);
+  const user = repository.create({ email: input.email.trim().toLowerCase(), fullName: input.fullName, passwordHash: input.passwordHash, active: true });
+  await repository.insert(user);
+  return user;
+}
+
+/** Grants a role and records it in the audit chain, in the caller's transaction. */
+export async function grantRole(manager: EntityManager, actorId: string | null, userId: string, organizationId: string, role: Membership['role']): Promise<Membership> {
+  const repository = manager.getRepository(Membership);
+  const membership = repository.create({ userId, organizationId, role });
+  await repository.insert(membership);
+  await appendAuditEvent(manager, { actorId, action: 'membership.granted', subjectType: 'user', subjectId: userId, organizationId, payload: { role } });
+  return membership;
+}

@@ -1,0 +1,49 @@
+import { Controller, DynamicModule, Get, Inject, Module } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckResult, HealthCheckService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../http/public';
+import { RedisHealthIndicator } from './redis.health';
+
+export interface HealthOptions {
+  /** Report whether worker processes are alive (from their Redis heartbeats). */
+  workers: boolean;
+}
+
+const HEALTH_OPTIONS = Symbol('HEALTH_OPTIONS');
+
+/**
+ * GET /health: 200 when PostgreSQL and Redis answer, 503 naming what is down.
+ */
+@ApiTags('health')
+@Controller('health')
+@Public()
+class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
+    @Inject(HEALTH_OPTIONS) private readonly options: HealthOptions,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  check(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 1500 }),
+      () => this.redis.isHealthy('redis'),
+      ...(this.options.workers ? [() => this.redis.workersAlive('worker')] : []),
+    ]);
+  }
+}
+
+@Module({})
+export class HealthModule {
+  static forRoot(options: HealthOptions): DynamicModule {
+    return {
+      module: HealthModule,
+      imports: [TerminusModule.forRoot({ logger: false, errorLogStyle: 'json' })],
+      controllers: [HealthController],
+      providers: [RedisHealthIndicator, { provide: HEALTH_OPTIONS, useValue: options }],
+    };
+  }
+}

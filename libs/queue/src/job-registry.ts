@@ -1,0 +1,62 @@
+/**
+ * Every background job Vankien runs, in one typed registry: job name → queue → payload type,
+ * with the payload validated when it is enqueued and again when a worker takes it (a job may
+ * have been written by an older or newer version of the code).
+ */
+export const queueNames = ['maintenance'] as const;
+export type QueueName = (typeof queueNames)[number];
+
+/** The Redis keys of a queue are prefixed with this (one Redis may serve several deployments). */
+export const queuePrefix = 'vankien';
+
+export interface JobPayloads {
+  /** Deletes refresh tokens that expired, or were revoked or used, more than `graceDays` ago. */
+  'maintenance.purge-refresh-tokens': { graceDays: number };
+}
+export type JobName = keyof JobPayloads;
+
+export class InvalidJobPayload extends Error {
+  constructor(
+    readonly jobName: string,
+    readonly problem: string,
+  ) {
+    super(`invalid payload for ${jobName}: ${problem}`);
+  }
+}
+
+interface JobDefinition<N extends JobName> {
+  queue: QueueName;
+  /** Returns a problem, or null when the payload is valid. */
+  check(payload: unknown): string | null;
+  /** Attempts and backoff: explicit for every job. */
+  attempts: number;
+  backoffMs: number;
+  /** Deterministic job id: the same logical work is queued once (BullMQ deduplicates by id). */
+  jobId?(payload: JobPayloads[N]): string;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export const jobRegistry: { [N in JobName]: JobDefinition<N> } = {
+  'maintenance.purge-refresh-tokens': {
+    queue: 'maintenance',
+    check: (payload) =>
+      isObject(payload) && Number.isInteger(payload.graceDays) && Number(payload.graceDays) >= 0 ? null : 'graceDays must be a whole number ≥ 0',
+    attempts: 3,
+    backoffMs: 10_000,
+  },
+};
+
+export function validatePayload<N extends JobName>(name: N, payload: unknown): JobPayloads[N] {
+  const definition = jobRegistry[name];
+  if (!definition) throw new InvalidJobPayload(name, 'unknown job name');
+  const problem = definition.check(payload);
+  if (problem) throw new InvalidJobPayload(name, problem);
+  return payload as JobPayloads[N];
+}
+
+export function isJobName(name: string): name is JobName {
+  return Object.prototype.hasOwnProperty.call(jobRegistry, name);
+}
