@@ -47,18 +47,16 @@ export function validateCommentInput(value: unknown): ValidationResult {
   if (supportersTotal !== undefined && (supporters ?? 1) > supportersTotal) {
     return fail(`supporters (${supporters ?? 1}) must not exceed supportersTotal (${supportersTotal})`);
   }
-  return {
-    ok: true,
-    value: {
-      id: record.id,
-      unit: record.unit,
-      sourceType: record.sourceType as SourceType,
-      ...(record.documentId !== undefined ? { documentId: record.documentId as string } : {}),
-      blockId: record.blockId,
-      kind: record.kind as CommentKind,
-      text,
-      ...(supporters !== undefined ? { supporters } : {}),
-      ...(supportersTotal !== undefined ? { supportersTotal } : {}),
-    },
+  const comment: CommentInput = {
+    id: record.id,
+    unit: record.unit,
+    sourceType: record.sourceType as SourceType,
+    documentId: record.documentId as string | undefined,
+    blockId: record.blockId,
+    kind: record.kind as CommentKind,
+    text,
+    supporters,
+    supportersTotal,
   };
+  return { ok: true, value: comment };
 }
