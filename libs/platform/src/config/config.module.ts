@@ -15,11 +15,14 @@ export class AppConfig {
 @Global()
 @Module({
   imports: [
+    // The environment is read and validated when an app is created, not when this file is
+    // imported: tests and tools import modules first and set their variables afterwards.
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      cache: true,
-      validate: validateEnvironment,
+      ignoreEnvVars: true,
+      validatePredefined: false,
+      load: [() => ({ ...validateEnvironment(process.env) })],
     }),
   ],
   providers: [AppConfig],

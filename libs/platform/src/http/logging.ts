@@ -27,8 +27,13 @@ export function createLoggerModule(service: string): DynamicModule {
         genReqId: requestId,
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
         autoLogging: { ignore: (request: IncomingMessage) => request.url === '/health' },
+        // a client's mistake (4xx) is routine; only server failures are errors
         customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
-          error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+          error || response.statusCode >= 500 ? 'error' : 'info',
+        serializers: {
+          req: (request: IncomingMessage & { id?: string }) => ({ id: request.id, method: request.method, url: request.url }),
+          res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
+        },
       },
     }),
   });

@@ -1,0 +1,124 @@
+import { JwtService } from '@nestjs/jwt';
+import { seedDemoData } from '../apps/feedback/src/seed/demo-seed';
+import { AuditEvent, RefreshToken } from '@vankien/domain';
+import type { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { apiClient, login, openDataSource, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
+
+interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+describe('accounts: login, refresh, logout, /api/me', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let feedback: RunningApp;
+  let api: ReturnType<typeof apiClient>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await openDataSource(database);
+    await seedDemoData(dataSource);
+    feedback = await startApp('feedback', serviceEnvironment(database, { LOGIN_ATTEMPTS_PER_MINUTE: '1000' }));
+    api = apiClient(feedback.url);
+  });
+
+  afterAll(async () => {
+    await feedback?.close();
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('logs in with the right password and answers /api/me with the memberships', async () => {
+    const tokens = await login(feedback.url, 'TieuBan@vankien.local');
+    const me = await api.get<{ email: string; memberships: { role: string; organizationCode: string }[] }>('/api/me', tokens.accessToken);
+    expect(me.status).toBe(200);
+    expect(me.body.email).toBe('tieuban@vankien.local');
+    expect(me.body.memberships).toEqual([expect.objectContaining({ role: 'drafter', organizationCode: 'LC' })]);
+  });
+
+  it('refuses a wrong password and an unknown user alike, in Vietnamese by default', async () => {
+    const wrong = await api.post<{ code: string; message: string }>('/api/auth/login', { email: 'tieuban@vankien.local', password: 'sai mật khẩu' });
+    const unknown = await api.post<{ code: string; message: string }>('/api/auth/login', { email: 'khongco@vankien.local', password: 'x' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
+    expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
+    expect(wrong.body.message).toBe('Email hoặc mật khẩu không đúng.');
+    const english = await api.post<{ message: string }>('/api/auth/login', { email: 'x@y.vn', password: 'x' }, undefined, { 'accept-language': 'en-US,en;q=0.9' });
+    expect(english.body.message).toBe('Wrong email or password.');
+    const failures = await dataSource.getRepository(AuditEvent).count({ where: { action: 'auth.login_failed' } });
+    expect(failures).toBeGreaterThanOrEqual(3);
+  });
+
+  it('needs a token, and rejects a forged, malformed or expired one', async () => {
+    expect((await api.get<{ code: string }>('/api/me')).body.code).toBe('UNAUTHENTICATED');
+    const tokens = await login(feedback.url, 'tieuban@vankien.local');
+    const [header, payload] = tokens.accessToken.split('.');
+    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
+    const forged = await api.get<{ code: string }>('/api/me', `${header}.${forgedPayload}.${tokens.accessToken.split('.')[2]}`);
+    expect(forged.status).toBe(401);
+    expect(forged.body.code).toBe('TOKEN_INVALID');
+    const noneAlgorithm = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
+    expect((await api.get<{ code: string }>('/api/me', noneAlgorithm)).body.code).toBe('TOKEN_INVALID');
+    expect((await api.get<{ code: string }>('/api/me', 'not-a-jwt')).body.code).toBe('TOKEN_INVALID');
+    const expired = new JwtService({ secret: process.env.JWT_SECRET }).sign(
+      { sub: JSON.parse(Buffer.from(payload, 'base64url').toString()).sub, email: 'tieuban@vankien.local', typ: 'access' },
+      { expiresIn: -10 },
+    );
+    const expiredAnswer = await api.get<{ code: string }>('/api/me', expired);
+    expect(expiredAnswer.status).toBe(401);
+    expect(expiredAnswer.body.code).toBe('TOKEN_EXPIRED');
+  });
+
+  it('rotates refresh tokens; reusing an old one revokes the whole family', async () => {
+    const first = await login(feedback.url, 'thuongvu1@vankien.local');
+    const second = await api.post<TokenPair>('/api/auth/refresh', { refreshToken: first.refreshToken });
+    expect(second.status).toBe(200);
+    expect(second.body.refreshToken).not.toBe(first.refreshToken);
+    const third = await api.post<TokenPair>('/api/auth/refresh', { refreshToken: second.body.refreshToken });
+    expect(third.status).toBe(200);
+
+    const reuse = await api.post<{ code: string }>('/api/auth/refresh', { refreshToken: first.refreshToken });
+    expect(reuse.status).toBe(401);
+    expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
+    // the newest token of the family is revoked too: the thief and the owner must sign in again
+    const afterReuse = await api.post<{ code: string }>('/api/auth/refresh', { refreshToken: third.body.refreshToken });
+    expect(afterReuse.status).toBe(401);
+    expect(afterReuse.body.code).toBe('REFRESH_TOKEN_INVALID');
+    expect(await dataSource.getRepository(AuditEvent).count({ where: { action: 'auth.refresh_token_reused' } })).toBe(1);
+  });
+
+  it('logs out: the refresh token no longer works', async () => {
+    const tokens = await login(feedback.url, 'thuongvu2@vankien.local');
+    const logout = await api.post('/api/auth/logout', { refreshToken: tokens.refreshToken }, tokens.accessToken);
+    expect(logout.status).toBe(204);
+    const refresh = await api.post<{ code: string }>('/api/auth/refresh', { refreshToken: tokens.refreshToken });
+    expect(refresh.status).toBe(401);
+    const stored = await dataSource.getRepository(RefreshToken).find({ where: { revokedAt: undefined } });
+    expect(stored.length).toBeGreaterThan(0);
+  });
+
+  it('rejects bad login bodies with every bad field named', async () => {
+    const cases: [unknown, string[]][] = [
+      [{ email: 'tieuban@vankien.local' }, ['password']],
+      [{ email: 42, password: 'x' }, ['email']],
+      [{ email: 'tieuban@vankien.local', password: 'x', admin: true }, ['admin']],
+      [{}, ['email', 'password']],
+    ];
+    for (const [body, fields] of cases) {
+      const answer = await api.post<{ code: string; details: { field: string }[] }>('/api/auth/login', body);
+      expect(answer.status).toBe(400);
+      expect(answer.body.code).toBe('VALIDATION_FAILED');
+      expect(answer.body.details.map((detail) => detail.field).sort()).toEqual(fields.sort());
+    }
+    const malformed = await api.raw<{ code: string }>('POST', '/api/auth/login', { rawBody: '{"email": "a@b.vn", ' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.code).toBe('MALFORMED_JSON');
+    const oversized = await api.raw<{ code: string }>('POST', '/api/auth/login', { rawBody: JSON.stringify({ email: 'a@b.vn', password: 'x'.repeat(2 * 1024 * 1024) }) });
+    expect(oversized.status).toBe(413);
+    expect(oversized.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
