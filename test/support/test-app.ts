@@ -47,7 +47,7 @@ export async function startApp(service: ServiceName, environment: Record<string,
 
 /** A DataSource on the test database, for arranging and inspecting state directly. */
 export async function openDataSource(database: TestDatabase): Promise<DataSource> {
-  const dataSource = new DataSource({ ...dataSourceOptions(database.url, { applicationName: 'vankien-test', poolSize: 4 }), logging: ['error'] });
+  const dataSource = new DataSource({ ...dataSourceOptions(database.url, { applicationName: 'vankien-test', poolSize: 4 }), logging: false });
   return dataSource.initialize();
 }
 

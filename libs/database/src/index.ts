@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './migrate';
 export * from './audit/audit-log';
 export * from './audit/audit.module';
+export { migrations } from './migrations';

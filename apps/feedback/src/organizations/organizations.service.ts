@@ -33,7 +33,7 @@ export class OrganizationsService {
     return toView(organization);
   }
 
-  /** The organisation and everything below it (to `depth` levels), in one statement, tree order. */
+  /** The organisation and everything below it (to `depth` levels), in one statement, level by level. */
   async subtree(userId: string, organizationId: string, depth?: number): Promise<OrganizationView[]> {
     const root = await this.find(organizationId);
     await this.policy.authorize(userId, 'organization.read', { type: 'organization', organization: root });
@@ -41,7 +41,8 @@ export class OrganizationsService {
       .getRepository(Organization)
       .createQueryBuilder('organization')
       .where('organization.path LIKE :prefix', { prefix: `${root.path}%` })
-      .orderBy('organization.path');
+      .orderBy('organization.depth')
+      .addOrderBy('organization.code');
     if (depth !== undefined) query.andWhere('organization.depth <= :maxDepth', { maxDepth: root.depth + depth });
     return (await query.getMany()).map(toView);
   }

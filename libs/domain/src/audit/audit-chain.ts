@@ -24,7 +24,17 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function auditEventHash(previousHash: string, content: AuditEventContent): string {
+/** The hash of an event: its content fields only (not its id or stored hashes) after the previous hash. */
+export function auditEventHash(previousHash: string, event: AuditEventContent): string {
+  const content: AuditEventContent = {
+    occurredAt: event.occurredAt,
+    actorId: event.actorId,
+    action: event.action,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId,
+    organizationId: event.organizationId,
+    payload: event.payload,
+  };
   return createHash('sha256').update(previousHash).update('\n').update(canonicalJson(content)).digest('hex');
 }
 

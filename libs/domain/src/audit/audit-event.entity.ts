@@ -30,7 +30,7 @@ export class AuditEvent {
   @Column({ type: 'uuid', nullable: true })
   organizationId!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   payload!: Record<string, unknown>;
 
   @Column({ type: 'char', length: 64 })

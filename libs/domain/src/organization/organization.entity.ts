@@ -64,7 +64,7 @@ export class Organization {
   @Column({ type: 'varchar', length: 40 })
   kind!: OrganizationKind;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   settings!: OrganizationSettings;
 
   @CreateDateColumn({ type: 'timestamptz' })

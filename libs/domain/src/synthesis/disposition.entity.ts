@@ -37,7 +37,7 @@ export class Disposition {
   explanation!: string | null;
 
   /** Blocks of the next version that carry an accepted proposal. */
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   targetBlockIds!: string[];
 
   /** How many members the cluster had when it was disposed: more later means "look again". */

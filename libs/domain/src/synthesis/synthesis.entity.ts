@@ -28,7 +28,7 @@ export class Synthesis {
   @Column({ type: 'int', default: 0 })
   commentCount!: number;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   stats!: Record<string, unknown>;
 
   @CreateDateColumn({ type: 'timestamptz' })
