@@ -1,0 +1,50 @@
+import { EnvironmentError, validateEnvironment } from './environment';
+
+const valid = {
+  DATABASE_URL: 'postgres://u:p@localhost:5432/vankien',
+  REDIS_URL: 'redis://localhost:6379',
+  JWT_SECRET: 'x'.repeat(32),
+};
+
+function problems(raw: Record<string, unknown>): string[] {
+  try {
+    validateEnvironment(raw);
+    return [];
+  } catch (error) {
+    if (error instanceof EnvironmentError) return error.problems;
+    throw error;
+  }
+}
+
+describe('environment', () => {
+  it('accepts the required variables and fills the defaults', () => {
+    const environment = validateEnvironment(valid);
+    expect(environment.PORT).toBe(3000);
+    expect(environment.JWT_ACCESS_TTL_SECONDS).toBe(900);
+    expect(environment.BODY_LIMIT).toBe('1mb');
+    expect(validateEnvironment({ ...valid, PORT: '8080' }).PORT).toBe(8080);
+  });
+
+  it('names every missing variable', () => {
+    const found = problems({});
+    expect(found.join('\n')).toMatch(/DATABASE_URL is missing/);
+    expect(found.join('\n')).toMatch(/REDIS_URL is missing/);
+    expect(found.join('\n')).toMatch(/JWT_SECRET is missing/);
+  });
+
+  it.each([
+    ['DATABASE_URL', 'mysql://localhost/x', /DATABASE_URL must be a postgres/],
+    ['REDIS_URL', 'localhost:6379', /REDIS_URL must be a redis/],
+    ['JWT_SECRET', 'short', /JWT_SECRET must be at least 32/],
+    ['PORT', 'eighty', /PORT/],
+    ['PORT', '70000', /PORT/],
+    ['NODE_ENV', 'staging', /NODE_ENV/],
+    ['BODY_LIMIT', 'a lot', /BODY_LIMIT must look like/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
+  ])('rejects a malformed %s', (name, value, message) => {
+    const found = problems({ ...valid, [name]: value });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((problem) => problem.startsWith(`${name}:`))).toBe(true);
+    expect(found.join('\n')).toMatch(message);
+  });
+});
