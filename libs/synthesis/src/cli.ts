@@ -1,27 +1,42 @@
 // `npm run synthesize -- INPUT.jsonl [--out REPORT.json]` (contract in shared/architecture.md).
 // The only file of the library that touches the file system.
 import { createReadStream, createWriteStream, existsSync, statSync, type WriteStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import type { BlockRequest } from './cli-worker';
 import { buildReport, reportJsonChunks } from './report';
 import { BlockCollector } from './synthesize';
 import { validateCommentInput } from './validate';
-import type { Cluster } from './types';
+import type { Cluster, CommentInput } from './types';
 
-const USAGE = 'usage: npm run synthesize -- INPUT.jsonl [--out REPORT.json] [--quiet]';
+const USAGE = 'usage: npm run synthesize -- INPUT.jsonl [--out REPORT.json] [--quiet] [--threads N]';
+/** Below this many comments worker threads cost more to start than they save. */
+const THREADS_FROM = 50_000;
 
 interface CliArguments {
   readonly input: string;
   readonly out?: string;
   readonly quiet: boolean;
+  /** Worker threads for the clustering phase; undefined: one per core (at most 2) on large input. */
+  readonly threads?: number;
 }
 
 function parseArguments(argv: readonly string[]): CliArguments | string {
   let input: string | undefined;
   let out: string | undefined;
   let quiet = false;
+  let threads: number | undefined;
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
+    if (argument === '--threads' || argument.startsWith('--threads=')) {
+      const value = argument === '--threads' ? argv[++index] : argument.slice('--threads='.length);
+      threads = Number(value);
+      if (value === undefined || !/^\d+$/.test(value) || threads > 64) return '--threads needs a whole number from 0 to 64';
+      continue;
+    }
     if (argument === '--out' || argument === '-o') {
       const value = argv[++index];
       if (value === undefined || value === '') return `${argument} needs a file name`;
@@ -35,7 +50,7 @@ function parseArguments(argv: readonly string[]): CliArguments | string {
     else return `unexpected argument ${argument} (one input file only)`;
   }
   if (input === undefined) return 'missing INPUT.jsonl';
-  return { input, out, quiet };
+  return { input, out, quiet, threads };
 }
 
 async function write(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
@@ -84,6 +99,52 @@ async function readComments(
   return { lines: lineNumber, rejected };
 }
 
+/**
+ * Clusters blocks on worker threads, largest blocks first, each worker holding one block at a
+ * time. The report is sorted afterwards, so which thread clustered which block does not matter.
+ */
+async function clusterOnWorkers(
+  workerFile: string,
+  blocks: CommentInput[][],
+  threads: number,
+  collect: (clusters: readonly Cluster[], legacyConverted: number) => void,
+): Promise<void> {
+  blocks.sort((a, b) => b.length - a.length);
+  let next = 0;
+  const workers = Array.from(
+    { length: Math.min(threads, blocks.length) },
+    // A larger young generation: clustering allocates many short-lived objects.
+    () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 64 } }),
+  );
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = (): void => {
+              if (next >= blocks.length) return resolve();
+              const request: BlockRequest = { sequence: next, comments: blocks[next] };
+              blocks[next] = []; // the worker has its copy now
+              next++;
+              worker.postMessage(request);
+            };
+            worker.on('message', (result: { clusters: Cluster[]; legacyConverted: number }) => {
+              collect(result.clusters, result.legacyConverted);
+              send();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => {
+              if (next < blocks.length || code !== 0) reject(new Error(`worker thread stopped (exit code ${code})`));
+            });
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
 /** Runs the command line and returns the exit code: 0 all good, 2 some lines rejected, 1 usage. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const stderr = process.stderr;
@@ -118,19 +179,30 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const blocks = collector.blockCount;
   say(`read ${lineNumber} lines: ${collector.comments} comments in ${blocks} blocks, ${rejected} rejected`);
 
-  // Second pass: block by block.
+  // Second pass: block by block, on worker threads when the input is large.
   const clusters: Cluster[] = [];
   let legacyConverted = 0;
   let done = 0;
   let nextReport = Math.max(1, Math.ceil(blocks / 10));
-  for (const block of collector.clusterBlocks()) {
-    for (const cluster of block.clusters) clusters.push(cluster);
-    legacyConverted += block.legacyConverted;
+  const collect = (blockClusters: readonly Cluster[], converted: number): void => {
+    for (const cluster of blockClusters) clusters.push(cluster);
+    legacyConverted += converted;
     done++;
     if (done >= nextReport || done === blocks) {
       say(`clustered ${done}/${blocks} blocks: ${clusters.length} clusters`);
       nextReport += Math.max(1, Math.ceil(blocks / 10));
     }
+  };
+  const workerFile = join(__dirname, 'cli-worker.js');
+  const threads = !existsSync(workerFile)
+    ? 0
+    : (parsed.threads ?? (collector.comments >= THREADS_FROM ? Math.min(2, availableParallelism()) : 0));
+  try {
+    if (threads > 0) await clusterOnWorkers(workerFile, [...collector.takeBlocks()], threads, collect);
+    else for (const block of collector.clusterBlocks()) collect(block.clusters, block.legacyConverted);
+  } catch (error: unknown) {
+    stderr.write(`synthesize: clustering failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
   }
   const report = buildReport(clusters, { rejectedLines: rejected, legacyConverted, extraStats: { lines: lineNumber } });
 

@@ -4,7 +4,7 @@
 // that ask for opposite things.
 import { numbersConflict, operationsConflict, type Operation } from './features';
 import { hashHex } from './hash';
-import { BAND_COUNT, SIGNATURE_LENGTH, bandKey } from './minhash';
+import { BAND_COUNT, BAND_ROWS, SIGNATURE_LENGTH, bandKey } from './minhash';
 import { ANCHOR_THRESHOLD, BlockVocabulary, MERGE_THRESHOLD, compareFormulations, type Formulation } from './similarity';
 import { UnionFind } from './union-find';
 import {
@@ -32,6 +32,9 @@ interface Entry extends Formulation {
   readonly members: PreparedComment[];
   readonly signature: readonly number[];
 }
+
+const SOURCE_INDEX = Object.fromEntries(SOURCE_TYPES.map((sourceType, index) => [sourceType, index])) as Record<SourceType, number>;
+const KIND_INDEX = Object.fromEntries(COMMENT_KINDS.map((kind, index) => [kind, index])) as Record<CommentKind, number>;
 
 export function compareIds(left: string, right: string): number {
   return left < right ? -1 : left > right ? 1 : 0;
@@ -147,50 +150,72 @@ function compareSignatures(left: readonly number[], right: readonly number[], st
   return 0;
 }
 
-/** Candidate pairs [a, b] with a < b, each once, found by LSH banding. */
-function candidatePairs(entries: readonly Entry[]): Array<[number, number]> {
+/**
+ * Calls `visit(a, b)` once for each candidate pair (a < b) found by LSH banding. Each entry's
+ * candidates are gathered over all bands and de-duplicated with a stamp array, so no set of
+ * pairs is ever built.
+ */
+function forEachCandidatePair(entries: readonly Entry[], visit: (a: number, b: number) => void): void {
   const count = entries.length;
-  const pairs: Array<[number, number]> = [];
   if (count <= EXHAUSTIVE_LIMIT) {
-    for (let a = 0; a < count; a++) for (let b = a + 1; b < count; b++) pairs.push([a, b]);
-    return pairs;
+    for (let a = 0; a < count; a++) for (let b = a + 1; b < count; b++) visit(a, b);
+    return;
   }
-  const seen = new Set<number>();
-  const add = (x: number, y: number): void => {
-    const a = Math.min(x, y);
-    const b = Math.max(x, y);
-    const key = a * count + b;
-    if (seen.has(key)) return;
-    seen.add(key);
-    pairs.push([a, b]);
-  };
+  // Per band: each entry's bucket, and each bucket's members (ascending, or for a huge bucket
+  // sorted by the rest of the signature so that look-alikes sit together).
+  const bucketOf: Int32Array[] = [];
+  const bucketMembers: number[][][] = [];
+  const positionInBucket: Int32Array[] = [];
   for (let band = 0; band < BAND_COUNT; band++) {
-    const buckets = new Map<number, number[]>();
+    const ids = new Map<number, number>();
+    const of = new Int32Array(count);
+    const members: number[][] = [];
     for (let index = 0; index < count; index++) {
       const key = bandKey(entries[index].signature, band);
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push(index);
-      else buckets.set(key, [index]);
-    }
-    for (const bucket of buckets.values()) {
-      if (bucket.length < 2) continue;
-      if (bucket.length <= BUCKET_ALL_PAIRS) {
-        for (let i = 0; i < bucket.length; i++) for (let j = i + 1; j < bucket.length; j++) add(bucket[i], bucket[j]);
-        continue;
+      let bucket = ids.get(key);
+      if (bucket === undefined) {
+        bucket = members.length;
+        ids.set(key, bucket);
+        members.push([]);
       }
-      // A huge bucket (a frequent pair of words, thousands of near-identical lines): sort it by the
-      // rest of the signature so that look-alikes sit together, and compare only near neighbours.
-      // Near-identical lines then still chain into one cluster in linear time.
-      const start = ((band + 1) * 2) % SIGNATURE_LENGTH;
-      const sorted = [...bucket].sort(
-        (x, y) => compareSignatures(entries[x].signature, entries[y].signature, start) || x - y,
-      );
-      for (let i = 0; i < sorted.length; i++) {
-        for (let j = i + 1; j <= i + BUCKET_WINDOW && j < sorted.length; j++) add(sorted[i], sorted[j]);
+      of[index] = bucket;
+      members[bucket].push(index);
+    }
+    const position = new Int32Array(count);
+    for (const bucket of members) {
+      if (bucket.length > BUCKET_ALL_PAIRS) {
+        // A huge bucket (a frequent pair of words, thousands of near-identical lines): only near
+        // neighbours in signature order are compared; near-identical lines still chain into one
+        // cluster, in linear time.
+        const start = ((band + 1) * BAND_ROWS) % SIGNATURE_LENGTH;
+        bucket.sort((x, y) => compareSignatures(entries[x].signature, entries[y].signature, start) || x - y);
+      }
+      for (let index = 0; index < bucket.length; index++) position[bucket[index]] = index;
+    }
+    bucketOf.push(of);
+    bucketMembers.push(members);
+    positionInBucket.push(position);
+  }
+  const stamp = new Int32Array(count).fill(-1);
+  for (let a = 0; a < count; a++) {
+    for (let band = 0; band < BAND_COUNT; band++) {
+      const bucket = bucketMembers[band][bucketOf[band][a]];
+      if (bucket.length < 2) continue;
+      let from = 0;
+      let to = bucket.length;
+      if (bucket.length > BUCKET_ALL_PAIRS) {
+        const position = positionInBucket[band][a];
+        from = Math.max(0, position - BUCKET_WINDOW);
+        to = Math.min(bucket.length, position + BUCKET_WINDOW + 1);
+      }
+      for (let index = from; index < to; index++) {
+        const b = bucket[index];
+        if (b <= a || stamp[b] === a) continue;
+        stamp[b] = a;
+        visit(a, b);
       }
     }
   }
-  return pairs;
 }
 
 interface Component {
@@ -206,10 +231,10 @@ function clusterFamily(comments: readonly PreparedComment[], family: CommentFami
   if (comments.length === 0) return [];
   const { entries, vocabulary } = buildEntries(comments);
   const edges: Array<{ similarity: number; a: number; b: number }> = [];
-  for (const [a, b] of candidatePairs(entries)) {
+  forEachCandidatePair(entries, (a, b) => {
     const similarity = compareFormulations(vocabulary, entries[a], entries[b]);
     if (similarity >= MERGE_THRESHOLD) edges.push({ similarity, a, b });
-  }
+  });
   edges.sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
 
   const sets = new UnionFind(entries.length);
@@ -334,37 +359,37 @@ export function buildCluster(
   representative: PreparedComment,
 ): Cluster {
   const sorted = [...members].sort((a, b) => compareIds(a.id, b.id));
-  const units = new Set<string>();
-  const unitsPerSource = new Map<SourceType, Set<string>>();
-  const commentsPerSource = new Map<SourceType, number>();
-  const kinds = new Map<CommentKind, number>();
+  // unit → bit set of the source types it spoke through: one map operation per comment.
+  const unitSources = new Map<string, number>();
+  const commentsPerSource = new Array<number>(SOURCE_TYPES.length).fill(0);
+  const kinds = new Array<number>(COMMENT_KINDS.length).fill(0);
   let supporters = 0;
   for (const comment of sorted) {
-    units.add(comment.unit);
+    const source = SOURCE_INDEX[comment.sourceType];
+    unitSources.set(comment.unit, (unitSources.get(comment.unit) ?? 0) | (1 << source));
     supporters += comment.supporters;
-    commentsPerSource.set(comment.sourceType, (commentsPerSource.get(comment.sourceType) ?? 0) + 1);
-    const sourceUnits = unitsPerSource.get(comment.sourceType) ?? new Set<string>();
-    sourceUnits.add(comment.unit);
-    unitsPerSource.set(comment.sourceType, sourceUnits);
-    kinds.set(comment.kind, (kinds.get(comment.kind) ?? 0) + 1);
+    commentsPerSource[source]++;
+    kinds[KIND_INDEX[comment.kind]]++;
+  }
+  const unitsPerSource = new Array<number>(SOURCE_TYPES.length).fill(0);
+  for (const sources of unitSources.values()) {
+    for (let source = 0; source < SOURCE_TYPES.length; source++) if (sources & (1 << source)) unitsPerSource[source]++;
   }
   const bySource: SourceCounts = {};
   const unitsBySource: SourceCounts = {};
-  for (const sourceType of SOURCE_TYPES) {
-    const count = commentsPerSource.get(sourceType);
-    if (count === undefined) continue;
-    bySource[sourceType] = count;
-    unitsBySource[sourceType] = unitsPerSource.get(sourceType)?.size ?? 0;
-  }
+  SOURCE_TYPES.forEach((sourceType, source) => {
+    if (commentsPerSource[source] === 0) return;
+    bySource[sourceType] = commentsPerSource[source];
+    unitsBySource[sourceType] = unitsPerSource[source];
+  });
   let kind: CommentKind = representative.kind;
   let kindCount = 0;
-  for (const candidate of COMMENT_KINDS) {
-    const count = kinds.get(candidate) ?? 0;
-    if (count > kindCount) {
+  COMMENT_KINDS.forEach((candidate, index) => {
+    if (kinds[index] > kindCount) {
       kind = candidate;
-      kindCount = count;
+      kindCount = kinds[index];
     }
-  }
+  });
   const first = sorted[0];
   return {
     key: defaultClusterKey(first.id),
@@ -376,7 +401,7 @@ export function buildCluster(
     representative: representative.text,
     representativeId: representative.id,
     commentIds: sorted.map((comment) => comment.id),
-    units: units.size,
+    units: unitSources.size,
     supporters,
     bySource,
     unitsBySource,

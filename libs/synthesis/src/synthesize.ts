@@ -15,13 +15,34 @@ export interface ClusteredBlock {
 
 export class BlockCollector {
   private readonly blocks = new Map<string, CommentInput[]>();
+  // Units, documents and blocks repeat on many lines; each parsed line brings its own copy of
+  // the string. Keeping one copy cuts the memory of a million-line round by a good part.
+  private readonly strings = new Map<string, string>();
   private total = 0;
 
+  private intern(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+
   add(comment: CommentInput): void {
-    const key = `${comment.documentId ?? ''}\u0000${comment.blockId}`;
+    const compact: CommentInput = {
+      id: comment.id,
+      unit: this.intern(comment.unit),
+      sourceType: comment.sourceType,
+      documentId: comment.documentId === undefined ? undefined : this.intern(comment.documentId),
+      blockId: this.intern(comment.blockId),
+      kind: comment.kind,
+      text: comment.text,
+      supporters: comment.supporters,
+      supportersTotal: comment.supportersTotal,
+    };
+    const key = `${compact.documentId ?? ''}\u0000${compact.blockId}`;
     const block = this.blocks.get(key);
-    if (block) block.push(comment);
-    else this.blocks.set(key, [comment]);
+    if (block) block.push(compact);
+    else this.blocks.set(key, [compact]);
     this.total++;
   }
 
@@ -35,24 +56,34 @@ export class BlockCollector {
 
   /** Clusters the blocks in documentId then blockId order; each block is released once done. */
   *clusterBlocks(): Generator<ClusteredBlock> {
+    for (const comments of this.takeBlocks()) yield clusterCollectedBlock(comments);
+  }
+
+  /** Hands over the blocks (documentId then blockId order), forgetting them here. */
+  *takeBlocks(): Generator<CommentInput[]> {
     for (const key of [...this.blocks.keys()].sort(compareIds)) {
       const comments = this.blocks.get(key) ?? [];
       this.blocks.delete(key);
-      let legacyConverted = 0;
-      const preparer = new CommentPreparer();
-      const prepared = comments.map((comment) => {
-        const result = preparer.prepare(comment);
-        if (result.legacyEncoding !== undefined) legacyConverted++;
-        return result;
-      });
-      const first = comments[0];
-      yield {
-        block: { ...(first.documentId !== undefined ? { documentId: first.documentId } : {}), blockId: first.blockId },
-        clusters: clusterBlock(prepared),
-        legacyConverted,
-      };
+      yield comments;
     }
   }
+}
+
+/** Prepares and clusters the comments of one block (all of the same document and block). */
+export function clusterCollectedBlock(comments: readonly CommentInput[]): ClusteredBlock {
+  let legacyConverted = 0;
+  const preparer = new CommentPreparer();
+  const prepared = comments.map((comment) => {
+    const result = preparer.prepare(comment);
+    if (result.legacyEncoding !== undefined) legacyConverted++;
+    return result;
+  });
+  const first = comments[0];
+  return {
+    block: { ...(first.documentId !== undefined ? { documentId: first.documentId } : {}), blockId: first.blockId },
+    clusters: clusterBlock(prepared),
+    legacyConverted,
+  };
 }
 
 export interface SynthesisProgress {
