@@ -9,6 +9,13 @@ const configurationError = 78;
 const serviceUnavailable = 69;
 const services: AppName[] = ['feedback', 'editor', 'worker'];
 
+/** What a failed expectation should show: the exit and the end of stderr. */
+function outcome(run: { code: number | null; timedOut: boolean; stderr: string }): { code: number | null; timedOut: boolean; stderr: string } {
+  return { code: run.code, timedOut: run.timedOut, stderr: run.stderr.slice(-2000) };
+}
+
+jest.setTimeout(60_000);
+
 describe('start-up faults of the built apps', () => {
   let database: TestDatabase;
   let valid: Record<string, string>;
@@ -50,15 +57,12 @@ describe('start-up faults of the built apps', () => {
         runUntilExit(service, { ...valid, JWT_SECRET: shortSecret }, 20_000),
       ]);
 
-      expect({ code: missingDatabase.code, timedOut: missingDatabase.timedOut }).toEqual({ code: configurationError, timedOut: false });
-      expect(missingDatabase.stderr).toMatch(/DATABASE_URL is missing/);
+      expect(outcome(missingDatabase)).toEqual({ code: configurationError, timedOut: false, stderr: expect.stringMatching(/DATABASE_URL is missing/) });
 
-      expect({ code: malformedRedis.code, timedOut: malformedRedis.timedOut }).toEqual({ code: configurationError, timedOut: false });
-      expect(malformedRedis.stderr).toMatch(/REDIS_URL/);
+      expect(outcome(malformedRedis)).toEqual({ code: configurationError, timedOut: false, stderr: expect.stringMatching(/REDIS_URL must be a redis/) });
       expect(malformedRedis.stderr).not.toMatch(/DATABASE_URL|JWT_SECRET/);
 
-      expect({ code: shortJwtSecret.code, timedOut: shortJwtSecret.timedOut }).toEqual({ code: configurationError, timedOut: false });
-      expect(shortJwtSecret.stderr).toMatch(/JWT_SECRET.*32 characters/);
+      expect(outcome(shortJwtSecret)).toEqual({ code: configurationError, timedOut: false, stderr: expect.stringMatching(/JWT_SECRET.*32 characters/) });
       expect(shortJwtSecret.stderr + shortJwtSecret.stdout).not.toContain(shortSecret);
 
       // one clear message, not a stack trace
@@ -75,14 +79,12 @@ describe('start-up faults of the built apps', () => {
         runUntilExit(service, { ...valid, REDIS_URL: `redis://127.0.0.1:${closedPort}` }, 20_000),
       ]);
 
-      expect({ code: noPostgres.code, timedOut: noPostgres.timedOut }).toEqual({ code: serviceUnavailable, timedOut: false });
-      expect(noPostgres.stderr).toMatch(/Cannot reach PostgreSQL/);
+      expect(outcome(noPostgres)).toEqual({ code: serviceUnavailable, timedOut: false, stderr: expect.stringMatching(/Cannot reach PostgreSQL/) });
       expect(noPostgres.stderr).not.toMatch(/Cannot reach Redis/);
       expect(noPostgres.stderr + noPostgres.stdout).not.toContain('do-not-print-me');
       expect(noPostgres.durationMs).toBeLessThan(10_000);
 
-      expect({ code: noRedis.code, timedOut: noRedis.timedOut }).toEqual({ code: serviceUnavailable, timedOut: false });
-      expect(noRedis.stderr).toMatch(/Cannot reach Redis/);
+      expect(outcome(noRedis)).toEqual({ code: serviceUnavailable, timedOut: false, stderr: expect.stringMatching(/Cannot reach Redis/) });
       expect(noRedis.stderr).not.toMatch(/Cannot reach PostgreSQL/);
       expect(noRedis.durationMs).toBeLessThan(10_000);
     });

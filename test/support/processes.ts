@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -13,6 +14,45 @@ export const appEntries: Record<AppName, string> = {
   worker: 'dist/apps/worker/src/main.js',
   gateway: 'dist/apps/gateway/src/main.js',
 };
+
+function newestJavaScript(directory: string): number {
+  let newest = 0;
+  if (!existsSync(directory)) return newest;
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const path = join(directory, entry.name);
+    try {
+      if (entry.isDirectory()) newest = Math.max(newest, newestJavaScript(path));
+      else if (entry.name.endsWith('.js')) newest = Math.max(newest, statSync(path).mtimeMs);
+    } catch {
+      // removed while we looked: a build is rewriting it
+    }
+  }
+  return newest;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolveDelay) => setTimeout(resolveDelay, ms));
+
+/**
+ * Waits (bounded) until no `npm run build` is half-way through rewriting dist/: other test runs
+ * on this machine rebuild it when sources change, and between tsc and tsc-alias the compiled
+ * files still import '@vankien/…', which Node cannot resolve. A finished build writes
+ * dist/.build-stamp after every file (scripts/lib/ensure-built.mjs).
+ */
+export async function waitForStableBuild(timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const stamp = join(repoRoot, 'dist', '.build-stamp');
+  while (Date.now() < deadline) {
+    const stampTime = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+    const newest = Math.max(newestJavaScript(join(repoRoot, 'dist', 'apps')), newestJavaScript(join(repoRoot, 'dist', 'libs')));
+    if (stampTime >= newest) return;
+    await sleep(500);
+  }
+}
+
+/** The output of an app started from a half-written build (see waitForStableBuild). */
+export function halfBuilt(stderr: string): boolean {
+  return /Cannot find module '@vankien\//.test(stderr);
+}
 
 /** A TCP port nobody listens on now, on 127.0.0.1 (the kernel picks it). */
 export function freePort(): Promise<number> {
@@ -120,18 +160,27 @@ export async function runUntilExit(
   environment: Record<string, string>,
   timeoutMs: number,
 ): Promise<Exit & { stdout: string; stderr: string; durationMs: number; timedOut: boolean }> {
-  const started = Date.now();
-  const app = spawnApp(name, environment);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    app.child.kill('SIGKILL');
-  }, timeoutMs);
-  const exit = await app.exited;
-  clearTimeout(timer);
-  // the pipes may still hold the last lines after 'exit'
-  await new Promise((resolveClosed) => (app.child.stdout?.closed && app.child.stderr?.closed ? resolveClosed(undefined) : app.child.once('close', resolveClosed)));
-  return { ...exit, stdout: app.stdout(), stderr: app.stderr(), durationMs: Date.now() - started, timedOut };
+  for (let attempt = 1; ; attempt += 1) {
+    await waitForStableBuild();
+    const started = Date.now();
+    const app = spawnApp(name, environment);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      app.child.kill('SIGKILL');
+    }, timeoutMs);
+    const exit = await app.exited;
+    clearTimeout(timer);
+    // the pipes may still hold the last lines after 'exit'
+    if (!(app.child.stdout?.closed && app.child.stderr?.closed)) await Promise.race([new Promise((resolveClosed) => app.child.once('close', resolveClosed)), sleep(2000)]);
+    const run = { ...exit, stdout: app.stdout(), stderr: app.stderr(), durationMs: Date.now() - started, timedOut };
+    // a concurrent rebuild of dist/ is not what the test is about: try again (bounded)
+    if (attempt < 4 && halfBuilt(run.stderr)) {
+      await sleep(1000 * attempt);
+      continue;
+    }
+    return run;
+  }
 }
 
 /** Kills every app this test file started and that is still running (for afterAll). */
