@@ -2,7 +2,7 @@
 // Redis (own ports, own folder under the system's temp dir; never the data of `npm start`),
 // migrates a template database that each test file clones, runs Jest, and stops them.
 // Arguments are passed to Jest (e.g. `npm test -- test/auth`).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,6 +13,15 @@ import { ensureDependencies, freePort, log, startPostgres, startRedis } from './
 ensureDependencies();
 const { ensureBuilt, repoRoot } = await import('./lib/ensure-built.mjs');
 ensureBuilt();
+// Jest only transpiles; the whole tree, tests included, is type-checked here (strict)
+if (!process.env.SKIP_TYPECHECK) {
+  log('Type-checking (tsc --noEmit)…');
+  const typecheck = spawnSync('npm', ['run', '--silent', 'typecheck'], { cwd: repoRoot, stdio: 'inherit' });
+  if (typecheck.status !== 0) {
+    log('Type errors: fix them first (SKIP_TYPECHECK=1 skips this step while iterating).');
+    process.exit(1);
+  }
+}
 
 const root = mkdtempSync(join(tmpdir(), 'vankien-test-'));
 // the postgres user (PostgreSQL refuses to run as root) must reach its data folder
