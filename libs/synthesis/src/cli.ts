@@ -83,7 +83,7 @@ async function readComments(
       reject(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
       continue;
     }
-    const result = validateCommentInput(value);
+    const result = validateCommentInput(value, collector.intern);
     if (!result.ok) {
       reject(result.reason);
       continue;
@@ -94,7 +94,7 @@ async function readComments(
       continue;
     }
     lineOfId.set(result.value.id, lineNumber);
-    collector.add(result.value);
+    collector.add(result.value, true);
   }
   return { lines: lineNumber, rejected };
 }

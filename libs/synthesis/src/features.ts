@@ -141,6 +141,7 @@ const AGREEMENT_WORDS = new Set([
   'đề', 'ra', 'tốt', 'đầy', 'đủ', 'chặt', 'chẽ', 'rõ', 'ràng', 'mạch', 'lạc',
 ]);
 const AGREEMENT_MARKERS = new Set(['tán thành', 'nhất trí', 'đồng ý', 'thống nhất', 'đồng tình', 'ủng hộ', 'ý kiến']);
+const AGREEMENT_MARKER_FIRST = new Set([...AGREEMENT_MARKERS].map((marker) => marker.split(' ')[0]));
 
 export interface CommentFeatures {
   /** Content syllables in text order, without stop words, operation words or numbers. */
@@ -192,7 +193,7 @@ export function extractFeatures(tokens: readonly string[]): CommentFeatures {
       continue;
     }
     const next = tokens[index + 1];
-    if (next !== undefined && AGREEMENT_MARKERS.has(`${token} ${next}`)) {
+    if (next !== undefined && AGREEMENT_MARKER_FIRST.has(token) && AGREEMENT_MARKERS.has(`${token} ${next}`)) {
       agreementMarker = true;
       if (index <= 2) agreementOpens = true;
     }

@@ -12,7 +12,6 @@ const SYLLABLE_CACHE_LIMIT = 200_000;
  * one tone are returned as they are.
  */
 export function canonicalSyllable(syllable: string): string {
-  if (/^[\x00-\x7f]*$/.test(syllable)) return syllable;
   const cached = syllableCache.get(syllable);
   if (cached !== undefined) return cached;
   let tone = 0;

@@ -14,35 +14,49 @@ export interface ClusteredBlock {
 }
 
 export class BlockCollector {
-  private readonly blocks = new Map<string, CommentInput[]>();
+  // documentId ('' when absent) → blockId → comments: no key string built per line.
+  private readonly blocks = new Map<string, Map<string, CommentInput[]>>();
+  private blocksSeen = 0;
   // Units, documents and blocks repeat on many lines; each parsed line brings its own copy of
   // the string. Keeping one copy cuts the memory of a million-line round by a good part.
   private readonly strings = new Map<string, string>();
   private total = 0;
 
-  private intern(value: string): string {
+  /** One shared copy of a repeated string (pass to validateCommentInput). */
+  readonly intern = (value: string): string => {
     const known = this.strings.get(value);
     if (known !== undefined) return known;
     this.strings.set(value, value);
     return value;
-  }
+  };
 
-  add(comment: CommentInput): void {
-    const compact: CommentInput = {
-      id: comment.id,
-      unit: this.intern(comment.unit),
-      sourceType: comment.sourceType,
-      documentId: comment.documentId === undefined ? undefined : this.intern(comment.documentId),
-      blockId: this.intern(comment.blockId),
-      kind: comment.kind,
-      text: comment.text,
-      supporters: comment.supporters,
-      supportersTotal: comment.supportersTotal,
-    };
-    const key = `${compact.documentId ?? ''}\u0000${compact.blockId}`;
-    const block = this.blocks.get(key);
-    if (block) block.push(compact);
-    else this.blocks.set(key, [compact]);
+  /** Keeps a comment (copied with shared strings unless `compact` says it already has them). */
+  add(comment: CommentInput, compact = false): void {
+    if (!compact) {
+      comment = {
+        id: comment.id,
+        unit: this.intern(comment.unit),
+        sourceType: comment.sourceType,
+        documentId: comment.documentId === undefined ? undefined : this.intern(comment.documentId),
+        blockId: this.intern(comment.blockId),
+        kind: comment.kind,
+        text: comment.text,
+        supporters: comment.supporters,
+        supportersTotal: comment.supportersTotal,
+      };
+    }
+    const documentId = comment.documentId ?? '';
+    let document = this.blocks.get(documentId);
+    if (!document) {
+      document = new Map();
+      this.blocks.set(documentId, document);
+    }
+    const block = document.get(comment.blockId);
+    if (block) block.push(comment);
+    else {
+      document.set(comment.blockId, [comment]);
+      this.blocksSeen++;
+    }
     this.total++;
   }
 
@@ -51,7 +65,7 @@ export class BlockCollector {
   }
 
   get blockCount(): number {
-    return this.blocks.size;
+    return this.blocksSeen;
   }
 
   /** Clusters the blocks in documentId then blockId order; each block is released once done. */
@@ -61,10 +75,15 @@ export class BlockCollector {
 
   /** Hands over the blocks (documentId then blockId order), forgetting them here. */
   *takeBlocks(): Generator<CommentInput[]> {
-    for (const key of [...this.blocks.keys()].sort(compareIds)) {
-      const comments = this.blocks.get(key) ?? [];
-      this.blocks.delete(key);
-      yield comments;
+    for (const documentId of [...this.blocks.keys()].sort(compareIds)) {
+      const document = this.blocks.get(documentId) ?? new Map<string, CommentInput[]>();
+      for (const blockId of [...document.keys()].sort(compareIds)) {
+        const comments = document.get(blockId) ?? [];
+        document.delete(blockId);
+        this.blocksSeen--;
+        yield comments;
+      }
+      this.blocks.delete(documentId);
     }
   }
 }

@@ -13,8 +13,11 @@ function isPositiveInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0;
 }
 
-/** Checks one parsed line; unknown fields are ignored, the known ones copied. */
-export function validateCommentInput(value: unknown): ValidationResult {
+/**
+ * Checks one parsed line; unknown fields are ignored, the known ones copied. `intern` may map the
+ * repeated strings (unit, documentId, blockId) to one shared copy.
+ */
+export function validateCommentInput(value: unknown, intern: (text: string) => string = (text) => text): ValidationResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, reason: 'must be a JSON object' };
   }
@@ -49,10 +52,10 @@ export function validateCommentInput(value: unknown): ValidationResult {
   }
   const comment: CommentInput = {
     id: record.id,
-    unit: record.unit,
+    unit: intern(record.unit),
     sourceType: record.sourceType as SourceType,
-    documentId: record.documentId as string | undefined,
-    blockId: record.blockId,
+    documentId: record.documentId === undefined ? undefined : intern(record.documentId as string),
+    blockId: intern(record.blockId),
     kind: record.kind as CommentKind,
     text,
     supporters,
