@@ -11,7 +11,7 @@ const shared = {
   setupFiles: ['reflect-metadata'],
 };
 // pure code: libraries with no I/O, and the authorization policy (a pure function)
-const pureLibs = ['libs/synthesis', 'libs/document-schema', 'libs/auth/src/policy'];
+const pureLibs = ['libs/synthesis', 'libs/document-schema', 'libs/office', 'libs/auth/src/policy'];
 module.exports = {
   projects: [
     {
