@@ -177,7 +177,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   }
   const { lines: lineNumber, rejected } = read;
   const blocks = collector.blockCount;
-  say(`read ${lineNumber} lines: ${collector.comments} comments in ${blocks} blocks, ${rejected} rejected`);
+  const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  say(`read ${lineNumber} lines: ${collector.comments} comments in ${blocks} blocks, ${rejected} rejected (${seconds()})`);
 
   // Second pass: block by block, on worker threads when the input is large.
   const clusters: Cluster[] = [];
@@ -189,7 +190,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     legacyConverted += converted;
     done++;
     if (done >= nextReport || done === blocks) {
-      say(`clustered ${done}/${blocks} blocks: ${clusters.length} clusters`);
+      say(`clustered ${done}/${blocks} blocks: ${clusters.length} clusters (${seconds()})`);
       nextReport += Math.max(1, Math.ceil(blocks / 10));
     }
   };
@@ -223,7 +224,6 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     stderr.write(`synthesize: cannot write ${parsed.out ?? 'the report'}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  say(`${report.comments} comments, ${report.clusters.length} clusters, ${rejected} rejected lines, ${seconds} s`);
+  say(`${report.comments} comments, ${report.clusters.length} clusters, ${rejected} rejected lines (${seconds()})`);
   return rejected > 0 ? 2 : 0;
 }
