@@ -11,13 +11,19 @@ if [ ${#sizes[@]} -eq 0 ]; then sizes=(10000 100000 200000 1000000); fi
 dir="${BENCH_DIR:-$(mktemp -d -t synthesis-bench-XXXXXX)}"
 mkdir -p "$dir"
 
-# Builds dist/ when stale (and stamps it), so that no timed run pays for a build.
-node scripts/synthesize.mjs --help > /dev/null
+# Build once. The timed runs call runCli from dist/ directly: `npm run synthesize` would first
+# check (and, while others edit the tree, redo) the build, which is not what is measured here.
+npm run --silent build
+cli=(node -e "require('./dist/libs/synthesis/src/cli.js').runCli(process.argv.slice(1)).then((code) => { process.exitCode = code; })" --)
 
 measure() { # command… → "seconds peak_kb"
   if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f '%e %M' -o "$dir/time.txt" "$@" > /dev/null 2> "$dir/stderr.txt" || true
-    cat "$dir/time.txt"
+    if ! /usr/bin/time -f '%e %M' -o "$dir/time.txt" "$@" > /dev/null 2> "$dir/stderr.txt"; then
+      echo "failed: $*" >&2
+      tail -5 "$dir/stderr.txt" >&2
+      exit 1
+    fi
+    tail -1 "$dir/time.txt"
   else
     local start end
     start=$(date +%s.%N)
@@ -32,9 +38,9 @@ for n in "${sizes[@]}"; do
   input="$dir/comments-$n.jsonl"
   [ -s "$input" ] || node dist/bench/synthesis/generate.js "$n" > "$input"
   read -r floor_s floor_kb < <(measure node dist/bench/synthesis/floor.js "$input")
-  read -r cli_s cli_kb < <(measure node scripts/synthesize.mjs "$input" --out "$dir/report-$n.json" --quiet)
+  read -r cli_s cli_kb < <(measure "${cli[@]}" "$input" --out "$dir/report-$n.json" --quiet)
   clusters=$(node -e "const r=require(process.argv[1]); process.stdout.write(String(r.stats.clusters))" "$dir/report-$n.json")
   printf '%-9s %9s %9d %9s %9d %7.2f %9s\n' "$n" "$floor_s" $((floor_kb / 1024)) "$cli_s" $((cli_kb / 1024)) \
     "$(echo "$cli_s / $floor_s" | bc -l)" "$clusters"
 done
-echo "files in $dir"
+echo "files in $dir; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

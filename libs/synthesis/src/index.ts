@@ -11,6 +11,7 @@ export { buildReport, reportJsonChunks, type BlockRef, type ReportOptions } from
 export {
   synthesizeComments,
   BlockCollector,
+  clusterCollectedBlock,
   type ClusteredBlock,
   type SynthesisOptions,
   type SynthesisProgress,
