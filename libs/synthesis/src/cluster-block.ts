@@ -28,8 +28,10 @@ const CENTRALITY_SAMPLE = 64;
 
 interface Entry extends Formulation {
   readonly key: string;
-  /** Members sorted by id. */
+  /** Members, in no particular order. */
   readonly members: PreparedComment[];
+  /** The member with the smallest id: the one quoted when this formulation represents a cluster. */
+  readonly first: PreparedComment;
   readonly signature: readonly number[];
 }
 
@@ -96,12 +98,27 @@ function formulationKey(comment: PreparedComment): string {
 }
 
 function buildEntries(comments: readonly PreparedComment[]): { entries: Entry[]; vocabulary: BlockVocabulary } {
-  const groups = new Map<string, PreparedComment[]>();
+  // Comments prepared from the same text share their content array: group by that identity first,
+  // so the formulation key string is built once per distinct text, not once per comment.
+  const byContent = new Map<readonly string[], PreparedComment[]>();
   for (const comment of comments) {
-    const key = formulationKey(comment);
-    const group = groups.get(key);
+    const group = byContent.get(comment.content);
     if (group) group.push(comment);
-    else groups.set(key, [comment]);
+    else byContent.set(comment.content, [comment]);
+  }
+  const groups = new Map<string, PreparedComment[]>();
+  for (const sameText of byContent.values()) {
+    let lastOperations: readonly string[] | undefined;
+    let lastKey = '';
+    for (const comment of sameText) {
+      if (comment.operations !== lastOperations) {
+        lastOperations = comment.operations;
+        lastKey = formulationKey(comment);
+      }
+      const group = groups.get(lastKey);
+      if (group) group.push(comment);
+      else groups.set(lastKey, [comment]);
+    }
   }
   const keys = [...groups.keys()].sort(compareIds);
   const vocabulary = new BlockVocabulary();
@@ -118,7 +135,9 @@ function buildEntries(comments: readonly PreparedComment[]): { entries: Entry[];
   const count = keys.length;
   const idf = documentFrequency.map((frequency) => Math.log(1 + count / frequency));
   const entries = keys.map((key, index): Entry => {
-    const members = (groups.get(key) ?? []).sort((a, b) => compareIds(a.id, b.id));
+    const members = groups.get(key) ?? [];
+    let first = members[0];
+    for (const member of members) if (compareIds(member.id, first.id) < 0) first = member;
     const tokens = tokenLists[index];
     const weights = new Float64Array(tokens.length);
     let total = 0;
@@ -126,10 +145,10 @@ function buildEntries(comments: readonly PreparedComment[]): { entries: Entry[];
       weights[position] = idf[tokens[position]];
       total += weights[position];
     }
-    const first = members[0];
     return {
       key,
       members,
+      first,
       operations: first.operations,
       numbers: first.numbers,
       quantitative: first.quantitative,
@@ -161,55 +180,70 @@ function forEachCandidatePair(entries: readonly Entry[], visit: (a: number, b: n
     for (let a = 0; a < count; a++) for (let b = a + 1; b < count; b++) visit(a, b);
     return;
   }
-  // Per band: each entry's bucket, and each bucket's members (ascending, or for a huge bucket
-  // sorted by the rest of the signature so that look-alikes sit together).
-  const bucketOf: Int32Array[] = [];
-  const bucketMembers: number[][][] = [];
-  const positionInBucket: Int32Array[] = [];
+  // Per band, in compressed form: each entry's bucket, the buckets' members laid out one after
+  // the other (ascending; a huge bucket sorted by the rest of the signature so that look-alikes
+  // sit together), and each entry's position in its bucket. Typed arrays and an open-addressing
+  // table instead of maps of arrays: this loop runs 32 times over every formulation.
+  const bands: Array<{ bucketOf: Int32Array; start: Int32Array; size: Int32Array; members: Int32Array; position: Int32Array }> = [];
+  let tableSize = 1;
+  while (tableSize < count * 2) tableSize *= 2;
+  const slotBucket = new Int32Array(tableSize);
+  const slotKey = new Int32Array(tableSize);
   for (let band = 0; band < BAND_COUNT; band++) {
-    const ids = new Map<number, number>();
-    const of = new Int32Array(count);
-    const members: number[][] = [];
+    slotBucket.fill(-1);
+    const bucketOf = new Int32Array(count);
+    let buckets = 0;
     for (let index = 0; index < count; index++) {
       const key = bandKey(entries[index].signature, band);
-      let bucket = ids.get(key);
-      if (bucket === undefined) {
-        bucket = members.length;
-        ids.set(key, bucket);
-        members.push([]);
+      let slot = key & (tableSize - 1);
+      while (slotBucket[slot] !== -1 && slotKey[slot] !== key) slot = (slot + 1) & (tableSize - 1);
+      if (slotBucket[slot] === -1) {
+        slotBucket[slot] = buckets++;
+        slotKey[slot] = key;
       }
-      of[index] = bucket;
-      members[bucket].push(index);
+      bucketOf[index] = slotBucket[slot];
     }
+    const size = new Int32Array(buckets);
+    for (let index = 0; index < count; index++) size[bucketOf[index]]++;
+    const start = new Int32Array(buckets);
+    for (let bucket = 1; bucket < buckets; bucket++) start[bucket] = start[bucket - 1] + size[bucket - 1];
+    const fill = Int32Array.from(start);
+    const members = new Int32Array(count);
+    for (let index = 0; index < count; index++) members[fill[bucketOf[index]]++] = index;
     const position = new Int32Array(count);
-    for (const bucket of members) {
-      if (bucket.length > BUCKET_ALL_PAIRS) {
+    const rest = ((band + 1) * BAND_ROWS) % SIGNATURE_LENGTH;
+    for (let bucket = 0; bucket < buckets; bucket++) {
+      const from = start[bucket];
+      const length = size[bucket];
+      if (length > BUCKET_ALL_PAIRS) {
         // A huge bucket (a frequent pair of words, thousands of near-identical lines): only near
         // neighbours in signature order are compared; near-identical lines still chain into one
         // cluster, in linear time.
-        const start = ((band + 1) * BAND_ROWS) % SIGNATURE_LENGTH;
-        bucket.sort((x, y) => compareSignatures(entries[x].signature, entries[y].signature, start) || x - y);
+        const sorted = Array.from(members.subarray(from, from + length)).sort(
+          (x, y) => compareSignatures(entries[x].signature, entries[y].signature, rest) || x - y,
+        );
+        members.set(sorted, from);
       }
-      for (let index = 0; index < bucket.length; index++) position[bucket[index]] = index;
+      for (let offset = 0; offset < length; offset++) position[members[from + offset]] = offset;
     }
-    bucketOf.push(of);
-    bucketMembers.push(members);
-    positionInBucket.push(position);
+    bands.push({ bucketOf, start, size, members, position });
   }
   const stamp = new Int32Array(count).fill(-1);
   for (let a = 0; a < count; a++) {
     for (let band = 0; band < BAND_COUNT; band++) {
-      const bucket = bucketMembers[band][bucketOf[band][a]];
-      if (bucket.length < 2) continue;
+      const { bucketOf, start, size, members, position } = bands[band];
+      const bucket = bucketOf[a];
+      const length = size[bucket];
+      if (length < 2) continue;
       let from = 0;
-      let to = bucket.length;
-      if (bucket.length > BUCKET_ALL_PAIRS) {
-        const position = positionInBucket[band][a];
-        from = Math.max(0, position - BUCKET_WINDOW);
-        to = Math.min(bucket.length, position + BUCKET_WINDOW + 1);
+      let to = length;
+      if (length > BUCKET_ALL_PAIRS) {
+        from = Math.max(0, position[a] - BUCKET_WINDOW);
+        to = Math.min(length, position[a] + BUCKET_WINDOW + 1);
       }
-      for (let index = from; index < to; index++) {
-        const b = bucket[index];
+      const base = start[bucket];
+      for (let offset = from; offset < to; offset++) {
+        const b = members[base + offset];
         if (b <= a || stamp[b] === a) continue;
         stamp[b] = a;
         visit(a, b);
@@ -280,7 +314,7 @@ function clusterFamily(comments: readonly PreparedComment[], family: CommentFami
   for (const members of byRoot.values()) {
     const central = mostCentral(vocabulary, entries, members);
     const comments = members.flatMap((index) => entries[index].members);
-    clusters.push(buildCluster(comments, family, entries[central].members[0]));
+    clusters.push(buildCluster(comments, family, entries[central].first));
   }
   return clusters;
 }
@@ -325,7 +359,7 @@ export function pickRepresentative(members: readonly PreparedComment[]): Prepare
   if (members.every((member) => member.family === 'agreement')) return mostCommonText(members);
   const { entries, vocabulary } = buildEntries(members);
   const central = mostCentral(vocabulary, entries, entries.map((_, index) => index));
-  return entries[central].members[0];
+  return entries[central].first;
 }
 
 function mostCommonText(comments: readonly PreparedComment[]): PreparedComment {
@@ -358,13 +392,14 @@ export function buildCluster(
   family: CommentFamily,
   representative: PreparedComment,
 ): Cluster {
-  const sorted = [...members].sort((a, b) => compareIds(a.id, b.id));
+  // The default sort compares UTF-16 code units, as compareIds does, without a call per comparison.
+  const commentIds = members.map((comment) => comment.id).sort();
   // unit → bit set of the source types it spoke through: one map operation per comment.
   const unitSources = new Map<string, number>();
   const commentsPerSource = new Array<number>(SOURCE_TYPES.length).fill(0);
   const kinds = new Array<number>(COMMENT_KINDS.length).fill(0);
   let supporters = 0;
-  for (const comment of sorted) {
+  for (const comment of members) {
     const source = SOURCE_INDEX[comment.sourceType];
     unitSources.set(comment.unit, (unitSources.get(comment.unit) ?? 0) | (1 << source));
     supporters += comment.supporters;
@@ -390,9 +425,9 @@ export function buildCluster(
       kindCount = kinds[index];
     }
   });
-  const first = sorted[0];
+  const first = members[0];
   return {
-    key: defaultClusterKey(first.id),
+    key: defaultClusterKey(commentIds[0]),
     ...(first.documentId !== undefined ? { documentId: first.documentId } : {}),
     blockId: first.blockId,
     family,
@@ -400,7 +435,7 @@ export function buildCluster(
     kind,
     representative: representative.text,
     representativeId: representative.id,
-    commentIds: sorted.map((comment) => comment.id),
+    commentIds,
     units: unitSources.size,
     supporters,
     bySource,
