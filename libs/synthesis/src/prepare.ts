@@ -51,11 +51,15 @@ function analyseText(raw: string, signatures?: Map<string, number[]>): TextAnaly
   };
 }
 
+// Shared (never mutated) so that comments of one text and kind share one array.
+const ADD_ONLY: Operation[] = ['add'];
+const REMOVE_ONLY: Operation[] = ['remove'];
+
 function assemble(input: CommentInput, analysis: TextAnalysis): PreparedComment {
   let operations = analysis.operations;
   // The kind a unit chose says which change it asks for when its words do not.
-  if (operations.length === 0 && input.kind === 'add') operations = ['add'];
-  else if (operations.length === 0 && input.kind === 'delete') operations = ['remove'];
+  if (operations.length === 0 && input.kind === 'add') operations = ADD_ONLY;
+  else if (operations.length === 0 && input.kind === 'delete') operations = REMOVE_ONLY;
   const family: CommentFamily = analysis.agreement ? 'agreement' : input.kind === 'question' ? 'question' : 'proposal';
   // Built in one literal (absent optional fields stay undefined and vanish in JSON): spreading
   // conditional objects here cost a noticeable share of the whole synthesis at a million lines.
