@@ -104,18 +104,12 @@ async function readComments(
  * time. The report is sorted afterwards, so which thread clustered which block does not matter.
  */
 async function clusterOnWorkers(
-  workerFile: string,
+  workers: readonly Worker[],
   blocks: CommentInput[][],
-  threads: number,
   collect: (clusters: readonly Cluster[], legacyConverted: number) => void,
 ): Promise<void> {
   blocks.sort((a, b) => b.length - a.length);
   let next = 0;
-  const workers = Array.from(
-    { length: Math.min(threads, blocks.length) },
-    // A larger young generation: clustering allocates many short-lived objects.
-    () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 64 } }),
-  );
   try {
     await Promise.all(
       workers.map(
@@ -166,12 +160,31 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (!parsed.quiet) stderr.write(`synthesize: ${message}\n`);
   };
 
+  // Worker threads for the second pass start now, so that they load while the file is read.
+  // Without --threads: two on a large file (by its size: lines are a few hundred bytes).
+  const workerFile = join(__dirname, 'cli-worker.js');
+  const largeFile = statSync(parsed.input).size >= THREADS_FROM * 200;
+  const threads = !existsSync(workerFile) ? 0 : (parsed.threads ?? (largeFile ? Math.min(2, availableParallelism()) : 0));
+  const workers = Array.from(
+    { length: threads },
+    // A larger young generation: clustering allocates many short-lived objects.
+    () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 64 } }),
+  );
+  const stopWorkers = (): Promise<unknown> => Promise.all(workers.map((worker) => worker.terminate()));
+  // A worker that fails to start (or stops) before the second pass: that pass then runs here.
+  let workerFailed = false;
+  for (const worker of workers) {
+    worker.on('error', () => (workerFailed = true));
+    worker.on('exit', () => (workerFailed = true));
+  }
+
   // First pass: read, validate and group by block. Each bad line is reported and skipped.
   const collector = new BlockCollector();
   let read: { lines: number; rejected: number };
   try {
     read = await readComments(parsed.input, collector, say);
   } catch (error: unknown) {
+    await stopWorkers();
     stderr.write(`synthesize: cannot read ${parsed.input}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
@@ -194,14 +207,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       nextReport += Math.max(1, Math.ceil(blocks / 10));
     }
   };
-  const workerFile = join(__dirname, 'cli-worker.js');
-  const threads = !existsSync(workerFile)
-    ? 0
-    : (parsed.threads ?? (collector.comments >= THREADS_FROM ? Math.min(2, availableParallelism()) : 0));
+  if (workerFailed) {
+    await stopWorkers();
+    workers.length = 0;
+  }
   try {
-    if (threads > 0) await clusterOnWorkers(workerFile, [...collector.takeBlocks()], threads, collect);
+    if (workers.length > 0) await clusterOnWorkers(workers, [...collector.takeBlocks()], collect);
     else for (const block of collector.clusterBlocks()) collect(block.clusters, block.legacyConverted);
   } catch (error: unknown) {
+    await stopWorkers();
     stderr.write(`synthesize: clustering failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
