@@ -1,0 +1,21 @@
+// @vankien/office: DOCX (and later XLSX) import and export for congress documents.
+// Buffers in, buffers out: no file system, no Nest, no database.
+
+export { OFFICE_FILE_ERROR_CODES, OfficeFileError, isOfficeFileError } from './errors/office-file-error';
+export type { LocalisedMessage, OfficeFileErrorCode } from './errors/office-file-error';
+
+export { inspectZip } from './zip/inspect-zip';
+export type { ZipEntryInfo, ZipInspection } from './zip/inspect-zip';
+export { DEFAULT_ZIP_LIMITS } from './zip/zip-limits';
+export type { ZipLimits } from './zip/zip-limits';
+
+export { inspectDocx } from './docx/inspect-docx';
+export type { DocxInspection } from './docx/inspect-docx';
+export type { DocxFeatureCounts } from './docx/docx-features';
+
+export { exportDocx } from './export/export-docx';
+export type { ExportMeta, ExportOptions } from './export/export-docx';
+
+export { importDocx } from './import/import-docx';
+export type { ImportOptions, ImportResult } from './import/import-docx';
+export type { ImportReport, ImportWarning, LostContent } from './import/import-report';

@@ -1,0 +1,108 @@
+import { OfficeFileError } from '../errors/office-file-error';
+import { unsafeEntryNameReason } from './entry-name';
+import {
+  corrupt,
+  encryptedEntry,
+  notAZip,
+  suspiciousCompression,
+  tooLargeUncompressed,
+  tooManyEntries,
+  unsafeEntryName,
+} from './zip-errors';
+import { DEFAULT_ZIP_LIMITS, ZipLimits } from './zip-limits';
+import { entryName, forEachEntry, openZip, ZipEntry, ZipFile } from './zip-reader';
+
+export interface ZipEntryInfo {
+  name: string;
+  compressedSize: number;
+  uncompressedSize: number;
+  /** 0 stored, 8 deflated: the only two yauzl, Word and Excel use. */
+  compressionMethod: number;
+}
+
+export interface ZipInspection {
+  entries: ZipEntryInfo[];
+  totalUncompressedBytes: number;
+}
+
+/** What inspectZip learnt, kept open so callers can read small parts without parsing it again. */
+export interface InspectedZip extends ZipInspection {
+  zipfile: ZipFile;
+  rawEntries: Map<string, ZipEntry>;
+}
+
+const LOCAL_FILE_HEADER = 0x04034b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+// The OLE compound-file signature: old .doc/.xls files, and password-protected .docx/.xlsx,
+// which Office wraps in an encrypted OLE container.
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const SUPPORTED_METHODS = new Set([0, 8]);
+
+const startsLikeZip = (buffer: Buffer): boolean =>
+  buffer.length >= 22 &&
+  (buffer.readUInt32LE(0) === LOCAL_FILE_HEADER || buffer.readUInt32LE(0) === END_OF_CENTRAL_DIRECTORY);
+
+const checkEntry = (entry: ZipEntry, name: string, limits: ZipLimits): void => {
+  const reason = unsafeEntryNameReason(name);
+  if (reason !== null) throw unsafeEntryName(name, reason);
+  if (entry.isEncrypted()) throw encryptedEntry(name);
+  if (!SUPPORTED_METHODS.has(entry.compressionMethod)) {
+    throw corrupt(`compression method ${entry.compressionMethod}`, undefined, name);
+  }
+  if (entry.uncompressedSize > limits.compressionRatioMinBytes) {
+    // A zero compressed size with content is the limit case of a bomb, not a division error.
+    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+    if (ratio > limits.maxCompressionRatio) throw suspiciousCompression(name, ratio, limits.maxCompressionRatio);
+  }
+};
+
+/** Opens and checks the central directory; the caller must close `zipfile`. Internal. */
+export const openInspectedZip = async (buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<InspectedZip> => {
+  if (!startsLikeZip(buffer)) throw notAZip(buffer.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE));
+  let zipfile: ZipFile;
+  try {
+    zipfile = await openZip(buffer);
+  } catch (error) {
+    throw notAZip(false);
+  }
+  // The end-of-central-directory record gives the count: refuse before reading a single record.
+  if (zipfile.entryCount > limits.maxEntries) {
+    zipfile.close();
+    throw tooManyEntries(zipfile.entryCount, limits.maxEntries);
+  }
+  const entries: ZipEntryInfo[] = [];
+  const rawEntries = new Map<string, ZipEntry>();
+  let total = 0;
+  try {
+    await forEachEntry(zipfile, (entry) => {
+      const name = entryName(entry);
+      checkEntry(entry, name, limits);
+      total += entry.uncompressedSize;
+      if (total > limits.maxTotalUncompressedBytes) throw tooLargeUncompressed(total, limits.maxTotalUncompressedBytes);
+      // Two entries of one name are read differently by different readers (first or last wins):
+      // what we check must be what mammoth and ExcelJS read.
+      if (rawEntries.has(name)) throw corrupt(`duplicate part "${name}"`, undefined, name);
+      rawEntries.set(name, entry);
+      entries.push({
+        name,
+        compressedSize: entry.compressedSize,
+        uncompressedSize: entry.uncompressedSize,
+        compressionMethod: entry.compressionMethod,
+      });
+    });
+  } catch (error) {
+    throw error instanceof OfficeFileError ? error : corrupt('central directory', error);
+  }
+  return { entries, totalUncompressedBytes: total, zipfile, rawEntries };
+};
+
+/**
+ * Checks that `buffer` is a ZIP whose central directory is safe to hand to a reader: not too many
+ * entries, a bounded total uncompressed size, no entry compressed suspiciously well, no encrypted
+ * entries, no names that climb out of the archive. Nothing is inflated. Throws OfficeFileError.
+ */
+export const inspectZip = async (buffer: Buffer, limits: Partial<ZipLimits> = {}): Promise<ZipInspection> => {
+  const inspected = await openInspectedZip(buffer, { ...DEFAULT_ZIP_LIMITS, ...limits });
+  inspected.zipfile.close();
+  return { entries: inspected.entries, totalUncompressedBytes: inspected.totalUncompressedBytes };
+};
