@@ -1,12 +1,13 @@
-import { AlignmentType, convertMillimetersToTwip, ILevelsOptions, LevelFormat } from 'docx';
+import { AlignmentType, ILevelsOptions, LevelFormat } from 'docx';
+import { millimetres } from './party-layout';
 
 // Lists in Party documents: bullets are dashes ("-", then "+"), numbered lists "1.", then "a)".
 // Each ordered list is its own numbering instance so it restarts at its `start`.
 
 const LEVELS = 9;
 const indentFor = (level: number) => ({
-  left: convertMillimetersToTwip(10 + level * 8),
-  hanging: convertMillimetersToTwip(5),
+  left: millimetres(10 + level * 8),
+  hanging: millimetres(5),
 });
 
 export const BULLET_REFERENCE = 'vankien-bullet';

@@ -76,9 +76,9 @@ export const openInspectedZip = async (buffer: Buffer, limits: ZipLimits = DEFAU
   try {
     await forEachEntry(zipfile, (entry) => {
       const name = entryName(entry);
-      checkEntry(entry, name, limits);
       total += entry.uncompressedSize;
       if (total > limits.maxTotalUncompressedBytes) throw tooLargeUncompressed(total, limits.maxTotalUncompressedBytes);
+      checkEntry(entry, name, limits);
       // Two entries of one name are read differently by different readers (first or last wins):
       // what we check must be what mammoth and ExcelJS read.
       if (rawEntries.has(name)) throw corrupt(`duplicate part "${name}"`, undefined, name);
