@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -15,38 +15,49 @@ export const appEntries: Record<AppName, string> = {
   gateway: 'dist/apps/gateway/src/main.js',
 };
 
-function newestJavaScript(directory: string): number {
-  let newest = 0;
-  if (!existsSync(directory)) return newest;
+interface BuildState {
+  newest: number;
+  unresolved: number;
+}
+
+/** The newest compiled file, and how many still import '@vankien/…' (tsc has run, tsc-alias not yet). */
+function buildState(directory: string, state: BuildState = { newest: 0, unresolved: 0 }): BuildState {
+  if (!existsSync(directory)) return state;
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     const path = join(directory, entry.name);
     try {
-      if (entry.isDirectory()) newest = Math.max(newest, newestJavaScript(path));
-      else if (entry.name.endsWith('.js')) newest = Math.max(newest, statSync(path).mtimeMs);
+      if (entry.isDirectory()) buildState(path, state);
+      else if (entry.name.endsWith('.js')) {
+        state.newest = Math.max(state.newest, statSync(path).mtimeMs);
+        if (readFileSync(path, 'utf8').includes('require("@vankien/')) state.unresolved += 1;
+      }
     } catch {
       // removed while we looked: a build is rewriting it
     }
   }
-  return newest;
+  return state;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolveDelay) => setTimeout(resolveDelay, ms));
 
+let buildNeverSettled = false;
+
 /**
  * Waits (bounded) until no `npm run build` is half-way through rewriting dist/: other test runs
  * on this machine rebuild it when sources change, and between tsc and tsc-alias the compiled
- * files still import '@vankien/…', which Node cannot resolve. A finished build writes
- * dist/.build-stamp after every file (scripts/lib/ensure-built.mjs).
+ * files still import '@vankien/…', which Node cannot resolve.
  */
-export async function waitForStableBuild(timeoutMs = 60_000): Promise<void> {
+export async function waitForStableBuild(timeoutMs = 30_000): Promise<void> {
+  // a build that failed half-way stays unfinished until someone fixes it: wait for it once only
+  if (buildNeverSettled) return;
   const deadline = Date.now() + timeoutMs;
-  const stamp = join(repoRoot, 'dist', '.build-stamp');
   while (Date.now() < deadline) {
-    const stampTime = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-    const newest = Math.max(newestJavaScript(join(repoRoot, 'dist', 'apps')), newestJavaScript(join(repoRoot, 'dist', 'libs')));
-    if (stampTime >= newest) return;
+    const apps = buildState(join(repoRoot, 'dist', 'apps'));
+    const state = buildState(join(repoRoot, 'dist', 'libs'), apps);
+    if (state.unresolved === 0 && Date.now() - state.newest > 1500) return;
     await sleep(500);
   }
+  buildNeverSettled = true;
 }
 
 /** The output of an app started from a half-written build (see waitForStableBuild). */
