@@ -1,5 +1,6 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { createHttpApp } from '@vankien/platform';
+import { CollaborationServer } from '../../apps/editor/src/collaboration/collaboration.server';
 import { EditorModule } from '../../apps/editor/src/editor.module';
 import { FeedbackModule } from '../../apps/feedback/src/feedback.module';
 import { DataSource } from 'typeorm';
@@ -40,6 +41,7 @@ export async function startApp(service: ServiceName, environment: Record<string,
     description: 'test',
     bodyLimit: environment.BODY_LIMIT ?? '1mb',
   });
+  if (service === 'editor') app.get(CollaborationServer).attach(app.getHttpServer());
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return { app, url, close: () => app.close() };

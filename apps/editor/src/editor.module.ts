@@ -3,6 +3,7 @@ import { AuthCoreModule } from '@vankien/auth';
 import { AuditModule, DatabaseModule } from '@vankien/database';
 import { AppConfigModule, createLoggerModule, HealthModule, RedisModule } from '@vankien/platform';
 import { QueueModule } from '@vankien/queue';
+import { DocumentsModule } from './documents/documents.module';
 
 /** The editor service: documents, versions, the collaboration endpoint, approvals. */
 @Module({
@@ -15,6 +16,7 @@ import { QueueModule } from '@vankien/queue';
     QueueModule,
     AuthCoreModule,
     HealthModule.forRoot({ workers: false }),
+    DocumentsModule,
   ],
 })
 export class EditorModule {}

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createHttpApp, loadEnvironmentOrExit, preflightOrExit, runMain } from '@vankien/platform';
+import { CollaborationServer } from './collaboration/collaboration.server';
 import { EditorModule } from './editor.module';
 
 runMain('editor', async () => {
@@ -11,5 +12,7 @@ runMain('editor', async () => {
     description: 'Văn kiện, phiên bản, soạn thảo cộng tác, phê duyệt. Documents, versions, collaborative drafting, approvals.',
     bodyLimit: environment.BODY_LIMIT,
   });
+  // the collaboration WebSocket shares the HTTP port, at /collab
+  app.get(CollaborationServer).attach(app.getHttpServer());
   await app.listen(environment.EDITOR_PORT, environment.HOST);
 });

@@ -37,7 +37,8 @@ runMain('gateway', async () => {
   // no body parser: request bodies stream through to the services untouched
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // exit 0 after a clean shutdown (by default Nest re-raises the signal, and the exit looks like a kill)
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   const upstreams = app.get(Upstreams);
 
   const proxies: Record<Service, RequestHandler> = {
@@ -84,5 +85,5 @@ runMain('gateway', async () => {
     if (serviceFor(request.url ?? '') === 'editor' && upgrade) upgrade(request, socket as never, head);
     else socket.destroy();
   });
-  await app.listen(environment.PORT, environment.HOST === '127.0.0.1' ? '0.0.0.0' : environment.HOST);
+  await app.listen(environment.PORT, environment.HOST);
 });

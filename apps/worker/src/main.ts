@@ -10,6 +10,7 @@ runMain('worker', async () => {
   // an application context, not an HTTP app: the worker listens on no port
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // exit 0 after a clean shutdown (by default Nest re-raises the signal, and the exit looks like a kill)
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   await app.init();
 });

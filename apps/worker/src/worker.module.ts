@@ -7,8 +7,9 @@ import { JOB_HANDLERS } from './processors/job-handler';
 import { JobRunner } from './processors/job-runner.service';
 import { MaintenanceScheduler } from './processors/maintenance-scheduler.service';
 import { PurgeRefreshTokensHandler } from './processors/purge-refresh-tokens.handler';
+import { CompactDocumentHandler } from './processors/compact-document.handler';
 
-const handlers = [PurgeRefreshTokensHandler];
+const handlers = [PurgeRefreshTokensHandler, CompactDocumentHandler];
 
 /** The worker: BullMQ processors and nothing else (no HTTP server). */
 @Module({

@@ -30,6 +30,9 @@ export function dataSourceOptions(url: string, overrides: Partial<{ applicationN
       idle_in_transaction_session_timeout: 120_000,
       // keep idle connections short-lived so a pool recovers quickly after a database restart
       idleTimeoutMillis: 10_000,
+      // a server that stops answering (rather than refusing) must not hang a request either
+      query_timeout: 65_000,
+      keepAlive: true,
     },
   };
 }

@@ -4,3 +4,4 @@ export * from './migrate';
 export * from './audit/audit-log';
 export * from './audit/audit.module';
 export { migrations } from './migrations';
+export * from './document-state/document-state.store';

@@ -34,7 +34,8 @@ export class JobProducer implements OnApplicationShutdown {
       attempts: definition.attempts,
       backoff: { type: 'exponential', delay: definition.backoffMs },
       ...retention,
-      ...(definition.jobId ? { jobId: definition.jobId(payload) } : {}),
+      ...(definition.jobId ? { jobId: definition.jobId(payload), removeOnComplete: true } : {}),
+      ...(definition.debounceMs ? { delay: definition.debounceMs } : {}),
       ...options,
     });
     return job.id ?? '';

@@ -3,7 +3,7 @@
  * with the payload validated when it is enqueued and again when a worker takes it (a job may
  * have been written by an older or newer version of the code).
  */
-export const queueNames = ['maintenance'] as const;
+export const queueNames = ['maintenance', 'documents'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 /** The Redis keys of a queue are prefixed with this (one Redis may serve several deployments). */
@@ -12,6 +12,8 @@ export const queuePrefix = 'vankien';
 export interface JobPayloads {
   /** Deletes refresh tokens that expired, or were revoked or used, more than `graceDays` ago. */
   'maintenance.purge-refresh-tokens': { graceDays: number };
+  /** Folds a document's Yjs update log into a snapshot. */
+  'documents.compact': { documentId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -33,7 +35,11 @@ interface JobDefinition<N extends JobName> {
   backoffMs: number;
   /** Deterministic job id: the same logical work is queued once (BullMQ deduplicates by id). */
   jobId?(payload: JobPayloads[N]): string;
+  /** Delay before the job runs: with a jobId, bursts of requests collapse into one run. */
+  debounceMs?: number;
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -46,6 +52,15 @@ export const jobRegistry: { [N in JobName]: JobDefinition<N> } = {
       isObject(payload) && Number.isInteger(payload.graceDays) && Number(payload.graceDays) >= 0 ? null : 'graceDays must be a whole number ≥ 0',
     attempts: 3,
     backoffMs: 10_000,
+  },
+  'documents.compact': {
+    queue: 'documents',
+    check: (payload) => (isObject(payload) && typeof payload.documentId === 'string' && uuidPattern.test(payload.documentId) ? null : 'documentId must be a UUID'),
+    attempts: 5,
+    backoffMs: 5_000,
+    // one compaction per document at a time; a burst of edits triggers one run
+    jobId: (payload) => `compact-${payload.documentId}`,
+    debounceMs: 5_000,
   },
 };
 

@@ -1,6 +1,7 @@
-import { Controller, DynamicModule, Get, Inject, Module } from '@nestjs/common';
+import { Controller, DynamicModule, Get, Inject, Module, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheckService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../http/public';
 import { RedisHealthIndicator } from './redis.health';
 
@@ -26,13 +27,20 @@ class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck()
-  check(): Promise<HealthCheckResult> {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 1500 }),
-      () => this.redis.isHealthy('redis'),
-      ...(this.options.workers ? [() => this.redis.workersAlive('worker')] : []),
-    ]);
+  async check(@Res() response: Response): Promise<void> {
+    try {
+      const result = await this.health.check([
+        () => this.database.pingCheck('database', { timeout: 1500 }),
+        () => this.redis.isHealthy('redis'),
+        ...(this.options.workers ? [() => this.redis.workersAlive('worker')] : []),
+      ]);
+      response.status(200).json(result);
+    } catch (error) {
+      // Terminus reports "something is down" as a 503 carrying the details: answer it as is,
+      // rather than letting the error filter turn it into a bare error body
+      if (error instanceof ServiceUnavailableException) response.status(503).json(error.getResponse());
+      else throw error;
+    }
   }
 }
 

@@ -49,7 +49,8 @@ export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppO
   app.setGlobalPrefix('api', { exclude: ['health', ...(options.excludeFromApiPrefix ?? [])] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
-  app.enableShutdownHooks();
+  // exit 0 after a clean shutdown (by default Nest re-raises the signal, and the exit looks like a kill)
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   const openApi = new DocumentBuilder()
     .setTitle(options.title)
     .setDescription(options.description)

@@ -1,0 +1,24 @@
+/**
+ * Limits of the collaboration endpoint. A Yjs update is untrusted input: its size is capped
+ * before anything reads it, and its decoding runs off the main thread under a time limit.
+ */
+export const collaborationLimits = {
+  /** Largest WebSocket message (ws maxPayload; the library default is 100 MiB). */
+  maxMessageBytes: 6 * 1024 * 1024,
+  /** Largest single Yjs update (a big paste or an offline session's catch-up). */
+  maxUpdateBytes: 5 * 1024 * 1024,
+  /** Largest document, counted as its stored bytes (snapshot plus update log). */
+  maxDocumentBytes: 48 * 1024 * 1024,
+  /** Time one update may take to decode before it is declared hostile. */
+  decodeTimeoutMs: 2_000,
+  /** Appends to the log before a compaction is requested. */
+  updatesPerCompaction: 500,
+} as const;
+
+/** WebSocket close codes (4000–4999 are the application's), with a readable reason. */
+export const closeReasons = {
+  updateTooLarge: { code: 4400, reason: 'update too large / bản cập nhật quá lớn' },
+  malformedUpdate: { code: 4401, reason: 'malformed Yjs update / dữ liệu cập nhật không hợp lệ' },
+  documentTooLarge: { code: 4402, reason: 'document size limit reached / văn kiện vượt giới hạn dung lượng' },
+  storageUnavailable: { code: 4503, reason: 'storage unavailable, reconnect later / không lưu được, hãy kết nối lại sau' },
+} as const;

@@ -1,0 +1,192 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import { Hocuspocus, type beforeSyncPayload, type onAuthenticatePayload, type onLoadDocumentPayload } from '@hocuspocus/server';
+import { loadDocumentState } from '@vankien/database';
+import { AppConfig } from '@vankien/platform';
+import { JobProducer } from '@vankien/queue';
+import IORedis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { DocumentAccess } from '../documents/document-access';
+import { closeReasons, collaborationLimits } from './collaboration-limits';
+import { UpdateLogWriter } from './update-log.writer';
+import { UpdateValidator } from './update-validator';
+
+export const collaborationPath = '/collab';
+
+interface ConnectionContext {
+  /** Set once the connection is authenticated. */
+  userId?: string;
+  documentId?: string;
+  /** Closes the whole WebSocket (Hocuspocus on its own only closes the document's channel). */
+  closeSocket(code: number, reason: string): void;
+}
+
+interface DocumentStats {
+  bytes: number;
+  appendsSinceCompaction: number;
+}
+
+/** A close event with a code and a reason for the client (Hocuspocus closes with them). */
+class CloseConnection extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The collaboration endpoint: a Hocuspocus server at /collab on the editor's own HTTP port.
+ * Every update a client sends is checked and appended to PostgreSQL before Hocuspocus applies
+ * it and acknowledges it (SyncStatus), so nothing a client was told is saved can be lost. Loads
+ * read the latest snapshot plus the log; documents without connections are unloaded.
+ */
+@Injectable()
+export class CollaborationServer implements OnApplicationShutdown {
+  private readonly logger = new Logger(CollaborationServer.name);
+  readonly hocuspocus: Hocuspocus<ConnectionContext>;
+  private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: collaborationLimits.maxMessageBytes });
+  private readonly stats = new Map<string, DocumentStats>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: DocumentAccess,
+    private readonly validator: UpdateValidator,
+    private readonly updateLog: UpdateLogWriter,
+    private readonly producer: JobProducer,
+    config: AppConfig,
+  ) {
+    const redisUrl = config.get('REDIS_URL');
+    this.hocuspocus = new Hocuspocus<ConnectionContext>({
+      name: `editor-${process.pid}`,
+      quiet: true,
+      timeout: 30_000,
+      // nothing is stored through onStoreDocument (every update is already in the log), so a
+      // document is unloaded as soon as its last connection closes
+      unloadImmediately: true,
+      debounce: 0,
+      extensions: [
+        new RedisExtension({
+          prefix: 'vankien:collab',
+          createClient: () => new IORedis(redisUrl, { maxRetriesPerRequest: null, connectionName: 'vankien-collab' }),
+        }),
+      ],
+      onAuthenticate: (payload) => this.authenticate(payload),
+      onLoadDocument: (payload) => this.load(payload),
+      beforeSync: (payload) => this.persist(payload),
+      afterUnloadDocument: async ({ documentName }) => this.unloaded(documentName),
+    });
+  }
+
+  /** Serves WebSocket upgrades for /collab on the app's HTTP server. */
+  attach(server: Server): void {
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      if (url.pathname !== collaborationPath && !url.pathname.startsWith(`${collaborationPath}/`)) {
+        socket.destroy();
+        return;
+      }
+      this.sockets.handleUpgrade(request, socket, head, (websocket) => this.connect(websocket, request, url));
+    });
+  }
+
+  private connect(websocket: WebSocket, incoming: IncomingMessage, url: URL): void {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(incoming.headers)) {
+      if (typeof value === 'string') headers.set(name, value);
+    }
+    const closeSocket = (code: number, reason: string): void => {
+      // after Hocuspocus has sent its own close message for the document
+      setImmediate(() => websocket.close(code, reason));
+    };
+    const client = this.hocuspocus.handleConnection(websocket, new Request(url, { headers }), { closeSocket });
+    websocket.on('message', (data: Buffer) => client.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+    websocket.on('close', (code: number, reason: Buffer) => client.handleClose({ code, reason: reason.toString() }));
+    websocket.on('error', (error) => this.logger.warn(`collaboration socket error: ${error.message}`));
+  }
+
+  private async authenticate({ token, documentName, connectionConfig, context }: onAuthenticatePayload<ConnectionContext>): Promise<ConnectionContext> {
+    if (!uuid.test(documentName)) throw new Error('unknown document');
+    const { userId, grant } = await this.access.collaborationGrant(token, documentName);
+    connectionConfig.readOnly = grant === 'read';
+    return { ...context, userId, documentId: documentName };
+  }
+
+  /** Refuses the update: the client's whole socket is closed with the code and reason. */
+  private refuse(connection: beforeSyncPayload<ConnectionContext>['connection'], refusal: { code: number; reason: string }): CloseConnection {
+    connection.context.closeSocket(refusal.code, refusal.reason);
+    return new CloseConnection(refusal.code, refusal.reason);
+  }
+
+  private async load({ document, documentName }: onLoadDocumentPayload<ConnectionContext>): Promise<void> {
+    const state = await loadDocumentState(this.dataSource, documentName);
+    Y.transact(document, () => state.updates.forEach((update) => Y.applyUpdate(document, update)));
+    this.stats.set(documentName, { bytes: state.bytes, appendsSinceCompaction: 0 });
+  }
+
+  /** Runs before Hocuspocus applies a client's SyncStep2 or Update and acknowledges it. */
+  private async persist({ type, payload, connection, documentName }: beforeSyncPayload<ConnectionContext>): Promise<void> {
+    const carriesUpdate = type === 1 || type === 2;
+    if (!carriesUpdate || connection.readOnly) return;
+    if (payload.byteLength > collaborationLimits.maxUpdateBytes) throw this.refuse(connection, closeReasons.updateTooLarge);
+    const verdict = await this.validator.validate(payload);
+    if (!verdict.ok) {
+      this.logger.warn(`refused a malformed update for ${documentName}: ${verdict.reason}`);
+      throw this.refuse(connection, closeReasons.malformedUpdate);
+    }
+    if (verdict.empty) return;
+    const stats = this.stats.get(documentName) ?? { bytes: 0, appendsSinceCompaction: 0 };
+    if (stats.bytes + payload.byteLength > collaborationLimits.maxDocumentBytes) {
+      throw this.refuse(connection, closeReasons.documentTooLarge);
+    }
+    try {
+      await this.updateLog.append(documentName, payload);
+    } catch (error) {
+      // not stored, so not applied and not acknowledged: the provider sends it again on reconnect
+      this.logger.error(`could not store an update of ${documentName}: ${error instanceof Error ? error.message : String(error)}`);
+      throw this.refuse(connection, closeReasons.storageUnavailable);
+    }
+    stats.bytes += payload.byteLength;
+    stats.appendsSinceCompaction += 1;
+    this.stats.set(documentName, stats);
+    if (stats.appendsSinceCompaction >= collaborationLimits.updatesPerCompaction) {
+      stats.appendsSinceCompaction = 0;
+      this.requestCompaction(documentName);
+    }
+  }
+
+  private unloaded(documentName: string): void {
+    const stats = this.stats.get(documentName);
+    this.stats.delete(documentName);
+    if (stats && stats.appendsSinceCompaction > 0) this.requestCompaction(documentName);
+  }
+
+  private requestCompaction(documentId: string): void {
+    this.producer.enqueue('documents.compact', { documentId }).catch((error: Error) => this.logger.warn(`compaction of ${documentId} not queued: ${error.message}`));
+  }
+
+  /** Closes every connection to a document (it was approved, or frozen read-only). */
+  closeDocument(documentId: string): void {
+    this.hocuspocus.closeConnections(documentId);
+  }
+
+  get openDocuments(): number {
+    return this.hocuspocus.getDocumentsCount();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.hocuspocus.closeConnections();
+    for (const socket of this.sockets.clients) socket.close(1001, 'server shutting down');
+    await new Promise<void>((resolve) => this.sockets.close(() => resolve()));
+    // extensions (Redis pub/sub) release their connections on onDestroy
+    await this.hocuspocus.hooks('onDestroy', { instance: this.hocuspocus });
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { appendDocumentUpdates } from '@vankien/database';
+import { DataSource } from 'typeorm';
+
+interface PendingAppend {
+  documentId: string;
+  update: Uint8Array;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+const maxRowsPerStatement = 1000;
+
+/**
+ * Appends accepted Yjs updates to PostgreSQL before their clients are told they are saved.
+ * Group commit: while one INSERT is in flight, updates arriving from every connection queue up
+ * and go together in the next single multi-row statement, so many typists cost few
+ * round-trips and commits.
+ */
+@Injectable()
+export class UpdateLogWriter {
+  private readonly pending: PendingAppend[] = [];
+  private flushing = false;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  append(documentId: string, update: Uint8Array): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ documentId, update, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, maxRowsPerStatement);
+        try {
+          await appendDocumentUpdates(this.dataSource.manager, batch);
+          batch.forEach((entry) => entry.resolve());
+        } catch (error) {
+          batch.forEach((entry) => entry.reject(error));
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+}

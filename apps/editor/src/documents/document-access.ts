@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AccessTokens, decide, PolicyService, type Action, type Subject } from '@vankien/auth';
+import { ApprovalRequest, CongressDocument, DocumentVersion, Organization } from '@vankien/domain';
+import { AppError } from '@vankien/platform';
+import { DataSource } from 'typeorm';
+import { DocumentErrors } from './document-errors';
+
+export interface LoadedDocument {
+  document: CongressDocument;
+  subject: Subject;
+}
+
+/** Loads a document with what the policy needs to know about it, and asks the policy. */
+@Injectable()
+export class DocumentAccess {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: PolicyService,
+    private readonly tokens: AccessTokens,
+  ) {}
+
+  async load(documentId: string): Promise<LoadedDocument> {
+    const document = await this.dataSource.getRepository(CongressDocument).findOne({ where: { id: documentId } });
+    if (!document) throw new AppError(DocumentErrors.DOCUMENT_NOT_FOUND, { documentId });
+    const owner = await this.dataSource.getRepository(Organization).findOneOrFail({ where: { id: document.organizationId }, select: { id: true, path: true } });
+    const committees = await this.dataSource
+      .getRepository(ApprovalRequest)
+      .createQueryBuilder('request')
+      .innerJoin(DocumentVersion, 'version', 'version.id = request.document_version_id')
+      .select('DISTINCT request.committee_id', 'committeeId')
+      .where('version.document_id = :documentId', { documentId })
+      .getRawMany<{ committeeId: string }>();
+    return {
+      document,
+      subject: { type: 'document', owner: { id: owner.id, path: owner.path }, reviewingCommitteeIds: committees.map((row) => row.committeeId) },
+    };
+  }
+
+  /** Loads the document and throws FORBIDDEN unless the user may do `action` to it. */
+  async authorize(userId: string, action: Action, documentId: string): Promise<LoadedDocument> {
+    const loaded = await this.load(documentId);
+    await this.policy.authorize(userId, action, loaded.subject);
+    return loaded;
+  }
+
+  /**
+   * What a collaboration connection may do: drafters of the owning organisation edit, readers
+   * (approvers, reviewing committees) connect read-only, anyone else is refused. An approved
+   * document is read-only for everyone.
+   */
+  async collaborationGrant(token: string, documentId: string): Promise<{ userId: string; grant: 'write' | 'read' }> {
+    const { userId } = await this.tokens.verify(token);
+    const { document, subject } = await this.load(documentId);
+    const actor = await this.policy.actor(userId);
+    if (decide(actor, 'document.edit', subject).allowed && !document.approvedVersionId) return { userId, grant: 'write' };
+    if (decide(actor, 'document.read', subject).allowed || decide(actor, 'document.edit', subject).allowed) return { userId, grant: 'read' };
+    throw new AppError(DocumentErrors.DOCUMENT_NOT_FOUND, { documentId });
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CollaborationServer } from '../collaboration/collaboration.server';
+import { UpdateLogWriter } from '../collaboration/update-log.writer';
+import { UpdateValidator } from '../collaboration/update-validator';
+import { DocumentAccess } from './document-access';
+import { DocumentsController } from './documents.controller';
+import { DocumentsService } from './documents.service';
+import { TemplatesController } from './templates.controller';
+
+@Module({
+  controllers: [DocumentsController, TemplatesController],
+  providers: [DocumentAccess, DocumentsService, UpdateValidator, UpdateLogWriter, CollaborationServer],
+  exports: [CollaborationServer, DocumentsService, DocumentAccess],
+})
+export class DocumentsModule {}

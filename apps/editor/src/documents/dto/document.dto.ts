@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { documentKinds, type DocumentKind } from '@vankien/domain';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+
+export class CreateDocumentRequest {
+  @ApiProperty({ description: 'The owning organisation (its drafters edit the document)' })
+  @IsUUID('4', { message: 'organizationId must be a UUID' })
+  organizationId!: string;
+
+  @ApiProperty({ enum: documentKinds })
+  @IsIn(documentKinds, { message: `kind must be one of ${documentKinds.join(', ')}` })
+  kind!: DocumentKind;
+
+  @ApiProperty({ example: 'Báo cáo chính trị của Ban Chấp hành Đảng bộ tỉnh khóa XIV' })
+  @IsString()
+  @Length(1, 500)
+  title!: string;
+
+  @ApiProperty({ example: '2025–2030' })
+  @Matches(/^\d{4}\s*[–-]\s*\d{4}$/, { message: 'term must look like 2025–2030' })
+  term!: string;
+}
+
+export class FreezeVersionRequest {
+  @ApiPropertyOptional({ example: 'Dự thảo lần 2', description: 'Defaults to "Dự thảo lần N"' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  label?: string;
+}
+
+export class ListDocumentsQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('4', { message: 'organizationId must be a UUID' })
+  organizationId?: string;
+}
+
+/** `live` or a version id. */
+const revisionPattern = /^(live|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+export class DiffQuery {
+  @ApiProperty({ description: 'A version id, or "live" for the current draft' })
+  @Matches(revisionPattern, { message: 'from must be a version id or "live"' })
+  from!: string;
+
+  @ApiProperty({ description: 'A version id, or "live" for the current draft' })
+  @Matches(revisionPattern, { message: 'to must be a version id or "live"' })
+  to!: string;
+}
+
+export class RevisionQuery {
+  @ApiPropertyOptional({ description: 'A version id, or "live" (default)' })
+  @IsOptional()
+  @Matches(revisionPattern, { message: 'version must be a version id or "live"' })
+  version?: string;
+}
+
+export class DocumentSummaryView {
+  @ApiProperty() id!: string;
+  @ApiProperty() organizationId!: string;
+  @ApiProperty({ enum: documentKinds }) kind!: DocumentKind;
+  @ApiProperty() title!: string;
+  @ApiProperty() term!: string;
+  @ApiProperty({ nullable: true, type: String }) approvedVersionId!: string | null;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class DocumentView extends DocumentSummaryView {
+  @ApiProperty({ description: 'ProseMirror JSON of the live draft, rendered from the stored Yjs state' })
+  content!: Record<string, unknown>;
+}
+
+export class VersionSummaryView {
+  @ApiProperty() id!: string;
+  @ApiProperty() documentId!: string;
+  @ApiProperty() number!: number;
+  @ApiProperty() label!: string;
+  @ApiProperty() frozenAt!: string;
+  @ApiProperty({ nullable: true, type: String }) frozenById!: string | null;
+}
+
+export class VersionView extends VersionSummaryView {
+  @ApiProperty() content!: Record<string, unknown>;
+  @ApiProperty({ description: 'blockId → section number, heading trail, text, order' }) blockIndex!: unknown[];
+  @ApiProperty() plainText!: string;
+}

@@ -1,0 +1,97 @@
+import { CongressDocument, DocumentSnapshot, DocumentUpdate } from '@vankien/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import * as Y from 'yjs';
+
+export interface StoredDocumentState {
+  /** Yjs updates to apply in order: the snapshot (if any), then the log after it. */
+  updates: Uint8Array[];
+  /** Id of the last update included (null when the log is empty). */
+  lastUpdateId: string | null;
+  /** Total stored bytes (snapshot + log), to enforce the document size limit. */
+  bytes: number;
+}
+
+/**
+ * Reads a document's state: the latest snapshot plus the updates after it, in one
+ * REPEATABLE READ transaction, so a compaction committing in between can never make the two
+ * reads disagree (and lose the updates it folded away).
+ */
+export async function loadDocumentState(dataSource: DataSource, documentId: string): Promise<StoredDocumentState> {
+  return dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const snapshot = await manager.getRepository(DocumentSnapshot).findOne({ where: { documentId }, order: { lastUpdateId: 'DESC' } });
+    const log = await manager
+      .getRepository(DocumentUpdate)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.update'])
+      .where('u.document_id = :documentId', { documentId })
+      .andWhere('u.id > :after', { after: snapshot?.lastUpdateId ?? '0' })
+      .orderBy('u.id', 'ASC')
+      .getMany();
+    const updates = [...(snapshot ? [new Uint8Array(snapshot.state)] : []), ...log.map((row) => new Uint8Array(row.update))];
+    return {
+      updates,
+      lastUpdateId: log.length > 0 ? log[log.length - 1].id : (snapshot?.lastUpdateId ?? null),
+      bytes: updates.reduce((sum, update) => sum + update.byteLength, 0),
+    };
+  });
+}
+
+/** The document's current Y.Doc, built from PostgreSQL (what every acknowledged client edit reached). */
+export async function loadYDoc(dataSource: DataSource, documentId: string): Promise<{ ydoc: Y.Doc; state: StoredDocumentState }> {
+  const state = await loadDocumentState(dataSource, documentId);
+  const ydoc = new Y.Doc();
+  Y.transact(ydoc, () => state.updates.forEach((update) => Y.applyUpdate(ydoc, update)));
+  return { ydoc, state };
+}
+
+/** Appends updates of many documents in one multi-row INSERT. */
+export async function appendDocumentUpdates(manager: EntityManager, rows: { documentId: string; update: Uint8Array }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values: unknown[] = [];
+  const placeholders = rows.map((row, index) => {
+    values.push(row.documentId, Buffer.from(row.update.buffer, row.update.byteOffset, row.update.byteLength));
+    return `($${2 * index + 1}, $${2 * index + 2})`;
+  });
+  await manager.query(`INSERT INTO document_updates (document_id, update) VALUES ${placeholders.join(', ')}`, values);
+}
+
+export interface CompactionResult {
+  compacted: boolean;
+  foldedUpdates: number;
+  snapshotBytes: number;
+}
+
+/**
+ * Folds the update log into a new snapshot, under a per-document advisory lock so two
+ * compactions never race. Reads only from the database (never a live in-memory document), so a
+ * failed load elsewhere can never be written over the real state.
+ */
+export async function compactDocument(dataSource: DataSource, documentId: string, minimumUpdates = 1): Promise<CompactionResult> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('vankien:compact'), hashtext($1))`, [documentId]);
+    const exists = await manager.getRepository(CongressDocument).exists({ where: { id: documentId } });
+    if (!exists) return { compacted: false, foldedUpdates: 0, snapshotBytes: 0 };
+    const snapshot = await manager.getRepository(DocumentSnapshot).findOne({ where: { documentId }, order: { lastUpdateId: 'DESC' } });
+    const log = await manager
+      .getRepository(DocumentUpdate)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.update'])
+      .where('u.document_id = :documentId', { documentId })
+      .andWhere('u.id > :after', { after: snapshot?.lastUpdateId ?? '0' })
+      .orderBy('u.id', 'ASC')
+      .getMany();
+    if (log.length < minimumUpdates) return { compacted: false, foldedUpdates: 0, snapshotBytes: snapshot?.state.byteLength ?? 0 };
+    const ydoc = new Y.Doc();
+    Y.transact(ydoc, () => {
+      if (snapshot) Y.applyUpdate(ydoc, new Uint8Array(snapshot.state));
+      for (const row of log) Y.applyUpdate(ydoc, new Uint8Array(row.update));
+    });
+    const state = Y.encodeStateAsUpdate(ydoc);
+    ydoc.destroy();
+    const lastUpdateId = log[log.length - 1].id;
+    await manager.getRepository(DocumentSnapshot).insert({ documentId, state: Buffer.from(state), lastUpdateId });
+    await manager.query('DELETE FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, lastUpdateId]);
+    await manager.query('DELETE FROM document_snapshots WHERE document_id = $1 AND last_update_id < $2', [documentId, lastUpdateId]);
+    return { compacted: true, foldedUpdates: log.length, snapshotBytes: state.byteLength };
+  });
+}

@@ -1,0 +1,234 @@
+import { buildBlockIndex, congressSchema } from '@vankien/document-schema';
+import { compactDocument } from '@vankien/database';
+import { DocumentSnapshot, DocumentUpdate } from '@vankien/domain';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { DataSource } from 'typeorm';
+import WebSocket from 'ws';
+import { seedDemoData } from '../apps/feedback/src/seed/demo-seed';
+import { allSaved, blockText, connectClient, typeInto, waitUntil, type CollabClient } from './support/collab-client';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { apiClient, login, openDataSource, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
+
+interface DocumentView {
+  id: string;
+  content: { content: { type: string; attrs: { blockId: string } }[] };
+}
+
+/** The first paragraph's block id of a document's content. */
+function firstParagraph(content: DocumentView['content']): string {
+  const index = buildBlockIndex(congressSchema.nodeFromJSON(content));
+  const entry = index.find((block) => block.type === 'paragraph');
+  if (!entry) throw new Error('no paragraph');
+  return entry.blockId;
+}
+
+/** A raw Hocuspocus message: [document name][type][…]. */
+function message(documentId: string, type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, documentId);
+  encoding.writeVarUint(encoder, type);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Opens a raw WebSocket, authenticates, and resolves the close code after sending `payload`. */
+async function sendRaw(baseUrl: string, documentId: string, token: string, payload: Uint8Array): Promise<{ code: number; reason: string }> {
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab`);
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  const authenticated = new Promise<void>((resolve) =>
+    socket.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      decoding.readVarString(decoder);
+      if (decoding.readVarUint(decoder) === 2) resolve();
+    }),
+  );
+  socket.send(message(documentId, 2, (encoder) => {
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarString(encoder, token);
+  }));
+  await Promise.race([authenticated, closed]);
+  socket.send(payload);
+  const timeout = setTimeout(() => socket.terminate(), 10_000);
+  const result = await closed;
+  clearTimeout(timeout);
+  return result;
+}
+
+describe('collaborative drafting over /collab', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let editor: RunningApp;
+  let api: ReturnType<typeof apiClient>;
+  let drafter: string;
+  let approver: string;
+  let clerk: string;
+  let organizationId: string;
+  const clients: CollabClient[] = [];
+
+  const connect = async (documentId: string, token: string): Promise<CollabClient> => {
+    const client = await connectClient(editor.url, documentId, token);
+    clients.push(client);
+    return client;
+  };
+
+  const newDocument = async (): Promise<DocumentView> => {
+    const created = await api.post<DocumentView>('/api/documents', { organizationId, kind: 'political_report', title: 'Báo cáo chính trị', term: '2025–2030' }, drafter);
+    expect(created.status).toBe(201);
+    return created.body;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await openDataSource(database);
+    await seedDemoData(dataSource);
+    const environment = serviceEnvironment(database, { LOGIN_ATTEMPTS_PER_MINUTE: '1000' });
+    const feedback = await startApp('feedback', environment);
+    drafter = (await login(feedback.url, 'tieuban@vankien.local')).accessToken;
+    approver = (await login(feedback.url, 'thuongvu1@vankien.local')).accessToken;
+    clerk = (await login(feedback.url, 'vanphong.tp@vankien.local')).accessToken;
+    organizationId = (await apiClient(feedback.url).get<{ memberships: { organizationId: string }[] }>('/api/me', drafter)).body.memberships[0].organizationId;
+    await feedback.close();
+    editor = await startApp('editor', environment);
+    api = apiClient(editor.url);
+  });
+
+  afterEach(() => {
+    clients.splice(0).forEach((client) => client.close());
+  });
+
+  afterAll(async () => {
+    await editor?.close();
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('two clients editing the same paragraph at once converge; a third gets the merged state; PostgreSQL has it', async () => {
+    const document = await newDocument();
+    const blockId = firstParagraph(document.content);
+    const [first, second] = await Promise.all([connect(document.id, drafter), connect(document.id, drafter)]);
+    for (let round = 0; round < 5; round += 1) {
+      typeInto(first.ydoc, blockId, 0, `A${round} `);
+      typeInto(second.ydoc, blockId, 0, `B${round} `);
+    }
+    await Promise.all([allSaved(first), allSaved(second)]);
+    await waitUntil(() => blockText(first.ydoc, blockId) === blockText(second.ydoc, blockId), 10_000, 'the two clients to converge');
+    const merged = blockText(first.ydoc, blockId);
+    for (let round = 0; round < 5; round += 1) expect(merged).toEqual(expect.stringContaining(`A${round} `));
+    for (let round = 0; round < 5; round += 1) expect(merged).toEqual(expect.stringContaining(`B${round} `));
+
+    const third = await connect(document.id, drafter);
+    expect(blockText(third.ydoc, blockId)).toBe(merged);
+
+    const stored = await api.get<DocumentView>(`/api/documents/${document.id}`, drafter);
+    expect(JSON.stringify(stored.body.content)).toContain('A4 ');
+    expect(JSON.stringify(stored.body.content)).toContain('B4 ');
+  });
+
+  it('keeps block ids through edits; freezing versions and diffing them shows the change word by word', async () => {
+    const document = await newDocument();
+    const blockId = firstParagraph(document.content);
+    const first = await api.post<{ id: string; number: number; label: string; blockIndex: { blockId: string }[] }>(`/api/documents/${document.id}/versions`, {}, drafter);
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual(expect.objectContaining({ number: 1, label: 'Dự thảo lần 1' }));
+    const client = await connect(document.id, drafter);
+    typeInto(client.ydoc, blockId, 0, 'Nội dung mới bổ sung. ');
+    await allSaved(client);
+    const second = await api.post<{ id: string; number: number; blockIndex: { blockId: string }[] }>(`/api/documents/${document.id}/versions`, { label: 'Dự thảo lần 2 (sau góp ý)' }, drafter);
+    expect(second.body.number).toBe(2);
+    expect(second.body.blockIndex.map((b) => b.blockId)).toEqual(first.body.blockIndex.map((b) => b.blockId));
+    const diff = await api.get<{ changed: { blockId: string; words?: { added?: boolean; value: string }[] }[]; added: unknown[]; removed: unknown[] }>(
+      `/api/documents/${document.id}/diff?from=${first.body.id}&to=${second.body.id}`,
+      drafter,
+    );
+    expect(diff.status).toBe(200);
+    expect(diff.body.added).toEqual([]);
+    expect(diff.body.removed).toEqual([]);
+    expect(diff.body.changed.map((change) => change.blockId)).toEqual([blockId]);
+    expect(JSON.stringify(diff.body.changed[0])).toContain('bổ sung');
+    const versions = await api.get<{ number: number }[]>(`/api/documents/${document.id}/versions`, approver);
+    expect(versions.body.map((v) => v.number)).toEqual([1, 2]);
+    // a frozen version is immutable, whatever path tries
+    await expect(dataSource.query(`UPDATE document_versions SET plain_text = 'x' WHERE id = $1`, [first.body.id])).rejects.toThrow(/frozen version/);
+  });
+
+  it('approvers connect read-only: their edits are refused and never stored; others are refused', async () => {
+    const document = await newDocument();
+    const blockId = firstParagraph(document.content);
+    const before = await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id });
+    const reader = await connect(document.id, approver);
+    expect(reader.readOnly()).toBe(true);
+    typeInto(reader.ydoc, blockId, 0, 'sửa trái phép ');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(reader.provider.hasUnsyncedChanges).toBe(true);
+    expect(await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id })).toBe(before);
+    const writer = await connect(document.id, drafter);
+    expect(blockText(writer.ydoc, blockId)).not.toContain('sửa trái phép');
+
+    await expect(connectClient(editor.url, document.id, clerk, 5000)).rejects.toThrow(/authentication failed/);
+    await expect(connectClient(editor.url, document.id, 'forged.token.value', 5000)).rejects.toThrow(/authentication failed/);
+    await expect(connectClient(editor.url, '00000000-0000-4000-8000-000000000000', drafter, 5000)).rejects.toThrow(/authentication failed/);
+  });
+
+  it('closes a connection that sends a malformed or oversized update, stores nothing, and keeps serving others', async () => {
+    const document = await newDocument();
+    const blockId = firstParagraph(document.content);
+    const bystander = await connect(document.id, drafter);
+    const before = await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id });
+    const garbage = Uint8Array.from({ length: 64 }, (_, index) => (index * 37 + 11) % 256);
+    const malformed = await sendRaw(editor.url, document.id, drafter, message(document.id, 0, (encoder) => {
+      encoding.writeVarUint(encoder, 2);
+      encoding.writeVarUint8Array(encoder, garbage);
+    }));
+    expect(malformed.code).toBe(4401);
+    expect(malformed.reason).toMatch(/malformed/);
+    const truncated = await sendRaw(editor.url, document.id, drafter, message(document.id, 0, (encoder) => encoding.writeVarUint(encoder, 2)));
+    expect(truncated.code).toBeGreaterThanOrEqual(1000);
+    const oversized = await sendRaw(editor.url, document.id, drafter, new Uint8Array(7 * 1024 * 1024));
+    expect(oversized.code).toBe(1009);
+    expect(await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id })).toBe(before);
+
+    typeInto(bystander.ydoc, blockId, 0, 'vẫn làm việc ');
+    await allSaved(bystander);
+    const stored = await api.get<DocumentView>(`/api/documents/${document.id}`, drafter);
+    expect(JSON.stringify(stored.body.content)).toContain('vẫn làm việc');
+  });
+
+  it('compacts the update log into a snapshot without changing the document', async () => {
+    const document = await newDocument();
+    const blockId = firstParagraph(document.content);
+    const client = await connect(document.id, drafter);
+    for (let index = 0; index < 30; index += 1) {
+      typeInto(client.ydoc, blockId, 0, `${index} `);
+      await allSaved(client);
+    }
+    const before = await api.get<DocumentView>(`/api/documents/${document.id}`, drafter);
+    const result = await compactDocument(dataSource, document.id);
+    expect(result.compacted).toBe(true);
+    expect(result.foldedUpdates).toBeGreaterThanOrEqual(31);
+    expect(await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id })).toBe(0);
+    expect(await dataSource.getRepository(DocumentSnapshot).countBy({ documentId: document.id })).toBe(1);
+    const after = await api.get<DocumentView>(`/api/documents/${document.id}`, drafter);
+    expect(after.body.content).toEqual(before.body.content);
+    expect((await compactDocument(dataSource, document.id)).compacted).toBe(false);
+    client.close();
+    const late = await connect(document.id, drafter);
+    expect(blockText(late.ydoc, blockId)).toBe(blockText(client.ydoc, blockId));
+  });
+
+  it('rejects bad REST input with the field named, and keeps documents apart by organisation', async () => {
+    const bad = await api.post<{ code: string; details: { field: string }[] }>('/api/documents', { organizationId, kind: 'novel', title: '', term: '2025' }, drafter);
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d) => d.field).sort()).toEqual(['kind', 'term', 'title']);
+    const foreign = await api.post<{ code: string }>('/api/documents', { organizationId, kind: 'resolution', title: 'X', term: '2025–2030' }, clerk);
+    expect(foreign.status).toBe(403);
+    const document = await newDocument();
+    expect((await api.get(`/api/documents/${document.id}`, clerk)).status).toBe(403);
+    expect((await api.get(`/api/documents/${document.id}/diff?from=live&to=nonsense`, drafter)).status).toBe(400);
+    expect((await api.get<{ code: string }>(`/api/documents/${document.id}/diff?from=live&to=00000000-0000-4000-8000-000000000000`, drafter)).body.code).toBe('VERSION_NOT_FOUND');
+  });
+});
