@@ -6,12 +6,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import type { WorkerReply, WorkerRequest } from './cli-worker';
+import type { BlockRequest } from './cli-worker';
 import { buildReport, reportJsonChunks } from './report';
 import { BlockCollector } from './synthesize';
 import { validateCommentInput } from './validate';
 import type { Cluster, CommentInput } from './types';
-import type { ValidationResult } from './validate';
 
 const USAGE = 'usage: npm run synthesize -- INPUT.jsonl [--out REPORT.json] [--quiet] [--threads N]';
 /** Below this many comments worker threads cost more to start than they save. */
@@ -21,7 +20,7 @@ interface CliArguments {
   readonly input: string;
   readonly out?: string;
   readonly quiet: boolean;
-  /** Worker threads besides the main one; undefined: one on a large input when there are 2 cores. */
+  /** Worker threads for the clustering phase; undefined: one per core (at most 2) on large input. */
   readonly threads?: number;
 }
 
@@ -58,17 +57,10 @@ async function write(stream: NodeJS.WritableStream, chunk: string): Promise<void
   if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
-/** Where the first pass puts the good lines. */
-interface CommentSink {
-  readonly intern: (value: string) => string;
-  /** `line` is the JSON text the comment was read from (already validated). */
-  add(comment: CommentInput, compact: boolean, line: string): void;
-}
-
-/** Reads the JSON lines into the sink; bad lines go to stderr with their number. */
+/** Reads the JSON lines into the collector; bad lines go to stderr with their number. */
 async function readComments(
   path: string,
-  sink: CommentSink,
+  collector: BlockCollector,
   say: (message: string) => void,
 ): Promise<{ lines: number; rejected: number }> {
   const lineOfId = new Map<string, number>();
@@ -91,7 +83,7 @@ async function readComments(
       reject(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
       continue;
     }
-    const result: ValidationResult = validateCommentInput(value, sink.intern);
+    const result = validateCommentInput(value, collector.intern);
     if (!result.ok) {
       reject(result.reason);
       continue;
@@ -102,114 +94,48 @@ async function readComments(
       continue;
     }
     lineOfId.set(result.value.id, lineNumber);
-    sink.add(result.value, true, line);
+    collector.add(result.value, true);
   }
   return { lines: lineNumber, rejected };
 }
 
 /**
- * Shares the blocks between the main thread (its BlockCollector) and the worker threads: a new
- * block goes to whoever has the least work for its weight. Workers receive their lines in
- * batches and prepare them while the file is still being read; the main thread, which also reads,
- * gets a smaller share (weight 0.6 against 1 for a worker), so all threads finish the second pass
- * at about the same time. Which thread clusters which block does not change the report: it is
- * sorted afterwards.
+ * Clusters blocks on worker threads, largest blocks first, each worker holding one block at a
+ * time. The report is sorted afterwards, so which thread clustered which block does not matter.
  */
-class WorkerRouter implements CommentSink {
-  private static readonly MAIN_WEIGHT = 0.6;
-  readonly intern: (value: string) => string;
-  private readonly owner = new Map<string, Map<string, number>>();
-  /** Comments routed so far: [main thread, worker 1, …]. */
-  private readonly load: number[];
-  private readonly batches: string[][];
-  blocks = 0;
-  comments = 0;
-
-  constructor(
-    private readonly workers: readonly Worker[],
-    private readonly local: BlockCollector,
-  ) {
-    this.intern = local.intern;
-    this.load = [0, ...workers.map(() => 0)];
-    this.batches = workers.map(() => []);
-  }
-
-  private leastLoaded(): number {
-    let best = 0;
-    let bestScore = this.load[0] / WorkerRouter.MAIN_WEIGHT;
-    for (let index = 1; index < this.load.length; index++) {
-      if (this.load[index] < bestScore) {
-        best = index;
-        bestScore = this.load[index];
-      }
-    }
-    return best;
-  }
-
-  add(comment: CommentInput, _compact: boolean, line: string): void {
-    const documentId = comment.documentId ?? '';
-    let document = this.owner.get(documentId);
-    if (!document) {
-      document = new Map();
-      this.owner.set(documentId, document);
-    }
-    let target = document.get(comment.blockId);
-    if (target === undefined) {
-      target = this.leastLoaded();
-      document.set(comment.blockId, target);
-      this.blocks++;
-    }
-    this.load[target]++;
-    this.comments++;
-    if (target === 0) {
-      this.local.add(comment, true);
-      return;
-    }
-    // The line itself travels: copying a string to a thread costs far less than copying an object,
-    // and the worker parses it again in parallel.
-    const batch = this.batches[target - 1];
-    batch.push(line);
-    if (batch.length >= 2000) this.flush(target - 1);
-  }
-
-  private flush(worker: number): void {
-    if (this.batches[worker].length === 0) return;
-    const request: WorkerRequest = { type: 'lines', lines: this.batches[worker] };
-    this.workers[worker].postMessage(request);
-    this.batches[worker] = [];
-  }
-
-  /**
-   * Sends what is left and asks every worker to cluster its blocks, clusters the main thread's
-   * own blocks meanwhile, and resolves when all are done.
-   */
-  async clusterAll(collect: (clusters: readonly Cluster[], legacyConverted: number) => void): Promise<void> {
-    const workersDone = Promise.all(
-      this.workers.map(
-        (worker, index) =>
+async function clusterOnWorkers(
+  workers: readonly Worker[],
+  blocks: CommentInput[][],
+  collect: (clusters: readonly Cluster[], legacyConverted: number) => void,
+): Promise<void> {
+  blocks.sort((a, b) => b.length - a.length);
+  let next = 0;
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
           new Promise<void>((resolve, reject) => {
-            let finished = false;
-            worker.on('message', (reply: WorkerReply) => {
-              if (reply.type === 'block') collect(reply.clusters, reply.legacyConverted);
-              else {
-                finished = true;
-                resolve();
-              }
+            const send = (): void => {
+              if (next >= blocks.length) return resolve();
+              const request: BlockRequest = { sequence: next, comments: blocks[next] };
+              blocks[next] = []; // the worker has its copy now
+              next++;
+              worker.postMessage(request);
+            };
+            worker.on('message', (result: { clusters: Cluster[]; legacyConverted: number }) => {
+              collect(result.clusters, result.legacyConverted);
+              send();
             });
             worker.on('error', reject);
             worker.on('exit', (code) => {
-              if (!finished) reject(new Error(`worker thread stopped (exit code ${code})`));
+              if (next < blocks.length || code !== 0) reject(new Error(`worker thread stopped (exit code ${code})`));
             });
-            this.flush(index);
-            const request: WorkerRequest = { type: 'cluster' };
-            worker.postMessage(request);
+            send();
           }),
       ),
     );
-    // If a worker fails while this thread is busy, the rejection is observed by the await below.
-    workersDone.catch(() => undefined);
-    for (const block of this.local.clusterBlocks()) collect(block.clusters, block.legacyConverted);
-    await workersDone;
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
 
@@ -234,40 +160,40 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (!parsed.quiet) stderr.write(`synthesize: ${message}\n`);
   };
 
-  // On a large file (judged by its size: lines are a few hundred bytes), worker threads prepare
-  // and cluster the blocks; the main thread only reads, validates and routes. Otherwise, or with
-  // --threads 0, everything runs here, block by block once the file is read.
+  // Worker threads for the second pass start now, so that they load while the file is read.
+  // Without --threads: two on a large file (by its size: lines are a few hundred bytes).
   const workerFile = join(__dirname, 'cli-worker.js');
   const largeFile = statSync(parsed.input).size >= THREADS_FROM * 200;
-  const threads = !existsSync(workerFile) ? 0 : (parsed.threads ?? (largeFile ? Math.min(1, availableParallelism() - 1) : 0));
+  const threads = !existsSync(workerFile) ? 0 : (parsed.threads ?? (largeFile ? Math.min(2, availableParallelism()) : 0));
   const workers = Array.from(
     { length: threads },
-    // A larger young generation: preparing and clustering allocate many short-lived objects.
+    // A larger young generation: clustering allocates many short-lived objects.
     () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 64 } }),
   );
-  // A worker that fails must not crash the process; its failure ends the run with code 1.
-  let workerError: unknown;
-  for (const worker of workers) worker.on('error', (error: unknown) => (workerError ??= error));
   const stopWorkers = (): Promise<unknown> => Promise.all(workers.map((worker) => worker.terminate()));
-  const collector = new BlockCollector();
-  const router = workers.length > 0 ? new WorkerRouter(workers, collector) : undefined;
+  // A worker that fails to start (or stops) before the second pass: that pass then runs here.
+  let workerFailed = false;
+  for (const worker of workers) {
+    worker.on('error', () => (workerFailed = true));
+    worker.on('exit', () => (workerFailed = true));
+  }
 
-  // First pass: read and validate; each bad line is reported and skipped.
+  // First pass: read, validate and group by block. Each bad line is reported and skipped.
+  const collector = new BlockCollector();
   let read: { lines: number; rejected: number };
   try {
-    read = await readComments(parsed.input, router ?? collector, say);
+    read = await readComments(parsed.input, collector, say);
   } catch (error: unknown) {
     await stopWorkers();
     stderr.write(`synthesize: cannot read ${parsed.input}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
   const { lines: lineNumber, rejected } = read;
-  const blocks = router ? router.blocks : collector.blockCount;
-  const comments = router ? router.comments : collector.comments;
+  const blocks = collector.blockCount;
   const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-  say(`read ${lineNumber} lines: ${comments} comments in ${blocks} blocks, ${rejected} rejected (${seconds()})`);
+  say(`read ${lineNumber} lines: ${collector.comments} comments in ${blocks} blocks, ${rejected} rejected (${seconds()})`);
 
-  // Second pass: block by block.
+  // Second pass: block by block, on worker threads when the input is large.
   const clusters: Cluster[] = [];
   let legacyConverted = 0;
   let done = 0;
@@ -281,15 +207,17 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       nextReport += Math.max(1, Math.ceil(blocks / 10));
     }
   };
+  if (workerFailed) {
+    await stopWorkers();
+    workers.length = 0;
+  }
   try {
-    if (workerError !== undefined) throw workerError;
-    if (router) await router.clusterAll(collect);
+    if (workers.length > 0) await clusterOnWorkers(workers, [...collector.takeBlocks()], collect);
     else for (const block of collector.clusterBlocks()) collect(block.clusters, block.legacyConverted);
   } catch (error: unknown) {
+    await stopWorkers();
     stderr.write(`synthesize: clustering failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
-  } finally {
-    await stopWorkers();
   }
   const report = buildReport(clusters, { rejectedLines: rejected, legacyConverted, extraStats: { lines: lineNumber } });
 
