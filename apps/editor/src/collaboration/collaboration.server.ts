@@ -173,6 +173,18 @@ export class CollaborationServer implements OnApplicationShutdown {
     this.producer.enqueue('documents.compact', { documentId }).catch((error: Error) => this.logger.warn(`compaction of ${documentId} not queued: ${error.message}`));
   }
 
+  /**
+   * Applies an update the server itself stored (a DOCX import) to the document if it is open
+   * here; Hocuspocus sends it to the connected clients and the Redis extension to other instances.
+   */
+  applyStoredUpdate(documentId: string, update: Uint8Array): void {
+    const document = this.hocuspocus.documents.get(documentId);
+    if (!document) return;
+    Y.applyUpdate(document, update, { source: 'local' });
+    const stats = this.stats.get(documentId);
+    if (stats) stats.bytes += update.byteLength;
+  }
+
   /** Closes every connection to a document (it was approved, or frozen read-only). */
   closeDocument(documentId: string): void {
     this.hocuspocus.closeConnections(documentId);
@@ -186,6 +198,10 @@ export class CollaborationServer implements OnApplicationShutdown {
     this.hocuspocus.closeConnections();
     for (const socket of this.sockets.clients) socket.close(1001, 'server shutting down');
     await new Promise<void>((resolve) => this.sockets.close(() => resolve()));
+    // let the documents unload (they unsubscribe from Redis) before the extensions close Redis
+    for (let waited = 0; this.hocuspocus.getDocumentsCount() > 0 && waited < 5_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     // extensions (Redis pub/sub) release their connections on onDestroy
     await this.hocuspocus.hooks('onDestroy', { instance: this.hocuspocus });
   }

@@ -5,11 +5,13 @@ import { UpdateValidator } from '../collaboration/update-validator';
 import { DocumentAccess } from './document-access';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
+import { OfficeController } from './office.controller';
+import { OfficeService } from './office.service';
 import { TemplatesController } from './templates.controller';
 
 @Module({
-  controllers: [DocumentsController, TemplatesController],
-  providers: [DocumentAccess, DocumentsService, UpdateValidator, UpdateLogWriter, CollaborationServer],
+  controllers: [DocumentsController, OfficeController, TemplatesController],
+  providers: [DocumentAccess, DocumentsService, OfficeService, UpdateValidator, UpdateLogWriter, CollaborationServer],
   exports: [CollaborationServer, DocumentsService, DocumentAccess],
 })
 export class DocumentsModule {}

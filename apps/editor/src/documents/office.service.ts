@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PolicyService } from '@vankien/auth';
+import { appendAuditEvent, appendDocumentUpdates, loadYDoc } from '@vankien/database';
+import { congressSchema, documentFragment, documentJsonToYDoc, writeDocumentToYDoc, type DocumentJson } from '@vankien/document-schema';
+import { CongressDocument, DocumentVersion, Organization } from '@vankien/domain';
+import { exportDocx, importDocx, isOfficeFileError, type ImportReport } from '@vankien/office';
+import { AppError } from '@vankien/platform';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+import { CollaborationServer } from '../collaboration/collaboration.server';
+import { DocumentAccess } from './document-access';
+import { DocumentErrors } from './document-errors';
+import { DocumentsService } from './documents.service';
+import type { CreateDocumentRequest, DocumentView } from './dto/document.dto';
+
+export interface DocxFile {
+  filename: string;
+  content: Buffer;
+}
+
+/** A refused file becomes a 422 whose code says why (NOT_A_DOCX, TOO_LARGE_UNCOMPRESSED, EXTERNAL_ENTITY …). */
+async function readDocx(buffer: Buffer): Promise<{ doc: DocumentJson; report: ImportReport }> {
+  try {
+    return await importDocx(buffer);
+  } catch (error) {
+    if (isOfficeFileError(error)) throw new AppError({ code: error.code, status: 422, vi: error.vi, en: error.en }, { entry: error.entryName });
+    throw error;
+  }
+}
+
+function fileName(title: string, suffix: string): string {
+  const ascii = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+  return `${ascii || 'van-kien'}-${suffix}.docx`;
+}
+
+/** DOCX in and out: export in the layout of Party documents; import as a new document or over the live draft. */
+@Injectable()
+export class OfficeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: DocumentAccess,
+    private readonly documents: DocumentsService,
+    private readonly policy: PolicyService,
+    private readonly collaboration: CollaborationServer,
+  ) {}
+
+  async exportDocument(userId: string, documentId: string, revision = 'live'): Promise<DocxFile> {
+    const { document } = await this.access.authorize(userId, 'document.read', documentId);
+    const organization = await this.dataSource.getRepository(Organization).findOneOrFail({ where: { id: document.organizationId } });
+    const parent = organization.parentId ? await this.dataSource.getRepository(Organization).findOne({ where: { id: organization.parentId } }) : null;
+    const version = revision === 'live' ? null : await this.dataSource.getRepository(DocumentVersion).findOne({ where: { id: revision, documentId } });
+    if (revision !== 'live' && !version) throw new AppError(DocumentErrors.VERSION_NOT_FOUND, { versionId: revision });
+    const content = version ? (version.content as unknown as DocumentJson) : await this.documents.liveContent(documentId);
+    const buffer = await exportDocx(
+      content,
+      {
+        organizationName: organization.name,
+        parentOrganizationName: parent?.name,
+        title: document.title,
+        versionLabel: (version?.label ?? 'Dự thảo').toLocaleUpperCase('vi'),
+      },
+      { createdAt: version?.frozenAt ?? new Date() },
+    );
+    return { filename: fileName(document.title, version ? `v${version.number}` : 'ban-nhap'), content: buffer };
+  }
+
+  /** A new document whose content is the DOCX; what could not be kept is in the report. */
+  async importAsNewDocument(userId: string, request: CreateDocumentRequest, file: Buffer): Promise<{ document: DocumentView; report: ImportReport }> {
+    const organization = await this.dataSource.getRepository(Organization).findOne({ where: { id: request.organizationId } });
+    if (!organization) throw new AppError(DocumentErrors.ORGANIZATION_NOT_FOUND, { organizationId: request.organizationId });
+    await this.policy.authorize(userId, 'document.create', { type: 'organization', organization: { id: organization.id, path: organization.path } });
+    const { doc, report } = await readDocx(file);
+    const ydoc = documentJsonToYDoc(doc);
+    const state = Y.encodeStateAsUpdate(ydoc);
+    ydoc.destroy();
+    const created = await this.dataSource.transaction(async (manager) => {
+      const document = manager.getRepository(CongressDocument).create({ ...request, organizationId: organization.id, approvedVersionId: null, createdById: userId });
+      await manager.getRepository(CongressDocument).insert(document);
+      await appendDocumentUpdates(manager, [{ documentId: document.id, update: state }]);
+      await appendAuditEvent(manager, {
+        actorId: userId,
+        action: 'document.imported',
+        subjectType: 'document',
+        subjectId: document.id,
+        organizationId: organization.id,
+        payload: { kind: request.kind, title: request.title, lost: report.lost },
+      });
+      return document;
+    });
+    return {
+      document: { id: created.id, organizationId: created.organizationId, kind: created.kind, title: created.title, term: created.term, approvedVersionId: null, updatedAt: created.updatedAt.toISOString(), content: doc as unknown as Record<string, unknown> },
+      report,
+    };
+  }
+
+  /**
+   * Replaces the live draft with the DOCX's content, as one Yjs update: stored first, then
+   * applied to the document if editors have it open (they see the new text at once).
+   */
+  async importIntoDocument(userId: string, documentId: string, file: Buffer): Promise<{ report: ImportReport }> {
+    const { document } = await this.access.authorize(userId, 'document.edit', documentId);
+    if (document.approvedVersionId) throw new AppError(DocumentErrors.DOCUMENT_APPROVED, { approvedVersionId: document.approvedVersionId });
+    const { doc, report } = await readDocx(file);
+    const { ydoc } = await loadYDoc(this.dataSource, documentId);
+    const updates: Uint8Array[] = [];
+    ydoc.on('update', (update: Uint8Array) => updates.push(update));
+    ydoc.transact(() => {
+      const fragment = documentFragment(ydoc);
+      fragment.delete(0, fragment.length);
+      writeDocumentToYDoc(ydoc, congressSchema.nodeFromJSON(doc));
+    });
+    ydoc.destroy();
+    const update = Y.mergeUpdates(updates);
+    await this.dataSource.transaction(async (manager) => {
+      await appendDocumentUpdates(manager, [{ documentId, update }]);
+      await appendAuditEvent(manager, {
+        actorId: userId,
+        action: 'document.imported',
+        subjectType: 'document',
+        subjectId: documentId,
+        organizationId: document.organizationId,
+        payload: { replacedLiveDraft: true, lost: report.lost },
+      });
+    });
+    this.collaboration.applyStoredUpdate(documentId, update);
+    return { report };
+  }
+}
