@@ -220,6 +220,18 @@ describe('collaborative drafting over /collab', () => {
     expect(blockText(late.ydoc, blockId)).toBe(blockText(client.ydoc, blockId));
   });
 
+  it('an approved document cannot change through any path: read-only connections, REST refusal, database refusal', async () => {
+    const document = await newDocument();
+    const version = await api.post<{ id: string }>(`/api/documents/${document.id}/versions`, {}, drafter);
+    await dataSource.query('UPDATE documents SET approved_version_id = $1 WHERE id = $2', [version.body.id, document.id]);
+    const client = await connect(document.id, drafter);
+    expect(client.readOnly()).toBe(true);
+    const refreeze = await api.post<{ code: string }>(`/api/documents/${document.id}/versions`, {}, drafter);
+    expect(refreeze.status).toBe(409);
+    expect(refreeze.body.code).toBe('DOCUMENT_APPROVED');
+    await expect(dataSource.query(`INSERT INTO document_updates (document_id, update) VALUES ($1, '\\x0000')`, [document.id])).rejects.toThrow(/approved/);
+  });
+
   it('rejects bad REST input with the field named, and keeps documents apart by organisation', async () => {
     const bad = await api.post<{ code: string; details: { field: string }[] }>('/api/documents', { organizationId, kind: 'novel', title: '', term: '2025' }, drafter);
     expect(bad.status).toBe(400);
