@@ -54,7 +54,7 @@ try {
       const indexFile = join(migrationsDir, 'index.ts');
       const index = readFileSync(indexFile, 'utf8')
         .replace(/^(\/\/[^\n]*\n)*/, (header) => `${header}import { ${className} } from './${created.replace(/\.ts$/, '')}';\n`)
-        .replace(/(export const migrations[^=]*= \[)([^\]]*)(\];)/, (_, start, list, end) => {
+        .replace(/(export const migrations.*? = \[)([^\]]*)(\];)/, (_, start, list, end) => {
           const names = list.split(',').map((s) => s.trim()).filter(Boolean);
           return `${start}${[...names, className].join(', ')}${end}`;
         });

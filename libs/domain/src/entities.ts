@@ -10,6 +10,8 @@ import { CommentRound } from './round/comment-round.entity';
 import { Invitation } from './round/invitation.entity';
 import { RoundDocument } from './round/round-document.entity';
 import { Comment } from './submission/comment.entity';
+import { CommentImport } from './submission/comment-import.entity';
+import { IdempotencyRecord } from './common/idempotency-record.entity';
 import { SubmissionReceipt } from './submission/submission-receipt.entity';
 import { Submission } from './submission/submission.entity';
 import { ClusterMember } from './synthesis/cluster-member.entity';
@@ -36,6 +38,8 @@ export const entities = [
   Submission,
   SubmissionReceipt,
   Comment,
+  CommentImport,
+  IdempotencyRecord,
   Synthesis,
   CommentCluster,
   ClusterMember,

@@ -15,6 +15,8 @@ export * from './round/invitation.entity';
 export * from './submission/submission.entity';
 export * from './submission/submission-receipt.entity';
 export * from './submission/comment.entity';
+export * from './submission/comment-import.entity';
+export * from './common/idempotency-record.entity';
 export * from './synthesis/synthesis.entity';
 export * from './synthesis/comment-cluster.entity';
 export * from './synthesis/cluster-member.entity';

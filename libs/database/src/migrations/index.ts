@@ -4,5 +4,6 @@ import type { MigrationInterface } from 'typeorm';
 import { Initial1795459185128 } from './1795459185128-Initial';
 import { AppendOnlyGuards1795459185200 } from './1795459185200-AppendOnlyGuards';
 import { ApprovedDocumentsFrozen1795459185300 } from './1795459185300-ApprovedDocumentsFrozen';
+import { RoundsAndImports1795462229891 } from './1795462229891-RoundsAndImports';
 
-export const migrations: (new () => MigrationInterface)[] = [Initial1795459185128, AppendOnlyGuards1795459185200, ApprovedDocumentsFrozen1795459185300];
+export const migrations: (new () => MigrationInterface)[] = [Initial1795459185128, AppendOnlyGuards1795459185200, ApprovedDocumentsFrozen1795459185300, RoundsAndImports1795462229891];

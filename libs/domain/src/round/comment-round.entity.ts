@@ -42,6 +42,13 @@ export class CommentRound {
   @Column({ type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
 
+  /**
+   * Set when a submission changes: the round needs a new synthesis. Recorded here, in the same
+   * transaction as the change, so a queue that lost the job (Redis crash) is re-filled from it.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  synthesisRequestedAt!: Date | null;
+
   @Column({ type: 'uuid', nullable: true })
   createdById!: string | null;
 
