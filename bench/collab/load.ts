@@ -1,0 +1,135 @@
+// Fan-out load generator: N real Hocuspocus providers on one document, each typing one character
+// at a random place of a random paragraph `rate` times a second between `startAt` and `endAt`
+// (wall clock, shared by every load process of a run, sent on stdin once all are connected). Every edit is identified by its author's
+// Yjs client id and the clock it ends at; the first `probes` clients record when each remote edit
+// reaches them. Writes sends, receptions and its own CPU to `out` as JSON.
+// usage: node dist/bench/collab/load.js '{"url","documentId","token","clients","rate","probes","seed","out"}'
+//        then one line on stdin: {"startAt","endAt"} (ms since the epoch)
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import { writeFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import * as Y from 'yjs';
+import { now, paragraphTexts, seeded, sleep, waitUntil } from './common';
+
+interface LoadOptions {
+  url: string;
+  documentId: string;
+  token: string;
+  clients: number;
+  rate: number;
+  startAt?: number;
+  endAt?: number;
+  probes: number;
+  seed: number;
+  out: string;
+}
+
+interface Client {
+  provider: HocuspocusProvider;
+  ydoc: Y.Doc;
+  texts: Y.XmlText[];
+}
+
+async function main(): Promise<void> {
+  const options = JSON.parse(process.argv[2]) as LoadOptions;
+  const next = seeded(options.seed);
+  const sends: [string, number][] = [];
+  const receptions: [string, number][] = [];
+  const clients: Client[] = [];
+  let failures = 0;
+  const connectStarted = Date.now();
+  // connect in batches of 25, each provider on its own socket (as browsers do)
+  for (let index = 0; index < options.clients; index += 25) {
+    const batch = Array.from({ length: Math.min(25, options.clients - index) }, (_, offset) => {
+      const ydoc = new Y.Doc();
+      const provider = new HocuspocusProvider({
+        url: options.url,
+        name: options.documentId,
+        token: options.token,
+        document: ydoc,
+        onAuthenticationFailed: () => {
+          failures += 1;
+        },
+      });
+      const client: Client = { provider, ydoc, texts: [] };
+      if (index + offset < options.probes) {
+        ydoc.on('afterTransaction', (transaction: Y.Transaction) => {
+          if (transaction.local) return;
+          const at = now();
+          transaction.afterState.forEach((clock, clientId) => {
+            if (clock > (transaction.beforeState.get(clientId) ?? 0)) receptions.push([`${clientId}:${clock}`, at]);
+          });
+        });
+      }
+      return client;
+    });
+    await waitUntil(() => batch.every((client) => client.provider.isSynced) || failures > 0, 60_000, 'the providers to sync');
+    if (failures > 0) throw new Error(`${failures} providers were refused`);
+    for (const client of batch) client.texts = paragraphTexts(client.ydoc);
+    clients.push(...batch);
+  }
+  const connectMs = Date.now() - connectStarted;
+  // the runner answers with the window once every load process is connected
+  process.stdout.write('connected\n');
+  const window = await new Promise<{ startAt: number; endAt: number }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no start time within 10 minutes')), 600_000);
+    createInterface({ input: process.stdin }).once('line', (line) => {
+      clearTimeout(timer);
+      resolve(JSON.parse(line) as { startAt: number; endAt: number });
+    });
+  });
+  Object.assign(options, window);
+  await sleep(Math.max(0, (options.startAt ?? 0) - Date.now()));
+
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const cpuBefore = process.cpuUsage();
+  const wallBefore = Date.now();
+  const interval = 1000 / options.rate;
+  const letters = 'aăâbcdđeêghiklmnoôơpqrstuưvxy';
+  const typing = clients.map(
+    (client) =>
+      new Promise<void>((resolve) => {
+        const keystroke = (): void => {
+          if (Date.now() >= (options.endAt ?? 0)) return resolve();
+          const text = client.texts[Math.floor(next() * client.texts.length)];
+          text.insert(Math.floor(next() * (text.length + 1)), letters[Math.floor(next() * letters.length)]);
+          sends.push([`${client.ydoc.clientID}:${Y.getState(client.ydoc.store, client.ydoc.clientID)}`, now()]);
+          // jittered around the rate, as a typist is
+          setTimeout(keystroke, interval * (0.5 + next()));
+        };
+        setTimeout(keystroke, next() * interval);
+      }),
+  );
+  await Promise.all(typing);
+  const cpu = process.cpuUsage(cpuBefore);
+  const wallMs = Date.now() - wallBefore;
+  loop.disable();
+  // let the last edits arrive and be acknowledged
+  const drainDeadline = Date.now() + 10_000;
+  await sleep(2_000);
+  while (Date.now() < drainDeadline && clients.some((client) => client.provider.hasUnsyncedChanges)) await sleep(50);
+  const unsynced = clients.filter((client) => client.provider.hasUnsyncedChanges).length;
+  const result = {
+    clients: clients.length,
+    connectMs,
+    sends,
+    receptions,
+    probes: Math.min(options.probes, clients.length),
+    unsyncedAtEnd: unsynced,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    wallMs,
+    eventLoopDelayP99Ms: loop.percentile(99) / 1e6,
+    eventLoopDelayMaxMs: loop.max / 1e6,
+  };
+  writeFileSync(options.out, JSON.stringify(result));
+  for (const client of clients) client.provider.destroy();
+  await sleep(200);
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`load: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
