@@ -19,3 +19,21 @@ export type { ExportMeta, ExportOptions } from './export/export-docx';
 export { importDocx } from './import/import-docx';
 export type { ImportOptions, ImportResult } from './import/import-docx';
 export type { ImportReport, ImportWarning, LostContent } from './import/import-report';
+
+export { readCommentTable } from './comments/read-comment-table';
+export { buildCommentTemplate } from './comments/build-comment-template';
+export { escapeCellValue } from './comments/escape-cell-value';
+export { inspectXlsx } from './comments/inspect-xlsx';
+export { COMMENT_TABLE_FIELDS, COMMENT_TABLE_KINDS, MAX_COMMENT_TEXT_LENGTH } from './comments/comment-table-types';
+export type {
+  CatalogueBlock,
+  CommentTableField,
+  CommentTableKind,
+  CommentTableLimits,
+  CommentTableResult,
+  CommentTableRow,
+  ReadCommentTableOptions,
+  ResolutionMethod,
+  ResolvedSection,
+  SectionCatalogue,
+} from './comments/comment-table-types';

@@ -1,0 +1,259 @@
+import {
+  CommentTableField,
+  CommentTableResult,
+  CommentTableRow,
+  MAX_COMMENT_TEXT_LENGTH,
+  ResolvedSection,
+  SectionCatalogue,
+} from './comment-table-types';
+import { inferKind, kindFromCell } from './comment-kind';
+import { findDocumentInReference, matchDocument } from './document-matcher';
+import { displayText, foldText } from './fold-text';
+import { combineHeaderRows, isColumnNumberingRow, isHeader, mapColumns } from './header-recognition';
+import { EMPTY_CELL, RawCell, RawRow, cellTexts, isBlankRow } from './raw-table';
+import { parseSectionReference } from './section-reference';
+import { ResolveOutcome, SectionIndex } from './section-resolver';
+import { parseSupport } from './supporters';
+
+export const HEADER_SEARCH_ROWS = 15;
+/** What clerks (and the template) write for a comment on the whole document. */
+export const WHOLE_DOCUMENT_LABEL = 'Toàn văn kiện';
+const WHOLE_DOCUMENT = /^(chung|y kien chung|nhan xet chung|toan van|toan van kien|ca van kien|toan bo|toan bo van kien|toan bo du thao|chung toan van kien)$/;
+
+export interface HeaderFound {
+  /** Index in the rows given of the last header row. */
+  headerIndex: number;
+  columns: Map<CommentTableField, number>;
+  /** The header's folded labels, to recognise it when it is repeated (a page break in Word). */
+  signature: string;
+}
+
+const signatureOf = (labels: readonly string[], columns: ReadonlyMap<CommentTableField, number>): string =>
+  [...columns.entries()]
+    .sort((a, b) => a[1] - b[1])
+    .map(([, column]) => foldText(labels[column] ?? ''))
+    .join('|');
+
+/**
+ * Finds the header among the first rows: one row naming the comment text and another column, or
+ * two rows when a group label is merged over sub-labels ("Số đảng viên" over "Tán thành",
+ * "Tổng số") or when the second row adds columns the first did not name.
+ */
+export const findHeader = (rows: readonly RawRow[]): HeaderFound | null => {
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  for (let index = 0; index < limit; index++) {
+    const labels = cellTexts(rows[index]);
+    const columns = mapColumns(labels);
+    const next = rows[index + 1];
+    if (next !== undefined) {
+      const combinedLabels = combineHeaderRows(labels, cellTexts(next));
+      const combined = mapColumns(combinedLabels);
+      const nextLooksLikeLabels = next.cells.every((cell) => cell.number === undefined && cell.text.length <= 60);
+      if (nextLooksLikeLabels && isHeader(combined) && combined.size > columns.size) {
+        return { headerIndex: index + 1, columns: combined, signature: signatureOf(combinedLabels, combined) };
+      }
+    }
+    if (isHeader(columns)) return { headerIndex: index, columns, signature: signatureOf(labels, columns) };
+  }
+  return null;
+};
+
+const cellAt = (row: RawRow, column: number | undefined): RawCell => (column === undefined ? EMPTY_CELL : (row.cells[column] ?? EMPTY_CELL));
+
+const cleanCommentText = (raw: string): string =>
+  displayText(raw)
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+
+const reasonFor = (outcome: ResolveOutcome, reference: string): string => {
+  const failure = outcome.failure;
+  if (failure?.reason === 'ambiguous') {
+    return `Mục "${reference}" không rõ, có thể là ${failure.candidates.join(', ')} / ambiguous section "${reference}": ${failure.candidates.join(', ')}`;
+  }
+  if (failure?.reason === 'page_only') {
+    return `Không xác định được mục từ số trang, dòng "${reference}"; hãy ghi phần, mục / unresolved section "${reference}": page and line numbers cannot be matched, give the part and section`;
+  }
+  return `Không tìm thấy mục "${reference}" trong dự thảo / unresolved section "${reference}"`;
+};
+
+/** Reads data rows into comment rows, once the header is known. Shared by XLSX and DOCX. */
+export class RowInterpreter {
+  private readonly indexes: Map<SectionCatalogue, SectionIndex>;
+  private readonly documents: readonly SectionCatalogue[];
+  private lastDocumentCell = '';
+  /** A part named by a group row ("Phần thứ nhất"), prefixed to references that name no part. */
+  private groupPart = '';
+  readonly rows: CommentTableRow[] = [];
+  readonly warnings: string[] = [];
+
+  constructor(
+    documents: readonly SectionCatalogue[],
+    private readonly header: HeaderFound,
+  ) {
+    this.documents = documents;
+    this.indexes = new Map(documents.map((document) => [document, new SectionIndex(document)]));
+  }
+
+  /** Reads one row after the header; blank rows, repeated headers and numbering rows are skipped. */
+  read(row: RawRow): void {
+    if (isBlankRow(row)) return;
+    const texts = cellTexts(row);
+    const columns = this.header.columns;
+    if (signatureOf(texts, columns) === this.header.signature || isColumnNumberingRow(texts)) return;
+    const textCell = cellAt(row, columns.get('text'));
+    const documentCell = cellAt(row, columns.get('document'));
+    const sectionCell = cellAt(row, columns.get('section'));
+    const kindCell = cellAt(row, columns.get('kind'));
+    const supportersCell = cellAt(row, columns.get('supporters'));
+    const totalCell = cellAt(row, columns.get('supportersTotal'));
+    const noteCell = cellAt(row, columns.get('note'));
+    // A label merged across the whole row ("PHẦN THỨ NHẤT", "I. BÁO CÁO CHÍNH TRỊ") repeats in
+    // every cell in exceljs: it is a group row, not a comment.
+    const filled = texts.map((cell) => cell.trim()).filter((cell) => cell !== '');
+    if (filled.length >= 3 && filled.every((cell) => cell === filled[0])) {
+      this.openGroup(filled[0], true);
+      return;
+    }
+    // The document column is often filled once for a run of rows (or merged over them).
+    const documentText = documentCell.text.trim();
+    if (documentText !== '' && documentText !== this.lastDocumentCell) {
+      this.lastDocumentCell = documentText;
+      this.groupPart = '';
+    }
+    const sectionText = sectionCell.text.trim();
+    // A comment merged down over several rows belongs to its first row only.
+    const rawText = textCell.continuesAbove === true ? '' : textCell.text;
+    const text = cleanCommentText(rawText);
+    const otherData = [kindCell, supportersCell, totalCell, noteCell].some((cell) => cell.text.trim() !== '');
+    if (text === '' && textCell.problem === undefined && !otherData) {
+      // Template rows nobody filled in, and group rows, are not comments.
+      this.openGroup(sectionText, false);
+      return;
+    }
+    const problems: string[] = [];
+    for (const [field, cell] of [['nội dung', textCell], ['văn kiện', documentCell], ['phần, mục', sectionCell], ['loại ý kiến', kindCell], ['tán thành', supportersCell], ['tổng số', totalCell]] as const) {
+      if (cell.problem !== undefined) problems.push(`Ô ${field}: ${cell.problem}`);
+    }
+    if (text === '') problems.push('Nội dung góp ý trống / empty text');
+    let finalText = text;
+    if (text.length > MAX_COMMENT_TEXT_LENGTH) {
+      problems.push(`Nội dung dài ${text.length} ký tự, quá ${MAX_COMMENT_TEXT_LENGTH} / text too long (${text.length} characters)`);
+      finalText = text.slice(0, MAX_COMMENT_TEXT_LENGTH);
+    }
+    const reference = this.withGroup(sectionText);
+    const resolved = this.resolve(this.lastDocumentCell, reference, problems);
+    const kind = kindFromCell(kindCell.text) ?? inferKind(finalText);
+    const support = parseSupport(supportersCell.text, supportersCell.number, totalCell.text, totalCell.number);
+    if (support.problem !== undefined) problems.push(support.problem);
+    const result: CommentTableRow = { rowNumber: row.rowNumber, sectionReference: reference, resolved, kind, text: finalText, problems };
+    if (support.supporters !== undefined) result.supporters = support.supporters;
+    if (support.supportersTotal !== undefined) result.supportersTotal = support.supportersTotal;
+    const note = cleanCommentText(noteCell.text);
+    if (note !== '') result.note = note;
+    this.rows.push(result);
+  }
+
+  /** Remembers the part (or document) a group row names; any other section ends the group. */
+  private openGroup(label: string, mayNameDocument: boolean): void {
+    if (label === '') return;
+    let rest = label;
+    if (mayNameDocument) {
+      const named = findDocumentInReference(label, this.documents) ?? (() => {
+        const match = matchDocument(label.replace(/^\s*[IVXLC\d]+[.)]\s*/, ''), this.documents);
+        return match.document === null ? null : { document: match.document, rest: '' };
+      })();
+      if (named !== null) {
+        this.lastDocumentCell = named.document.title;
+        this.groupPart = '';
+        rest = named.rest;
+      }
+    }
+    const parsed = parseSectionReference(rest);
+    const onlyPart = parsed.components.length > 0 && parsed.components.every((component) => component.level === 'part');
+    this.groupPart = onlyPart ? rest.trim() : '';
+  }
+
+  private withGroup(sectionText: string): string {
+    if (this.groupPart === '') return sectionText;
+    if (sectionText === '') return this.groupPart;
+    const own = parseSectionReference(sectionText);
+    return own.components.some((component) => component.level === 'part') ? sectionText : `${this.groupPart}, ${sectionText}`;
+  }
+
+  private resolve(documentCell: string, reference: string, problems: string[]): ResolvedSection | null {
+    let candidates: readonly SectionCatalogue[] = this.documents;
+    let rest = reference;
+    let named = false;
+    if (documentCell !== '') {
+      const match = matchDocument(documentCell, this.documents);
+      if (match.document === null) {
+        problems.push(`Không xác định được văn kiện "${documentCell}" / unknown document "${documentCell}"`);
+        return null;
+      }
+      candidates = [match.document];
+      named = true;
+    }
+    const inReference = this.documents.length > 1 ? findDocumentInReference(reference, candidates) : null;
+    if (inReference !== null) {
+      candidates = [inReference.document];
+      rest = inReference.rest;
+      named = true;
+    }
+    const parsed = parseSectionReference(rest);
+    const wholeDocument = WHOLE_DOCUMENT.test(foldText(rest));
+    const nothingGiven = wholeDocument || (parsed.components.length === 0 && parsed.words.length === 0 && parsed.pageReferences.length === 0);
+    if (nothingGiven) {
+      if (candidates.length === 1) {
+        const first = this.indexes.get(candidates[0])?.firstBlock();
+        if (first !== undefined) {
+          return { documentVersionId: candidates[0].documentVersionId, blockId: first.blockId, sectionNumber: first.sectionNumber, how: 'single_document_default' };
+        }
+      }
+      problems.push(
+        named || this.documents.length <= 1
+          ? 'Văn kiện không có khối nào để gắn góp ý / the document has no blocks'
+          : 'Chưa ghi văn kiện và phần, mục / no document or section given',
+      );
+      return null;
+    }
+    const outcomes: { document: SectionCatalogue; outcome: ResolveOutcome }[] = [];
+    for (const document of candidates) {
+      const index = this.indexes.get(document);
+      if (index !== undefined) outcomes.push({ document, outcome: index.resolve(parsed) });
+    }
+    const successes = outcomes.filter((entry) => entry.outcome.resolved !== null);
+    if (successes.length > 1) {
+      // Several documents have this section: words may still be clearly better in one.
+      successes.sort((a, b) => (b.outcome.resolved?.score ?? 0) - (a.outcome.resolved?.score ?? 0));
+      const [best, second] = successes;
+      const margin = (best.outcome.resolved?.score ?? 0) - (second.outcome.resolved?.score ?? 0);
+      if (best.outcome.resolved?.how !== 'heading_words' || margin < 0.1) {
+        problems.push(
+          `Chưa rõ mục "${reference}" thuộc văn kiện nào (${successes.map((entry) => entry.document.title).join('; ')}) / section "${reference}" is in several documents; name the document`,
+        );
+        return null;
+      }
+      successes.length = 1;
+    }
+    const success = successes[0];
+    if (success !== undefined && success.outcome.resolved !== null) {
+      const { blockId, sectionNumber, how } = success.outcome.resolved;
+      return { documentVersionId: success.document.documentVersionId, blockId, sectionNumber, how };
+    }
+    const failed = outcomes.find((entry) => entry.outcome.failure?.reason === 'ambiguous' || entry.outcome.failure?.reason === 'page_only') ?? outcomes[0];
+    problems.push(failed === undefined ? reasonFor({ resolved: null }, reference) : reasonFor(failed.outcome, reference));
+    return null;
+  }
+
+  result(headerRow: number, columnName: (column: number) => string): CommentTableResult {
+    const columns: CommentTableResult['columns'] = {};
+    for (const [field, column] of this.header.columns) columns[field] = columnName(column);
+    if (!this.header.columns.has('section') && !this.header.columns.has('document')) {
+      this.warnings.push('Bảng không có cột phần, mục; góp ý được gắn vào cả văn kiện / no section column: comments apply to the whole document');
+    }
+    return { headerRow, columns, rows: this.rows, warnings: this.warnings };
+  }
+}
