@@ -13,6 +13,8 @@ const shared = {
 // pure code: libraries with no I/O, and the authorization policy (a pure function)
 const pureLibs = ['libs/synthesis', 'libs/document-schema', 'libs/office', 'libs/auth/src/policy'];
 module.exports = {
+  // a Jest-wide option (ignored inside a project): tests start real apps and servers
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
@@ -25,7 +27,6 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', ...pureLibs.map((lib) => `<rootDir>/${lib}/`)],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -2,7 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { createHttpApp } from '@vankien/platform';
 import { CollaborationServer } from '../../apps/editor/src/collaboration/collaboration.server';
 import { EditorModule } from '../../apps/editor/src/editor.module';
-import { FeedbackModule } from '../../apps/feedback/src/feedback.module';
+import { bulkRoutes, FeedbackModule } from '../../apps/feedback/src/feedback.module';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@vankien/database';
 import { testRedisUrl, type TestDatabase } from './test-database';
@@ -40,6 +40,7 @@ export async function startApp(service: ServiceName, environment: Record<string,
     title: `Vankien ${service} (test)`,
     description: 'test',
     bodyLimit: environment.BODY_LIMIT ?? '1mb',
+    largeBodyRoutes: service === 'feedback' ? bulkRoutes : [],
   });
   if (service === 'editor') app.get(CollaborationServer).attach(app.getHttpServer());
   await app.listen(0, '127.0.0.1');

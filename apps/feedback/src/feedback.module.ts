@@ -4,6 +4,10 @@ import { AuditModule, DatabaseModule } from '@vankien/database';
 import { AppConfigModule, createLoggerModule, HealthModule, RedisModule } from '@vankien/platform';
 import { QueueModule } from '@vankien/queue';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { RoundsModule } from './rounds/rounds.module';
+
+/** 10,000 comments of up to 5,000 characters each do not fit the default body limit. */
+export const bulkRoutes = [{ path: /^\/api\/submissions\/[^/]+\/comments\/bulk$/, limit: '64mb' }];
 
 /** The feedback service: accounts, the organisation tree, rounds, submissions, syntheses. */
 @Module({
@@ -18,6 +22,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
     AuthApiModule,
     HealthModule.forRoot({ workers: true }),
     OrganizationsModule,
+    RoundsModule,
   ],
 })
 export class FeedbackModule {}

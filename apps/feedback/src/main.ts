@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createHttpApp, loadEnvironmentOrExit, preflightOrExit, runMain } from '@vankien/platform';
-import { FeedbackModule } from './feedback.module';
+import { bulkRoutes, FeedbackModule } from './feedback.module';
 
 runMain('feedback', async () => {
   const environment = loadEnvironmentOrExit('feedback');
@@ -10,6 +10,7 @@ runMain('feedback', async () => {
     title: 'Vankien — feedback API',
     description: 'Tài khoản, cây tổ chức, đợt lấy ý kiến, góp ý và tổng hợp. Accounts, organisations, comment rounds, submissions and syntheses.',
     bodyLimit: environment.BODY_LIMIT,
+    largeBodyRoutes: bulkRoutes,
   });
   await app.listen(environment.FEEDBACK_PORT, environment.HOST);
 });

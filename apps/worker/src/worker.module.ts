@@ -8,8 +8,9 @@ import { JobRunner } from './processors/job-runner.service';
 import { MaintenanceScheduler } from './processors/maintenance-scheduler.service';
 import { PurgeRefreshTokensHandler } from './processors/purge-refresh-tokens.handler';
 import { CompactDocumentHandler } from './processors/compact-document.handler';
+import { SynthesizeRoundHandler } from './processors/synthesize-round.handler';
 
-const handlers = [PurgeRefreshTokensHandler, CompactDocumentHandler];
+const handlers = [PurgeRefreshTokensHandler, CompactDocumentHandler, SynthesizeRoundHandler];
 
 /** The worker: BullMQ processors and nothing else (no HTTP server). */
 @Module({

@@ -3,7 +3,7 @@
  * with the payload validated when it is enqueued and again when a worker takes it (a job may
  * have been written by an older or newer version of the code).
  */
-export const queueNames = ['maintenance', 'documents'] as const;
+export const queueNames = ['maintenance', 'documents', 'synthesis'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 /** The Redis keys of a queue are prefixed with this (one Redis may serve several deployments). */
@@ -14,6 +14,8 @@ export interface JobPayloads {
   'maintenance.purge-refresh-tokens': { graceDays: number };
   /** Folds a document's Yjs update log into a snapshot. */
   'documents.compact': { documentId: string };
+  /** Writes a new synthesis revision of a round (bursts of submissions collapse into one). */
+  'synthesis.round': { roundId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -61,6 +63,14 @@ export const jobRegistry: { [N in JobName]: JobDefinition<N> } = {
     // one compaction per document at a time; a burst of edits triggers one run
     jobId: (payload) => `compact-${payload.documentId}`,
     debounceMs: 5_000,
+  },
+  'synthesis.round': {
+    queue: 'synthesis',
+    check: (payload) => (isObject(payload) && typeof payload.roundId === 'string' && uuidPattern.test(payload.roundId) ? null : 'roundId must be a UUID'),
+    attempts: 5,
+    backoffMs: 10_000,
+    jobId: (payload) => `synthesis-${payload.roundId}`,
+    debounceMs: 2_000,
   },
 };
 

@@ -15,6 +15,8 @@ export interface HttpAppOptions {
   title: string;
   description: string;
   bodyLimit: string;
+  /** Larger limits for the routes that need them (bulk uploads), matched on the path. */
+  largeBodyRoutes?: { path: RegExp; limit: string }[];
   /** Extra prefixes served outside /api (e.g. /health). */
   excludeFromApiPrefix?: string[];
 }
@@ -44,6 +46,11 @@ export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppO
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.use(helmet({ contentSecurityPolicy: false }));
+  for (const route of options.largeBodyRoutes ?? []) {
+    const parser = express.json({ limit: route.limit });
+    app.use((request: Request, response: Response, next: NextFunction) => (route.path.test(request.path) ? parser(request, response, next) : next()));
+  }
+  // a body already parsed by a route-specific parser is left alone
   app.use(express.json({ limit: options.bodyLimit }));
   app.use(bodyParserErrors);
   app.setGlobalPrefix('api', { exclude: ['health', ...(options.excludeFromApiPrefix ?? [])] });

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { SubmissionsController } from '../submissions/submissions.controller';
+import { SubmissionsService } from '../submissions/submissions.service';
+import { SynthesisRequests } from '../submissions/synthesis-requests';
+import { RoundsController } from './rounds.controller';
+import { RoundsService } from './rounds.service';
+
+/** Comment rounds, their invitations and coverage, and the submissions made in them. */
+@Module({
+  controllers: [RoundsController, SubmissionsController],
+  providers: [RoundsService, SubmissionsService, SynthesisRequests],
+  exports: [RoundsService, SubmissionsService],
+})
+export class RoundsModule {}

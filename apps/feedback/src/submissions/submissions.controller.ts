@@ -1,0 +1,85 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type AuthenticatedUser } from '@vankien/auth';
+import { AppError, CommonErrors } from '@vankien/platform';
+import type { Response } from 'express';
+import { BulkCommentsRequest, CommentInput, CommentView, CreateSubmissionRequest, SubmissionView, SubmitRequest } from './dto/submission.dto';
+import { SubmissionsService } from './submissions.service';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+function idempotencyKey(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[A-Za-z0-9._:-]{8,200}$/.test(value)) {
+    throw new AppError(CommonErrors.VALIDATION_FAILED, [{ field: 'Idempotency-Key', reasons: ['Idempotency-Key must be 8–200 letters, digits or . _ : -'] }]);
+  }
+  return value;
+}
+
+@ApiTags('submissions')
+@ApiBearerAuth()
+@Controller()
+export class SubmissionsController {
+  constructor(private readonly submissions: SubmissionsService) {}
+
+  @Post('rounds/:roundId/submissions')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SubmissionView, description: 'Your submission for an invited organisation, created on first use' })
+  open(@CurrentUser() user: AuthenticatedUser, @Param('roundId', uuid) roundId: string, @Body() body: CreateSubmissionRequest): Promise<SubmissionView> {
+    return this.submissions.open(user.userId, roundId, body.organizationId);
+  }
+
+  @Get('submissions/:id')
+  @ApiOkResponse({ type: SubmissionView })
+  get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<SubmissionView> {
+    return this.submissions.get(user.userId, id);
+  }
+
+  @Get('submissions/:id/comments')
+  @ApiOkResponse({ type: [CommentView] })
+  comments(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<CommentView[]> {
+    return this.submissions.comments(user.userId, id);
+  }
+
+  @Post('submissions/:id/comments')
+  @ApiCreatedResponse({ description: 'One comment' })
+  async addOne(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: CommentInput): Promise<{ added: number; commentCount: number }> {
+    return (await this.submissions.addComments(user.userId, id, [body])).body;
+  }
+
+  @Post('submissions/:id/comments/bulk')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key gets the same answer and stores nothing twice' })
+  @ApiCreatedResponse({ description: 'Up to 10,000 comments, all or nothing; every bad line is reported' })
+  async addMany(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuid) id: string,
+    @Body() body: BulkCommentsRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ added: number; commentCount: number }> {
+    const answer = await this.submissions.addComments(user.userId, id, body.comments, idempotencyKey(key));
+    response.status(answer.status);
+    if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return answer.body;
+  }
+
+  @Delete('submissions/:id/comments/:commentId')
+  @HttpCode(204)
+  deleteComment(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('commentId', uuid) commentId: string): Promise<void> {
+    return this.submissions.deleteComment(user.userId, id, commentId);
+  }
+
+  @Post('submissions/:id/submit')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SubmissionView, description: 'Locks the submission and adds a receipt' })
+  submit(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: SubmitRequest): Promise<SubmissionView> {
+    return this.submissions.submit(user.userId, id, body.rowVersion);
+  }
+
+  @Post('submissions/:id/withdraw')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SubmissionView })
+  withdraw(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<SubmissionView> {
+    return this.submissions.withdraw(user.userId, id);
+  }
+}

@@ -1,0 +1,276 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { ClusterMember, Comment, CommentCluster, Organization, Submission, SubmissionReceipt, Synthesis } from '@vankien/domain';
+import Redis from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { seedDemoData } from '../apps/feedback/src/seed/demo-seed';
+import { SynthesizeRoundHandler } from '../apps/worker/src/processors/synthesize-round.handler';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { createTestDatabase, testRedisUrl, type TestDatabase } from './support/test-database';
+import { apiClient, login, openDataSource, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
+
+interface Round {
+  id: string;
+  status: string;
+  invitations: { organizationId: string; sourceType: string }[];
+}
+interface SubmissionView {
+  id: string;
+  status: string;
+  rowVersion: number;
+  late: boolean;
+  receipts: { sequence: number; contentSha256: string; commentCount: number }[];
+}
+interface Problem {
+  field: string;
+  line: number;
+  reasons: string[];
+}
+
+describe('comment rounds and submissions', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let feedback: RunningApp;
+  let editor: RunningApp;
+  let worker: INestApplicationContext;
+  let api: ReturnType<typeof apiClient>;
+  const tokens: Record<string, string> = {};
+  const org: Record<string, string> = {};
+  let versionId: string;
+  let blocks: { blockId: string; text: string; type: string }[];
+  let round: Round;
+
+  const as = (who: string): string => tokens[who];
+  const paragraph = (n: number): string => blocks.filter((b) => b.type === 'paragraph')[n].blockId;
+  const openSubmission = async (who: string, organization: string): Promise<SubmissionView> => {
+    const answer = await api.post<SubmissionView>(`/api/rounds/${round.id}/submissions`, { organizationId: org[organization] }, as(who));
+    expect(answer.status).toBe(200);
+    return answer.body;
+  };
+
+  beforeAll(async () => {
+    const redis = new Redis(testRedisUrl());
+    await redis.flushdb();
+    redis.disconnect();
+    database = await createTestDatabase();
+    dataSource = await openDataSource(database);
+    await seedDemoData(dataSource);
+    for (const organization of await dataSource.getRepository(Organization).find()) org[organization.code] = organization.id;
+    const environment = serviceEnvironment(database, { LOGIN_ATTEMPTS_PER_MINUTE: '1000' });
+    feedback = await startApp('feedback', environment);
+    editor = await startApp('editor', environment);
+    api = apiClient(feedback.url);
+    for (const who of ['tieuban', 'thuongvu1', 'vanphong.tp', 'vanphong.td', 'vanphong.pt', 'mttq', 'nghihuu1', 'nghihuu2', 'tinhdoan']) {
+      tokens[who] = (await login(feedback.url, `${who}@vankien.local`)).accessToken;
+    }
+    const editorApi = apiClient(editor.url);
+    const document = await editorApi.post<{ id: string }>('/api/documents', { organizationId: org.LC, kind: 'political_report', title: 'Báo cáo chính trị', term: '2025–2030' }, as('tieuban'));
+    const version = await editorApi.post<{ id: string; blockIndex: { blockId: string; text: string; type: string }[] }>(`/api/documents/${document.body.id}/versions`, {}, as('tieuban'));
+    versionId = version.body.id;
+    blocks = version.body.blockIndex;
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    await worker.init();
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await feedback?.close();
+    await editor?.close();
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('opens a round on a frozen version for three units, the retired leaders and the Front', async () => {
+    const created = await api.post<Round>(
+      '/api/rounds',
+      {
+        organizationId: org.LC,
+        title: 'Lấy ý kiến dự thảo Báo cáo chính trị',
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        documentVersionIds: [versionId],
+        invitations: { childrenOf: [{ organizationId: org.LC, depth: 1 }], groups: ['retired_leaders', 'fatherland_front'] },
+      },
+      as('tieuban'),
+    );
+    expect(created.status).toBe(201);
+    round = created.body;
+    expect(round.status).toBe('draft');
+    expect(round.invitations.map((i) => i.organizationId).sort()).toEqual([org['LC-TP'], org['LC-TD'], org['LC-PT'], org['LC-MTTQ'], org['LC-NGH']].sort());
+    expect(round.invitations.find((i) => i.organizationId === org['LC-NGH'])?.sourceType).toBe('retired_leaders');
+    // a clerk cannot submit before the round opens
+    expect((await api.post<{ code: string }>(`/api/rounds/${round.id}/submissions`, { organizationId: org['LC-TP'] }, as('vanphong.tp'))).body.code).toBe('ROUND_NOT_ACCEPTING');
+    expect((await api.post(`/api/rounds/${round.id}/open`, {}, as('vanphong.tp'))).status).toBe(403);
+    const opened = await api.post<Round>(`/api/rounds/${round.id}/open`, {}, as('tieuban'));
+    expect(opened.body.status).toBe('open');
+    expect((await api.post<{ code: string }>(`/api/rounds/${round.id}/open`, {}, as('tieuban'))).body.code).toBe('ROUND_NOT_DRAFT');
+  });
+
+  it('refuses bad rounds with the field named', async () => {
+    const base = { organizationId: org.LC, title: 'X', opensAt: new Date().toISOString(), deadline: new Date(Date.now() + 86_400_000).toISOString(), documentVersionIds: [versionId], invitations: { groups: ['fatherland_front'] } };
+    const wrongDates = await api.post<{ code: string }>('/api/rounds', { ...base, deadline: new Date(Date.now() - 86_400_000).toISOString() }, as('tieuban'));
+    expect(wrongDates.body.code).toBe('DEADLINE_BEFORE_OPENING');
+    const badShape = await api.post<{ code: string; details: { field: string }[] }>('/api/rounds', { ...base, latePolicy: 'sometimes', documentVersionIds: ['x'], invitations: { groups: ['friends'] } }, as('tieuban'));
+    expect(badShape.status).toBe(400);
+    expect(badShape.body.details.map((d) => d.field).sort()).toEqual(['documentVersionIds', 'invitations.groups', 'latePolicy']);
+    const foreignVersion = await api.post<{ code: string }>('/api/rounds', { ...base, organizationId: org['LC-TD'] }, as('vanphong.td'));
+    expect(foreignVersion.body.code).toBe('VERSION_NOT_IN_ORGANIZATION');
+    const outside = await api.post<{ code: string }>('/api/rounds', { ...base, invitations: { organizationIds: [org.LC] } }, as('tieuban'));
+    expect(outside.body.code).toBe('INVITEE_OUTSIDE_SUBTREE');
+  });
+
+  it('takes a unit’s consolidated comments in bulk, all or nothing, reporting every bad line', async () => {
+    const submission = await openSubmission('vanphong.td', 'LC-TD');
+    const bad = await api.post<{ code: string; details: Problem[] }>(
+      `/api/submissions/${submission.id}/comments/bulk`,
+      {
+        comments: [
+          { blockId: paragraph(0), kind: 'add', text: 'Đề nghị bổ sung nội dung về chuyển đổi số.' },
+          { blockId: 'khong-ton-tai', kind: 'amend', text: 'Sửa câu này.' },
+          { blockId: paragraph(1), kind: 'amend', text: 'Sửa.', quote: 'câu không có trong đoạn' },
+          { blockId: paragraph(1), kind: 'agree', text: 'Tán thành', supporters: 16, supportersTotal: 15 },
+        ],
+      },
+      as('vanphong.td'),
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.body.code).toBe('INVALID_COMMENTS');
+    expect(bad.body.details.map((d) => `${d.line}:${d.field}`)).toEqual(['2:comments.1.blockId', '3:comments.2.quote', '4:comments.3.supporters']);
+    expect(await dataSource.getRepository(Comment).countBy({ submissionId: submission.id })).toBe(0);
+
+    const quote = blocks.find((b) => b.blockId === paragraph(1))?.text.split(' ').slice(0, 3).join(' ') ?? '';
+    const good = await api.post<{ added: number }>(
+      `/api/submissions/${submission.id}/comments/bulk`,
+      {
+        comments: [
+          { blockId: paragraph(0), kind: 'add', text: 'Đề nghị bổ sung nội dung về chuyển đổi số.', supporters: 12, supportersTotal: 15 },
+          { blockId: paragraph(1), kind: 'amend', text: 'Đề nghị viết gọn đoạn này.', quote },
+          { blockId: paragraph(1), kind: 'agree', text: 'Tán thành như dự thảo' },
+        ],
+      },
+      as('vanphong.td'),
+    );
+    expect(good.status).toBe(201);
+    expect(good.body.added).toBe(3);
+    const tooMany = await api.post<{ code: string; details: { field: string }[] }>(
+      `/api/submissions/${submission.id}/comments/bulk`,
+      { comments: Array.from({ length: 10_001 }, () => ({ blockId: paragraph(0), kind: 'agree', text: 'Tán thành' })) },
+      as('vanphong.td'),
+    );
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.details.map((d) => d.field)).toContain('comments');
+    const submitted = await api.post<SubmissionView>(`/api/submissions/${submission.id}/submit`, {}, as('vanphong.td'));
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.status).toBe('submitted');
+    expect(submitted.body.receipts).toEqual([expect.objectContaining({ sequence: 1, commentCount: 3, contentSha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+    const locked = await api.post<{ code: string }>(`/api/submissions/${submission.id}/comments`, { blockId: paragraph(0), kind: 'general', text: 'Thêm' }, as('vanphong.td'));
+    expect(locked.body.code).toBe('SUBMISSION_LOCKED');
+  });
+
+  it('makes a retry with the same Idempotency-Key safe, and refuses the key for another request', async () => {
+    const submission = await openSubmission('vanphong.tp', 'LC-TP');
+    const body = { comments: [{ blockId: paragraph(2), kind: 'add', text: 'Bổ sung chỉ tiêu về tỷ lệ hộ nghèo.' }, { blockId: paragraph(2), kind: 'question', text: 'Đề nghị làm rõ số liệu năm 2024.' }] };
+    const headers = { 'idempotency-key': 'tp-upload-0001' };
+    const [first, second] = await Promise.all([
+      api.raw<{ added: number; commentCount: number }>('POST', `/api/submissions/${submission.id}/comments/bulk`, { body, token: as('vanphong.tp'), headers }),
+      api.raw<{ added: number; commentCount: number }>('POST', `/api/submissions/${submission.id}/comments/bulk`, { body, token: as('vanphong.tp'), headers }),
+    ]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(first.body).toEqual(second.body);
+    expect(await dataSource.getRepository(Comment).countBy({ submissionId: submission.id })).toBe(2);
+    const third = await api.raw<{ added: number }>('POST', `/api/submissions/${submission.id}/comments/bulk`, { body, token: as('vanphong.tp'), headers });
+    expect(third.headers.get('idempotent-replayed')).toBe('true');
+    const other = await api.raw<{ code: string }>('POST', `/api/submissions/${submission.id}/comments/bulk`, { body: { comments: body.comments.slice(0, 1) }, token: as('vanphong.tp'), headers });
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await dataSource.getRepository(Comment).countBy({ submissionId: submission.id })).toBe(2);
+  });
+
+  it('lets one of two clerks submitting at once win; the other gets a clear conflict', async () => {
+    const submission = await openSubmission('vanphong.tp', 'LC-TP');
+    const answers = await Promise.all([0, 1, 2].map(() => api.post<{ code?: string }>(`/api/submissions/${submission.id}/submit`, {}, as('vanphong.tp'))));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.body.code === 'ALREADY_SUBMITTED')).toBe(true);
+    expect(await dataSource.getRepository(SubmissionReceipt).countBy({ submissionId: submission.id })).toBe(1);
+  });
+
+  it('keeps every submitted state: withdraw, change, submit again', async () => {
+    const submission = await openSubmission('vanphong.tp', 'LC-TP');
+    const withdrawn = await api.post<SubmissionView>(`/api/submissions/${submission.id}/withdraw`, {}, as('vanphong.tp'));
+    expect(withdrawn.body.status).toBe('withdrawn');
+    await api.post(`/api/submissions/${submission.id}/comments`, { blockId: paragraph(0), kind: 'agree', text: 'Tán thành như dự thảo' }, as('vanphong.tp'));
+    const stale = await api.post<{ code: string }>(`/api/submissions/${submission.id}/submit`, { rowVersion: withdrawn.body.rowVersion - 1 }, as('vanphong.tp'));
+    expect(stale.body.code).toBe('SUBMISSION_CHANGED');
+    const again = await api.post<SubmissionView>(`/api/submissions/${submission.id}/submit`, {}, as('vanphong.tp'));
+    expect(again.body.receipts.map((r) => r.commentCount)).toEqual([2, 3]);
+    expect(again.body.receipts[0].contentSha256).not.toBe(again.body.receipts[1].contentSha256);
+  });
+
+  it('gives contributors their own submissions, seen by no one else but the drafters', async () => {
+    const mine = await openSubmission('nghihuu1', 'LC-NGH');
+    const theirs = await openSubmission('nghihuu2', 'LC-NGH');
+    expect(mine.id).not.toBe(theirs.id);
+    await api.post(`/api/submissions/${mine.id}/comments`, { blockId: paragraph(0), kind: 'add', text: 'Cần bổ sung nội dung chuyển đổi số trong phần này.' }, as('nghihuu1'));
+    expect((await api.post(`/api/submissions/${mine.id}/submit`, {}, as('nghihuu1'))).status).toBe(200);
+    expect((await api.get(`/api/submissions/${mine.id}`, as('nghihuu2'))).status).toBe(403);
+    expect((await api.get(`/api/submissions/${mine.id}/comments`, as('tieuban'))).status).toBe(200);
+    expect((await api.get(`/api/submissions/${mine.id}`, as('vanphong.tp'))).status).toBe(403);
+    const front = await openSubmission('mttq', 'LC-MTTQ');
+    await api.post(`/api/submissions/${front.id}/comments`, { blockId: paragraph(2), kind: 'add', text: 'Bổ sung chỉ tiêu về tỷ lệ hộ nghèo' }, as('mttq'));
+    expect((await api.post(`/api/submissions/${front.id}/submit`, {}, as('mttq'))).status).toBe(200);
+  });
+
+  it('keeps units apart: no clerk acts for or reads another unit; uninvited organisations cannot submit', async () => {
+    const td = (await dataSource.getRepository(Submission).findOneByOrFail({ roundId: round.id, organizationId: org['LC-TD'] })).id;
+    expect((await api.get(`/api/submissions/${td}`, as('vanphong.tp'))).status).toBe(403);
+    expect((await api.post(`/api/submissions/${td}/withdraw`, {}, as('vanphong.tp'))).status).toBe(403);
+    expect((await api.post(`/api/rounds/${round.id}/submissions`, { organizationId: org['LC-TD'] }, as('vanphong.tp'))).status).toBe(403);
+    expect((await api.post<{ code: string }>(`/api/rounds/${round.id}/submissions`, { organizationId: org['LC-DTN'] }, as('tinhdoan'))).body.code).toBe('NOT_INVITED');
+    expect((await api.get(`/api/rounds/${round.id}/coverage`, as('vanphong.tp'))).status).toBe(403);
+  });
+
+  it('reports coverage and who to remind', async () => {
+    const coverage = await api.get<{ organizationId: string; state: string; comments: number; contributorsSubmitted: number }[]>(`/api/rounds/${round.id}/coverage`, as('tieuban'));
+    const state = (code: string) => coverage.body.find((entry) => entry.organizationId === org[code]);
+    expect(state('LC-TD')).toEqual(expect.objectContaining({ state: 'submitted', comments: 3 }));
+    expect(state('LC-TP')).toEqual(expect.objectContaining({ state: 'submitted', comments: 3 }));
+    expect(state('LC-PT')).toEqual(expect.objectContaining({ state: 'not_started', comments: 0 }));
+    expect(state('LC-NGH')).toEqual(expect.objectContaining({ state: 'submitted', contributorsSubmitted: 1, comments: 1 }));
+    const reminders = await api.get<{ organizationId: string }[]>(`/api/rounds/${round.id}/reminders`, as('thuongvu1'));
+    expect(reminders.body.map((r) => r.organizationId)).toEqual([org['LC-PT']]);
+  });
+
+  it('writes a synthesis revision in which every comment is in exactly one cluster, keys stable on rerun', async () => {
+    const handler = worker.get(SynthesizeRoundHandler);
+    const first = await handler.handle({ roundId: round.id });
+    const submitted = await dataSource.query(`SELECT count(*)::int AS n FROM comments c JOIN submissions s ON s.id = c.submission_id WHERE s.round_id = $1 AND s.status = 'submitted'`, [round.id]);
+    expect(first.comments).toBe(submitted[0].n);
+    const synthesis = await dataSource.getRepository(Synthesis).findOneByOrFail({ roundId: round.id, revision: first.revision });
+    expect(await dataSource.getRepository(ClusterMember).countBy({ synthesisId: synthesis.id })).toBe(first.comments);
+    const clusters = await dataSource.getRepository(CommentCluster).findBy({ synthesisId: synthesis.id });
+    // the unit's and the Front's "tỷ lệ hộ nghèo" proposals, and the leader's and the unit's "chuyển đổi số"
+    const digital = clusters.find((c) => c.representativeText.includes('chuyển đổi số'));
+    expect(digital?.units).toBe(2);
+    expect(digital?.supporters).toBe(13);
+    const second = await handler.handle({ roundId: round.id });
+    expect(second.revision).toBe(first.revision + 1);
+    const next = await dataSource.getRepository(Synthesis).findOneByOrFail({ roundId: round.id, revision: second.revision });
+    const keys = (await dataSource.getRepository(CommentCluster).findBy({ synthesisId: next.id })).map((c) => c.key).sort();
+    expect(keys).toEqual(clusters.map((c) => c.key).sort());
+    expect((await dataSource.query('SELECT synthesis_requested_at FROM comment_rounds WHERE id = $1', [round.id]))[0].synthesis_requested_at).toBeNull();
+  });
+
+  it('after the deadline refuses submissions, or accepts them as late when the round says so; closing is final', async () => {
+    const submission = await openSubmission('vanphong.pt', 'LC-PT');
+    await api.post(`/api/submissions/${submission.id}/comments`, { blockId: paragraph(0), kind: 'agree', text: 'Nhất trí' }, as('vanphong.pt'));
+    await dataSource.query(`UPDATE comment_rounds SET deadline = now() - interval '1 minute', opens_at = now() - interval '1 day' WHERE id = $1`, [round.id]);
+    expect((await api.post<{ code: string }>(`/api/submissions/${submission.id}/submit`, {}, as('vanphong.pt'))).body.code).toBe('ROUND_NOT_ACCEPTING');
+    await dataSource.query(`UPDATE comment_rounds SET late_policy = 'accept_late' WHERE id = $1`, [round.id]);
+    const late = await api.post<SubmissionView>(`/api/submissions/${submission.id}/submit`, {}, as('vanphong.pt'));
+    expect(late.body.late).toBe(true);
+    const coverage = await api.get<{ organizationId: string; state: string }[]>(`/api/rounds/${round.id}/coverage`, as('tieuban'));
+    expect(coverage.body.find((entry) => entry.organizationId === org['LC-PT'])?.state).toBe('late');
+    expect((await api.post<Round>(`/api/rounds/${round.id}/close`, {}, as('tieuban'))).body.status).toBe('closed');
+    expect((await api.post<{ code: string }>(`/api/rounds/${round.id}/submissions`, { organizationId: org['LC-TD'] }, as('vanphong.td'))).body.code).toBe('ROUND_NOT_ACCEPTING');
+  });
+});
