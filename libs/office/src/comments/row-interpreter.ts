@@ -24,15 +24,23 @@ export interface HeaderFound {
   /** Index in the rows given of the last header row. */
   headerIndex: number;
   columns: Map<CommentTableField, number>;
-  /** The header's folded labels, to recognise it when it is repeated (a page break in Word). */
-  signature: string;
+  /** Each column's header labels, folded, to recognise the header repeated down the table. */
+  labels: Map<number, Set<string>>;
 }
 
-const signatureOf = (labels: readonly string[], columns: ReadonlyMap<CommentTableField, number>): string =>
-  [...columns.entries()]
-    .sort((a, b) => a[1] - b[1])
-    .map(([, column]) => foldText(labels[column] ?? ''))
-    .join('|');
+const labelSets = (rows: readonly (readonly string[])[]): Map<number, Set<string>> => {
+  const sets = new Map<number, Set<string>>();
+  for (const row of rows) {
+    row.forEach((label, column) => {
+      const folded = foldText(label);
+      if (folded === '') return;
+      const set = sets.get(column) ?? new Set<string>();
+      set.add(folded);
+      sets.set(column, set);
+    });
+  }
+  return sets;
+};
 
 /**
  * Finds the header among the first rows: one row naming the comment text and another column, or
@@ -45,15 +53,17 @@ export const findHeader = (rows: readonly RawRow[]): HeaderFound | null => {
     const labels = cellTexts(rows[index]);
     const columns = mapColumns(labels);
     const next = rows[index + 1];
-    if (next !== undefined) {
-      const combinedLabels = combineHeaderRows(labels, cellTexts(next));
+    // Only a row that is itself mostly header can be the top of a two-row header.
+    if (next !== undefined && columns.size >= 2) {
+      const bottom = cellTexts(next);
+      const combinedLabels = combineHeaderRows(labels, bottom);
       const combined = mapColumns(combinedLabels);
       const nextLooksLikeLabels = next.cells.every((cell) => cell.number === undefined && cell.text.length <= 60);
       if (nextLooksLikeLabels && isHeader(combined) && combined.size > columns.size) {
-        return { headerIndex: index + 1, columns: combined, signature: signatureOf(combinedLabels, combined) };
+        return { headerIndex: index + 1, columns: combined, labels: labelSets([labels, bottom, combinedLabels]) };
       }
     }
-    if (isHeader(columns)) return { headerIndex: index, columns, signature: signatureOf(labels, columns) };
+    if (isHeader(columns)) return { headerIndex: index, columns, labels: labelSets([labels]) };
   }
   return null;
 };
@@ -102,7 +112,7 @@ export class RowInterpreter {
     if (isBlankRow(row)) return;
     const texts = cellTexts(row);
     const columns = this.header.columns;
-    if (signatureOf(texts, columns) === this.header.signature || isColumnNumberingRow(texts)) return;
+    if (isColumnNumberingRow(texts) || this.repeatsHeader(texts)) return;
     const textCell = cellAt(row, columns.get('text'));
     const documentCell = cellAt(row, columns.get('document'));
     const sectionCell = cellAt(row, columns.get('section'));
@@ -120,8 +130,11 @@ export class RowInterpreter {
     // The document column is often filled once for a run of rows (or merged over them).
     const documentText = documentCell.text.trim();
     if (documentText !== '' && documentText !== this.lastDocumentCell) {
+      // Another document's rows ("BCCT" then "Báo cáo chính trị" is the same one): the part
+      // named for the previous document no longer applies.
+      const previous = this.lastDocumentCell === '' ? null : matchDocument(this.lastDocumentCell, this.documents).document;
+      if (previous !== null && previous !== matchDocument(documentText, this.documents).document) this.groupPart = '';
       this.lastDocumentCell = documentText;
-      this.groupPart = '';
     }
     const sectionText = sectionCell.text.trim();
     // A comment merged down over several rows belongs to its first row only.
@@ -154,6 +167,19 @@ export class RowInterpreter {
     const note = cleanCommentText(noteCell.text);
     if (note !== '') result.note = note;
     this.rows.push(result);
+  }
+
+  /** A header (or its second row) repeated down the table: Word repeats it after page breaks, clerks paste tables. */
+  private repeatsHeader(texts: readonly string[]): boolean {
+    let filled = 0;
+    let matching = 0;
+    texts.forEach((text, column) => {
+      const folded = foldText(text);
+      if (folded === '') return;
+      filled++;
+      if (this.header.labels.get(column)?.has(folded) === true) matching++;
+    });
+    return matching >= 2 && matching >= filled * 0.6;
   }
 
   /** Remembers the part (or document) a group row names; any other section ends the group. */

@@ -132,6 +132,12 @@ export class SectionIndex {
   resolve(reference: ParsedReference): ResolveOutcome {
     const { components } = reference;
     const words = contentWords(reference.words.join(' '));
+    // "Phần thứ hai, trang 5": the page was the clerk's real pointer; a part alone would put the
+    // comment on the part's heading, far from where it belongs.
+    const pageWithPartOnly = components.length > 0 && components.every((component) => component.level === 'part');
+    if (reference.pageReferences.length > 0 && words.size === 0 && pageWithPartOnly) {
+      return { resolved: null, failure: { reason: 'page_only', candidates: [] } };
+    }
     if (components.length === 0) {
       if (words.size === 0) {
         return reference.pageReferences.length > 0 ? { resolved: null, failure: { reason: 'page_only', candidates: [] } } : { resolved: null };
@@ -152,8 +158,12 @@ export class SectionIndex {
     // dựng Đảng") or tell apart sections sharing the numbers ("Mục II.2, các chỉ tiêu chủ yếu").
     if (words.size > 0) {
       const within = this.headings.filter((entry) => scopes.some((scope) => isWithin(entry.block.sectionNumber, scope)));
-      const byWords = this.byWords(words, within, how);
-      if (byWords.resolved !== null) return byWords;
+      const byWords = this.byWords(words, within, 'heading_words');
+      if (byWords.resolved !== null) {
+        // The words only confirmed (or chose between) numbered sections: the numbers resolved it.
+        if (scopes.includes(byWords.resolved.sectionNumber)) byWords.resolved.how = how;
+        return byWords;
+      }
     }
     if (scopes.length === 1) return this.found(scopes[0], how, 1);
     return { resolved: null, failure: { reason: 'ambiguous', candidates: scopes } };
