@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The collaborative editing benchmark, in one command:
-//   node bench/collab/run.mjs [--only fanout,load,churn] [--seconds 25] [--documents 5000] [--updates 100000]
+//   node bench/collab/run.mjs [--only fanout,load,churn] [--fanout 50@3,200@3,200@0.25] [--seconds 25]
+//                             [--documents 5000] [--updates 100000] [--profile DIR]
 // Builds, starts a throwaway PostgreSQL and Redis (scripts/lib/services.mjs), migrates and seeds a
 // database, starts the built editor (and, for comparison, a bare Hocuspocus server) as child
 // processes on 127.0.0.1, measures, prints a report and writes every figure as JSON
@@ -26,8 +27,8 @@ const only = new Set(option('only', 'fanout,load,churn').split(','));
 const seconds = Number(option('seconds', '25'));
 const churnDocuments = Number(option('documents', '5000'));
 const logUpdates = Number(option('updates', '100000'));
-const fanoutSizes = option('clients', '50,200').split(',').map(Number);
-const rate = Number(option('rate', '3'));
+// clients@keystrokes-per-second-each; the last one keeps 200 recipients at a rate one load core can receive
+const fanoutRuns = option('fanout', '50@3,200@3,200@0.25').split(',').map((run) => run.split('@').map(Number));
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const round = (value, digits = 1) => (Number.isFinite(value) ? Math.round(value * 10 ** digits) / 10 ** digits : value);
 
@@ -176,6 +177,8 @@ async function main() {
       EDITOR_PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      // --profile DIR: a V8 CPU profile of each editor process, written when it stops
+      ...(option('profile', '') ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${resolve(option('profile', ''))}` } : {}),
     });
     child.stdout.resume();
     await waitHttp(`http://127.0.0.1:${port}/health`, 60_000, child);
@@ -197,7 +200,8 @@ async function main() {
     const IORedis = require('ioredis');
     const client = new IORedis(redis.url);
     try {
-      return await client.pubsub('CHANNELS', '*');
+      // the extension's own reply channel stays; one channel per open document
+      return (await client.pubsub('CHANNELS', '*')).filter((channel) => !channel.includes('#reply:')).length;
     } finally {
       client.disconnect();
     }
@@ -206,9 +210,9 @@ async function main() {
   // ------------------------------------------------------------ 1. fan-out
   if (only.has('fanout')) {
     results.fanout = [];
-    for (const clients of fanoutSizes) {
+    for (const [clients, rate] of fanoutRuns) {
       for (const kind of ['bare', 'editor']) {
-        log(`Fan-out: ${clients} clients, ${kind} server, ${seconds} s…`);
+        log(`Fan-out: ${clients} clients × ${rate}/s, ${kind} server, ${seconds} s…`);
         const server = kind === 'bare' ? await startBare() : await startEditor();
         const [documentId] = kind === 'bare' ? [randomUUID()] : await createDocuments(1, templateState, 'Fan-out');
         const processes = Math.max(1, Math.ceil(clients / 100));
@@ -256,6 +260,7 @@ async function main() {
         const entry = {
           server: kind,
           clients,
+          ratePerClient: rate,
           loadProcesses: processes,
           edits: sent.size,
           editsPerSecond: round(sent.size / windowS),
@@ -268,7 +273,8 @@ async function main() {
           serverCpuPercent: cpuShare(before.server, after.server),
           serverRssEndMb: round(after.server.rssMb),
           serverRssPeakMb: round(peakRss),
-          postgresCpuPercent: cpuShare(before.pg, after.pg),
+          // approximate: backends that exit during the window take their CPU time with them
+          postgresCpuPercent: Math.max(0, cpuShare(before.pg, after.pg)),
           redisCpuPercent: cpuShare(before.redis, after.redis),
           loadCpuPercent: loads.map((_, index) => cpuShare(before.loads[index], after.loads[index])),
           loadEventLoopDelayP99Ms: outputs.map((output) => round(output.eventLoopDelayP99Ms)),
