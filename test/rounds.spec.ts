@@ -258,6 +258,24 @@ describe('comment rounds and submissions', () => {
     const keys = (await dataSource.getRepository(CommentCluster).findBy({ synthesisId: next.id })).map((c) => c.key).sort();
     expect(keys).toEqual(clusters.map((c) => c.key).sort());
     expect((await dataSource.query('SELECT synthesis_requested_at FROM comment_rounds WHERE id = $1', [round.id]))[0].synthesis_requested_at).toBeNull();
+
+    const report = await api.get<{ revision: number; comments: number; documents: { sections: { sectionNumber: string; agreement: unknown; proposals: { key: string; units: number }[] }[] }[]; coverage: unknown[] }>(
+      `/api/rounds/${round.id}/synthesis`,
+      as('thuongvu1'),
+    );
+    expect(report.status).toBe(200);
+    expect(report.body.revision).toBe(second.revision);
+    const sections = report.body.documents[0].sections;
+    const counted = sections.flatMap((section) => section.proposals).length + sections.filter((section) => section.agreement).length;
+    expect(counted).toBe(keys.length);
+    expect(report.body.coverage).toHaveLength(5);
+    expect((await api.get(`/api/rounds/${round.id}/synthesis?revision=${first.revision}`, as('tieuban'))).status).toBe(200);
+    expect((await api.get<{ code: string }>(`/api/rounds/${round.id}/synthesis?revision=99`, as('tieuban'))).body.code).toBe('REVISION_NOT_FOUND');
+    expect((await api.get(`/api/rounds/${round.id}/synthesis`, as('vanphong.tp'))).status).toBe(403);
+    const members = await api.get<{ comments: { text: string; unit: string }[] }>(`/api/rounds/${round.id}/synthesis/clusters/${digital?.key}`, as('tieuban'));
+    expect(members.body.comments.map((c) => c.unit).sort()).toEqual(['Đảng bộ huyện Tam Đường', expect.stringContaining('Vũ Văn Giang')]);
+    const progress = await api.get<{ latestRevision: number }>(`/api/rounds/${round.id}/synthesis/progress`, as('tieuban'));
+    expect(progress.body.latestRevision).toBe(second.revision);
   });
 
   it('after the deadline refuses submissions, or accepts them as late when the round says so; closing is final', async () => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import { Hocuspocus, type beforeSyncPayload, type onAuthenticatePayload, type onLoadDocumentPayload } from '@hocuspocus/server';
@@ -50,7 +50,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * read the latest snapshot plus the log; documents without connections are unloaded.
  */
 @Injectable()
-export class CollaborationServer implements OnApplicationShutdown {
+export class CollaborationServer implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(CollaborationServer.name);
   readonly hocuspocus: Hocuspocus<ConnectionContext>;
   private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: collaborationLimits.maxMessageBytes });
@@ -70,9 +70,11 @@ export class CollaborationServer implements OnApplicationShutdown {
       quiet: true,
       timeout: 30_000,
       // nothing is stored through onStoreDocument (every update is already in the log), so a
-      // document is unloaded as soon as its last connection closes
+      // document is unloaded as soon as its last connection closes; the store hooks (where the
+      // Redis extension takes a lock) still run, so they are debounced rather than run per change
       unloadImmediately: true,
-      debounce: 0,
+      debounce: 5_000,
+      maxDebounce: 30_000,
       extensions: [
         new RedisExtension({
           prefix: 'vankien:collab',
@@ -194,14 +196,26 @@ export class CollaborationServer implements OnApplicationShutdown {
     return this.hocuspocus.getDocumentsCount();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the HTTP server closes: it waits for every open connection, and upgraded WebSockets
+   * count, so they must be closed first or a shutdown with connected clients never ends.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.hocuspocus.closeConnections();
     for (const socket of this.sockets.clients) socket.close(1001, 'server shutting down');
+    // a client that does not answer the closing handshake is cut after a second
+    for (let waited = 0; this.sockets.clients.size > 0 && waited < 1_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    for (const socket of this.sockets.clients) socket.terminate();
     await new Promise<void>((resolve) => this.sockets.close(() => resolve()));
     // let the documents unload (they unsubscribe from Redis) before the extensions close Redis
     for (let waited = 0; this.hocuspocus.getDocumentsCount() > 0 && waited < 5_000; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     // extensions (Redis pub/sub) release their connections on onDestroy
     await this.hocuspocus.hooks('onDestroy', { instance: this.hocuspocus });
   }

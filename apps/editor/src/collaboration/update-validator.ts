@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 import { collaborationLimits } from './collaboration-limits';
 
@@ -88,7 +88,7 @@ class DecoderThread {
  * very long time, and one corrupt stored update would block loading the whole document.
  */
 @Injectable()
-export class UpdateValidator implements OnModuleDestroy {
+export class UpdateValidator implements OnApplicationShutdown {
   private readonly logger = new Logger(UpdateValidator.name);
   private readonly threads: DecoderThread[];
   private sequence = 0;
@@ -103,7 +103,8 @@ export class UpdateValidator implements OnModuleDestroy {
     return new Promise((resolve) => thread.submit({ id: (this.sequence += 1), update, resolve }));
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // after the collaboration server has closed every socket (beforeApplicationShutdown)
+  async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.threads.map((thread) => thread.stop()));
   }
 }

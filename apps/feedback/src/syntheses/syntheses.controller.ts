@@ -1,0 +1,51 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type AuthenticatedUser } from '@vankien/auth';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
+import { SynthesesService, type SynthesisReportView } from './syntheses.service';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+export class RevisionQuery {
+  @ApiPropertyOptional({ description: 'A revision number (default: the latest)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'revision must be a whole number' })
+  @Min(1)
+  revision?: number;
+}
+
+export class ClusterParams {
+  @IsUUID('4', { message: 'roundId must be a UUID' })
+  roundId!: string;
+
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'key must be a cluster key' })
+  key!: string;
+}
+
+@ApiTags('syntheses')
+@ApiBearerAuth()
+@Controller('rounds/:roundId/synthesis')
+export class SynthesesController {
+  constructor(private readonly syntheses: SynthesesService) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'The synthesis report: per document and section, proposals largest first, agreement apart, coverage' })
+  report(@CurrentUser() user: AuthenticatedUser, @Param('roundId', uuid) roundId: string, @Query() query: RevisionQuery): Promise<SynthesisReportView> {
+    return this.syntheses.report(user.userId, roundId, query.revision);
+  }
+
+  @Get('progress')
+  @ApiOkResponse({ description: 'Whether a new revision is being computed' })
+  progress(@CurrentUser() user: AuthenticatedUser, @Param('roundId', uuid) roundId: string): Promise<unknown> {
+    return this.syntheses.progress(user.userId, roundId);
+  }
+
+  @Get('clusters/:key')
+  @ApiOkResponse({ description: 'The comments behind one proposal' })
+  cluster(@CurrentUser() user: AuthenticatedUser, @Param() params: ClusterParams, @Query() query: RevisionQuery): Promise<unknown> {
+    return this.syntheses.cluster(user.userId, params.roundId, params.key, query.revision);
+  }
+}
+

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CommentCluster, CongressDocument, DocumentVersion, RoundDocument, Synthesis, type BlockIndexEntry, type SourceType } from '@vankien/domain';
+import { AppError } from '@vankien/platform';
+import { JobProducer } from '@vankien/queue';
+import { DataSource, In } from 'typeorm';
+import type { CoverageEntry } from '../rounds/dto/round.dto';
+import { RoundsService } from '../rounds/rounds.service';
+import { SynthesisErrors } from './synthesis-errors';
+
+export interface ClusterView {
+  key: string;
+  kind: string;
+  representative: string;
+  comments: number;
+  units: number;
+  supporters: number;
+  bySource: Partial<Record<SourceType, number>>;
+  agreement: boolean;
+}
+
+export interface SectionView {
+  blockId: string;
+  sectionNumber: string;
+  headingTrail: string[];
+  text: string;
+  /** General agreement ("tán thành như dự thảo"), counted apart from proposals. */
+  agreement: ClusterView | null;
+  proposals: ClusterView[];
+}
+
+export interface SynthesisReportView {
+  roundId: string;
+  revision: number;
+  completedAt: string | null;
+  comments: number;
+  documents: { documentVersionId: string; title: string; label: string; sections: SectionView[] }[];
+  coverage: CoverageEntry[];
+}
+
+/** Reads synthesis revisions as the report committees use: per document, in section order. */
+@Injectable()
+export class SynthesesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rounds: RoundsService,
+    private readonly producer: JobProducer,
+  ) {}
+
+  async report(userId: string, roundId: string, revision?: number): Promise<SynthesisReportView> {
+    await this.rounds.authorize(userId, 'synthesis.read', roundId);
+    const synthesis = await this.revision(roundId, revision);
+    const clusters = await this.dataSource.getRepository(CommentCluster).find({ where: { synthesisId: synthesis.id }, order: { position: 'ASC' } });
+    const documents = await this.dataSource.getRepository(RoundDocument).find({ where: { roundId }, order: { position: 'ASC' } });
+    const versions = await this.dataSource.getRepository(DocumentVersion).find({ where: { id: In(documents.map((d) => d.documentVersionId)) } });
+    const titles = new Map(
+      (await this.dataSource.getRepository(CongressDocument).find({ where: { id: In(versions.map((v) => v.documentId)) }, select: { id: true, title: true } })).map((d) => [d.id, d.title]),
+    );
+    const byBlock = new Map<string, CommentCluster[]>();
+    for (const cluster of clusters) {
+      const key = `${cluster.documentVersionId}/${cluster.blockId}`;
+      byBlock.set(key, [...(byBlock.get(key) ?? []), cluster]);
+    }
+    const isAgreement = (cluster: CommentCluster): boolean => cluster.kind === 'agree' && /^(tán thành|nhất trí|đồng ý)/i.test(cluster.representativeText.trim());
+    const view = (cluster: CommentCluster): ClusterView => ({
+      key: cluster.key,
+      kind: cluster.kind,
+      representative: cluster.representativeText,
+      comments: cluster.commentCount,
+      units: cluster.units,
+      supporters: cluster.supporters,
+      bySource: cluster.bySource,
+      agreement: isAgreement(cluster),
+    });
+    return {
+      roundId,
+      revision: synthesis.revision,
+      completedAt: synthesis.completedAt?.toISOString() ?? null,
+      comments: synthesis.commentCount,
+      documents: documents.map((document) => {
+        const version = versions.find((v) => v.id === document.documentVersionId);
+        const index: BlockIndexEntry[] = version?.blockIndex ?? [];
+        return {
+          documentVersionId: document.documentVersionId,
+          title: version ? (titles.get(version.documentId) ?? '') : '',
+          label: version?.label ?? '',
+          sections: index
+            .filter((entry) => byBlock.has(`${document.documentVersionId}/${entry.blockId}`))
+            .map((entry) => {
+              const blockClusters = byBlock.get(`${document.documentVersionId}/${entry.blockId}`) ?? [];
+              const agreement = blockClusters.find(isAgreement);
+              return {
+                blockId: entry.blockId,
+                sectionNumber: entry.sectionNumber,
+                headingTrail: entry.headingTrail,
+                text: entry.text.slice(0, 300),
+                agreement: agreement ? view(agreement) : null,
+                proposals: blockClusters.filter((c) => c !== agreement).map(view),
+              };
+            }),
+        };
+      }),
+      coverage: await this.rounds.coverage(userId, roundId),
+    };
+  }
+
+  /** The comments of one proposal, word for word, with who made them. */
+  async cluster(userId: string, roundId: string, key: string, revision?: number): Promise<{ key: string; comments: { id: string; text: string; kind: string; unit: string; supporters: number | null; supportersTotal: number | null }[] }> {
+    await this.rounds.authorize(userId, 'synthesis.read', roundId);
+    const synthesis = await this.revision(roundId, revision);
+    const cluster = await this.dataSource.getRepository(CommentCluster).findOne({ where: { synthesisId: synthesis.id, key } });
+    if (!cluster) throw new AppError(SynthesisErrors.CLUSTER_NOT_FOUND, { key });
+    const comments = await this.dataSource.query(
+      `SELECT c.id, c.text, c.kind, c.supporters, c.supporters_total AS "supportersTotal",
+              CASE WHEN s.contributor_id IS NULL THEN o.name ELSE u.full_name || ' (' || o.name || ')' END AS unit
+         FROM cluster_members m
+         JOIN comments c ON c.id = m.comment_id
+         JOIN submissions s ON s.id = c.submission_id
+         JOIN organizations o ON o.id = s.organization_id
+         LEFT JOIN users u ON u.id = s.contributor_id
+        WHERE m.cluster_id = $1
+        ORDER BY o.path, c.position`,
+      [cluster.id],
+    );
+    return { key, comments };
+  }
+
+  /** Whether a new revision is on its way: the recorded need and the job's state and progress. */
+  async progress(userId: string, roundId: string): Promise<{ requestedAt: string | null; job: { state: string; progress: unknown } | null; latestRevision: number | null }> {
+    const { round } = await this.rounds.authorize(userId, 'synthesis.read', roundId);
+    const job = await this.producer.queue('synthesis').getJob(`synthesis-${roundId}`);
+    const latest = await this.dataSource.getRepository(Synthesis).findOne({ where: { roundId, status: 'complete' }, order: { revision: 'DESC' }, select: { revision: true } });
+    return {
+      requestedAt: round.synthesisRequestedAt?.toISOString() ?? null,
+      job: job ? { state: await job.getState(), progress: job.progress } : null,
+      latestRevision: latest?.revision ?? null,
+    };
+  }
+
+  private async revision(roundId: string, revision?: number): Promise<Synthesis> {
+    const synthesis = await this.dataSource.getRepository(Synthesis).findOne({
+      where: revision === undefined ? { roundId, status: 'complete' } : { roundId, revision, status: 'complete' },
+      order: { revision: 'DESC' },
+    });
+    if (!synthesis) throw new AppError(revision === undefined ? SynthesisErrors.NO_SYNTHESIS_YET : SynthesisErrors.REVISION_NOT_FOUND, { roundId, revision });
+    return synthesis;
+  }
+}
