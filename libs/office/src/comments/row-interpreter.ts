@@ -209,7 +209,24 @@ export class RowInterpreter {
     return own.components.some((component) => component.level === 'part') ? sectionText : `${this.groupPart}, ${sectionText}`;
   }
 
+  // Tables repeat the same few hundred references over thousands of rows: each (document,
+  // reference) pair is resolved once. Bounded, in case a table has a distinct reference per row.
+  private readonly resolutions = new Map<string, { resolved: ResolvedSection | null; problems: string[] }>();
+
   private resolve(documentCell: string, reference: string, problems: string[]): ResolvedSection | null {
+    const key = `${documentCell}\u0000${reference}`;
+    let cached = this.resolutions.get(key);
+    if (cached === undefined) {
+      const found: string[] = [];
+      cached = { resolved: this.resolveUncached(documentCell, reference, found), problems: found };
+      if (this.resolutions.size >= 10_000) this.resolutions.clear();
+      this.resolutions.set(key, cached);
+    }
+    problems.push(...cached.problems);
+    return cached.resolved === null ? null : { ...cached.resolved };
+  }
+
+  private resolveUncached(documentCell: string, reference: string, problems: string[]): ResolvedSection | null {
     let candidates: readonly SectionCatalogue[] = this.documents;
     let rest = reference;
     let named = false;
