@@ -9,8 +9,9 @@ import { MaintenanceScheduler } from './processors/maintenance-scheduler.service
 import { PurgeRefreshTokensHandler } from './processors/purge-refresh-tokens.handler';
 import { CompactDocumentHandler } from './processors/compact-document.handler';
 import { SynthesizeRoundHandler } from './processors/synthesize-round.handler';
+import { ReadCommentTableHandler } from './processors/read-comment-table.handler';
 
-const handlers = [PurgeRefreshTokensHandler, CompactDocumentHandler, SynthesizeRoundHandler];
+const handlers = [PurgeRefreshTokensHandler, CompactDocumentHandler, SynthesizeRoundHandler, ReadCommentTableHandler];
 
 /** The worker: BullMQ processors and nothing else (no HTTP server). */
 @Module({

@@ -5,3 +5,4 @@ export * from './audit/audit-log';
 export * from './audit/audit.module';
 export { migrations } from './migrations';
 export * from './document-state/document-state.store';
+export * from './catalogue/section-catalogue';

@@ -3,7 +3,7 @@
  * with the payload validated when it is enqueued and again when a worker takes it (a job may
  * have been written by an older or newer version of the code).
  */
-export const queueNames = ['maintenance', 'documents', 'synthesis'] as const;
+export const queueNames = ['maintenance', 'documents', 'synthesis', 'imports'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 /** The Redis keys of a queue are prefixed with this (one Redis may serve several deployments). */
@@ -16,6 +16,8 @@ export interface JobPayloads {
   'documents.compact': { documentId: string };
   /** Writes a new synthesis revision of a round (bursts of submissions collapse into one). */
   'synthesis.round': { roundId: string };
+  /** Reads an uploaded Word or Excel table of comments into a preview. */
+  'imports.comment-table': { importId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -71,6 +73,13 @@ export const jobRegistry: { [N in JobName]: JobDefinition<N> } = {
     backoffMs: 10_000,
     jobId: (payload) => `synthesis-${payload.roundId}`,
     debounceMs: 2_000,
+  },
+  'imports.comment-table': {
+    queue: 'imports',
+    check: (payload) => (isObject(payload) && typeof payload.importId === 'string' && uuidPattern.test(payload.importId) ? null : 'importId must be a UUID'),
+    attempts: 3,
+    backoffMs: 5_000,
+    jobId: (payload) => `import-${payload.importId}`,
   },
 };
 

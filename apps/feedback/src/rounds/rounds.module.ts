@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CommentImportsController } from '../submissions/comment-imports.controller';
+import { CommentImportsService } from '../submissions/comment-imports.service';
 import { SubmissionsController } from '../submissions/submissions.controller';
 import { SubmissionsService } from '../submissions/submissions.service';
 import { SynthesisRequests } from '../submissions/synthesis-requests';
@@ -9,8 +11,8 @@ import { RoundsService } from './rounds.service';
 
 /** Comment rounds, their invitations and coverage, and the submissions made in them. */
 @Module({
-  controllers: [RoundsController, SubmissionsController, SynthesesController],
-  providers: [RoundsService, SubmissionsService, SynthesisRequests, SynthesesService],
+  controllers: [RoundsController, SubmissionsController, CommentImportsController, SynthesesController],
+  providers: [RoundsService, SubmissionsService, SynthesisRequests, SynthesesService, CommentImportsService],
   exports: [RoundsService, SubmissionsService],
 })
 export class RoundsModule {}

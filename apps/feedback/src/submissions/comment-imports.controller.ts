@@ -1,0 +1,52 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type AuthenticatedUser } from '@vankien/auth';
+import { AppError, CommonErrors } from '@vankien/platform';
+import type { Response } from 'express';
+import { CommentImportsService, type ImportView } from './comment-imports.service';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+/** The file is held in memory and in PostgreSQL until read: its size is capped first. */
+const upload = FileInterceptor('file', { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 5 } });
+
+@ApiTags('submissions')
+@ApiBearerAuth()
+@Controller()
+export class CommentImportsController {
+  constructor(private readonly imports: CommentImportsService) {}
+
+  @Post('submissions/:id/imports')
+  @HttpCode(202)
+  @UseInterceptors(upload)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ description: 'file: an .xlsx or .docx table of comments (STT, Phần/Mục, Nội dung góp ý …)' })
+  @ApiOkResponse({ description: 'Queued: the worker reads it; poll the import for its preview' })
+  upload(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @UploadedFile() file?: Express.Multer.File): Promise<ImportView> {
+    if (!file) throw new AppError(CommonErrors.VALIDATION_FAILED, [{ field: 'file', reasons: ['file is required (multipart/form-data, field "file")'] }]);
+    return this.imports.upload(user.userId, id, file.originalname, file.buffer);
+  }
+
+  @Get('submissions/:id/imports/:importId')
+  @ApiOkResponse({ description: 'Status, progress, and the preview: each row with its section and problems' })
+  get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('importId', uuid) importId: string): Promise<ImportView> {
+    return this.imports.get(user.userId, id, importId);
+  }
+
+  @Post('submissions/:id/imports/:importId/confirm')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Adds the rows that resolved; lists the rows left out' })
+  confirm(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('importId', uuid) importId: string): Promise<unknown> {
+    return this.imports.confirm(user.userId, id, importId);
+  }
+
+  @Get('rounds/:roundId/template.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'An XLSX to fill in, pre-filled with the sections of the round’s documents' })
+  async template(@CurrentUser() user: AuthenticatedUser, @Param('roundId', uuid) roundId: string, @Res() response: Response): Promise<void> {
+    const file = await this.imports.template(user.userId, roundId);
+    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    response.send(file.content);
+  }
+}

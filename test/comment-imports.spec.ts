@@ -1,0 +1,141 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Comment, CommentImport, Organization } from '@vankien/domain';
+import ExcelJS from 'exceljs';
+import Redis from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { seedDemoData } from '../apps/feedback/src/seed/demo-seed';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { createTestDatabase, testRedisUrl, type TestDatabase } from './support/test-database';
+import { apiClient, login, openDataSource, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
+
+interface ImportView {
+  id: string;
+  status: string;
+  ready: number;
+  unresolved: number;
+  error: { code: string } | null;
+  preview: { rows: { rowNumber: number; resolved: unknown; problems: string[] }[] } | null;
+}
+
+describe('comment tables from Word and Excel: upload, preview, confirm', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let feedback: RunningApp;
+  let editor: RunningApp;
+  let worker: INestApplicationContext;
+  let api: ReturnType<typeof apiClient>;
+  let drafter: string;
+  let clerk: string;
+  let roundId: string;
+  let submissionId: string;
+
+  const upload = async (filename: string, content: Buffer): Promise<{ status: number; body: ImportView & { code?: string } }> => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(content)]), filename);
+    const response = await fetch(`${feedback.url}/api/submissions/${submissionId}/imports`, { method: 'POST', headers: { authorization: `Bearer ${clerk}` }, body: form });
+    return { status: response.status, body: (await response.json()) as ImportView & { code?: string } };
+  };
+
+  beforeAll(async () => {
+    const redis = new Redis(testRedisUrl());
+    await redis.flushdb();
+    redis.disconnect();
+    database = await createTestDatabase();
+    dataSource = await openDataSource(database);
+    await seedDemoData(dataSource);
+    const org = Object.fromEntries((await dataSource.getRepository(Organization).find()).map((o) => [o.code, o.id]));
+    const environment = serviceEnvironment(database, { LOGIN_ATTEMPTS_PER_MINUTE: '1000' });
+    feedback = await startApp('feedback', environment);
+    editor = await startApp('editor', environment);
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    await worker.init();
+    api = apiClient(feedback.url);
+    drafter = (await login(feedback.url, 'tieuban@vankien.local')).accessToken;
+    clerk = (await login(feedback.url, 'vanphong.tp@vankien.local')).accessToken;
+    const editorApi = apiClient(editor.url);
+    const document = await editorApi.post<{ id: string }>('/api/documents', { organizationId: org.LC, kind: 'action_program', title: 'Chương trình hành động', term: '2025–2030' }, drafter);
+    const version = await editorApi.post<{ id: string }>(`/api/documents/${document.body.id}/versions`, {}, drafter);
+    const round = await api.post<{ id: string }>(
+      '/api/rounds',
+      { organizationId: org.LC, title: 'Góp ý Chương trình hành động', opensAt: new Date(Date.now() - 60_000).toISOString(), deadline: new Date(Date.now() + 86_400_000).toISOString(), documentVersionIds: [version.body.id], invitations: { childrenOf: [{ organizationId: org.LC, depth: 1 }] } },
+      drafter,
+    );
+    roundId = round.body.id;
+    await api.post(`/api/rounds/${roundId}/open`, {}, drafter);
+    submissionId = (await api.post<{ id: string }>(`/api/rounds/${roundId}/submissions`, { organizationId: org['LC-TP'] }, clerk)).body.id;
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await feedback?.close();
+    await editor?.close();
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('reads a filled-in template in the worker, previews every row, and adds only on confirmation', async () => {
+    const template = await fetch(`${feedback.url}/api/rounds/${roundId}/template.xlsx`, { headers: { authorization: `Bearer ${clerk}` } });
+    expect(template.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await template.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets.find((candidate) => candidate.name !== 'Hướng dẫn') ?? workbook.worksheets[0];
+    const header = sheet.getRow(1).values as unknown[];
+    const commentColumn = header.findIndex((value) => typeof value === 'string' && /Nội dung góp ý/i.test(value));
+    expect(commentColumn).toBeGreaterThan(0);
+    let filled = 0;
+    sheet.eachRow((row, rowNumber) => {
+      if (rowNumber > 1 && filled < 3) {
+        row.getCell(commentColumn).value = ['Đề nghị bổ sung giải pháp về chuyển đổi số.', 'Tán thành như dự thảo', '=HYPERLINK("http://x","bấm")'][filled];
+        filled += 1;
+      }
+    });
+    const filledFile = Buffer.from(await workbook.xlsx.writeBuffer());
+
+    const queued = await upload('gop-y.xlsx', filledFile);
+    expect(queued.status).toBe(202);
+    let view: ImportView | undefined;
+    const poll = async (): Promise<ImportView> => (await api.get<ImportView>(`/api/submissions/${submissionId}/imports/${queued.body.id}`, clerk)).body;
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      view = await poll();
+      if (view.status !== 'queued' && view.status !== 'parsing') break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(view?.status).toBe('preview');
+    expect(view?.ready).toBe(3);
+    expect(await dataSource.getRepository(Comment).countBy({ submissionId })).toBe(0);
+
+    const confirmed = await api.post<{ added: number; skippedRows: number[] }>(`/api/submissions/${submissionId}/imports/${queued.body.id}/confirm`, {}, clerk);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.added).toBe(3);
+    const texts = (await dataSource.getRepository(Comment).findBy({ submissionId })).map((c) => c.text);
+    expect(texts).toEqual(expect.arrayContaining(['Đề nghị bổ sung giải pháp về chuyển đổi số.', 'Tán thành như dự thảo']));
+    // a formula in a cell is read as its value or text, never run
+    expect(texts.some((text) => text.includes('HYPERLINK') || text === 'bấm')).toBe(true);
+    const again = await api.post<{ code: string }>(`/api/submissions/${submissionId}/imports/${queued.body.id}/confirm`, {}, clerk);
+    expect(again.body.code).toBe('IMPORT_NOT_READY');
+    expect(await dataSource.getRepository(Comment).countBy({ submissionId })).toBe(3);
+  });
+
+  it('refuses files that are not what they claim, and fails a broken one in the worker with the reason', async () => {
+    expect((await upload('gop-y.pdf', Buffer.from('%PDF-1.7'))).body.code).toBe('UNSUPPORTED_FILE');
+    expect((await upload('gop-y.xlsx', Buffer.from('not a zip at all'))).body.code).toBe('UNSUPPORTED_FILE');
+    const fakeDocx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200)]);
+    const queued = await upload('bien-ban.docx', fakeDocx);
+    expect(queued.status).toBe(202);
+    const deadline = Date.now() + 30_000;
+    let view: ImportView | undefined;
+    while (Date.now() < deadline) {
+      view = (await api.get<ImportView>(`/api/submissions/${submissionId}/imports/${queued.body.id}`, clerk)).body;
+      if (view.status !== 'queued' && view.status !== 'parsing') break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(view?.status).toBe('failed');
+    expect(view?.error?.code).toBeDefined();
+    expect((await api.post<{ code: string }>(`/api/submissions/${submissionId}/imports/${queued.body.id}/confirm`, {}, clerk)).body.code).toBe('IMPORT_NOT_READY');
+    const other = (await login(feedback.url, 'vanphong.pt@vankien.local')).accessToken;
+    expect((await api.get(`/api/submissions/${submissionId}/imports/${queued.body.id}`, other)).status).toBe(403);
+    expect(await dataSource.getRepository(CommentImport).countBy({ submissionId })).toBe(2);
+  });
+});
