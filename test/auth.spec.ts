@@ -2,7 +2,8 @@ import { JwtService } from '@nestjs/jwt';
 import { seedDemoData } from '../apps/feedback/src/seed/demo-seed';
 import { AuditEvent, RefreshToken } from '@vankien/domain';
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from './support/test-database';
+import Redis from 'ioredis';
+import { createTestDatabase, testRedisUrl, type TestDatabase } from './support/test-database';
 import { apiClient, login, openDataSource, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
 
 interface TokenPair {
@@ -120,5 +121,39 @@ describe('accounts: login, refresh, logout, /api/me', () => {
     const oversized = await api.raw<{ code: string }>('POST', '/api/auth/login', { rawBody: JSON.stringify({ email: 'a@b.vn', password: 'x'.repeat(2 * 1024 * 1024) }) });
     expect(oversized.status).toBe(413);
     expect(oversized.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
+
+describe('login rate limit', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let feedback: RunningApp;
+
+  beforeAll(async () => {
+    // the attempts counted by the other tests of this worker must not count here
+    const redis = new Redis(testRedisUrl());
+    await redis.flushdb();
+    redis.disconnect();
+    database = await createTestDatabase();
+    dataSource = await openDataSource(database);
+    await seedDemoData(dataSource);
+    feedback = await startApp('feedback', serviceEnvironment(database, { LOGIN_ATTEMPTS_PER_MINUTE: '3' }));
+  });
+
+  afterAll(async () => {
+    await feedback?.close();
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('limits attempts per client and account, with a clear 429, while other accounts still log in', async () => {
+    const api = apiClient(feedback.url);
+    const attempts = [];
+    for (let index = 0; index < 5; index += 1) attempts.push(await api.post<{ code: string }>('/api/auth/login', { email: 'tieuban@vankien.local', password: `doan-${index}` }));
+    expect(attempts.map((a) => a.status)).toEqual([401, 401, 401, 429, 429]);
+    expect(attempts[4].body.code).toBe('LOGIN_RATE_LIMITED');
+    // even the right password waits now: guessing cannot continue
+    expect((await api.post('/api/auth/login', { email: 'tieuban@vankien.local', password: 'vankien-demo-2025' })).status).toBe(429);
+    expect((await api.post('/api/auth/login', { email: 'thuongvu1@vankien.local', password: 'vankien-demo-2025' })).status).toBe(200);
   });
 });

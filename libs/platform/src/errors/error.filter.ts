@@ -44,6 +44,16 @@ export function errorBody(error: AppError, acceptLanguage: string | undefined, r
   };
 }
 
+/**
+ * What of an unexpected error goes to the log: its kind, message, code and stack, but never
+ * the query parameters a database error carries (they hold the users' texts and personal data).
+ */
+function loggable(exception: unknown): Record<string, unknown> {
+  if (!(exception instanceof Error)) return { message: String(exception) };
+  const code = (exception as { code?: unknown }).code;
+  return { type: exception.name, message: exception.message, ...(typeof code === 'string' ? { code } : {}), stack: exception.stack };
+}
+
 /** The one place errors become HTTP responses. Never sends a stack trace to a client. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -57,7 +67,7 @@ export class ErrorFilter implements ExceptionFilter {
     const requestId = typeof request.id === 'string' ? request.id : undefined;
     if (error.status >= 500) {
       this.logger.error(
-        { err: exception, requestId, code: error.code, path: request.url },
+        { err: loggable(exception), requestId, code: error.code, path: request.url },
         `${request.method} ${request.url} failed with ${error.code}`,
       );
     }
