@@ -487,6 +487,24 @@ async function main() {
     log(`INSERT … unnest: ${rows.length} rows in ${results.unnest.ms} ms = ${results.unnest.rowsPerSecond} rows/s`);
   }
 
+  // ---- 2d. the app's own statement shape from this client: INSERT … VALUES of 1000 rows (12,000 parameters)
+  {
+    await client.query('CHECKPOINT');
+    const cpu0 = treeCpuMs(pgPid);
+    const t0 = now();
+    await client.query('BEGIN');
+    for (let start = 0; start < rows.length; start += 1000) {
+      const chunk = rows.slice(start, start + 1000);
+      const values = chunk.flat();
+      const tuples = chunk.map((_, index) => `(${columns.map((__, k) => `$${index * columns.length + k + 1}`).join(', ')})`);
+      await client.query(`INSERT INTO comments (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+    }
+    await client.query('COMMIT');
+    const ms = now() - t0;
+    results.multiRowValues = { rows: rows.length, statements: Math.ceil(rows.length / 1000), ms: round(ms), rowsPerSecond: Math.round((rows.length / ms) * 1000), postgresCpuMs: Math.round(treeCpuMs(pgPid) - cpu0) };
+    log(`INSERT … VALUES ×1000: ${rows.length} rows in ${results.multiRowValues.ms} ms = ${results.multiRowValues.rowsPerSecond} rows/s`);
+  }
+
   // ---- 4. phases of one request of --per-request
   if (phases) {
     const sample = comments.slice(0, perRequest);
@@ -521,6 +539,7 @@ async function main() {
     apiOverCopyBefore: round(results.api.rowsPerSecond / results.copyBefore.rowsPerSecond, 3),
     apiOverCopyAfter: round(results.api.rowsPerSecond / results.copyAfter.rowsPerSecond, 3),
     apiOverUnnest: round(results.api.rowsPerSecond / results.unnest.rowsPerSecond, 3),
+    multiRowValuesOverCopyAfter: round(results.multiRowValues.rowsPerSecond / results.copyAfter.rowsPerSecond, 3),
   };
   results.goal = { rule: 'API rate ≥ 1/3 of COPY rate (the slower of the two COPY runs)', met: results.api.rowsPerSecond * 3 >= copyRate };
   const memory = memoryMb(feedback.pid);
@@ -548,6 +567,7 @@ function report() {
     print('|---|---:|---:|---:|---:|---:|');
     print(`| API (bulk, ${results.api.requests.length} requests) | ${results.api.rows} | ${results.api.ms} | ${results.api.rowsPerSecond} | ${results.api.feedbackCpuMs} | ${results.api.postgresCpuMs} |`);
     for (const copy of [results.copyBefore, results.copyAfter].filter(Boolean)) print(`| COPY FROM file (${copy.label}) | ${copy.rows} | ${copy.ms} | ${copy.rowsPerSecond} | | ${copy.postgresCpuMs} |`);
+    if (results.multiRowValues) print(`| INSERT … VALUES, 1000 rows a statement (the app's SQL, from a plain client) | ${results.multiRowValues.rows} | ${results.multiRowValues.ms} | ${results.multiRowValues.rowsPerSecond} | | ${results.multiRowValues.postgresCpuMs} |`);
     if (results.unnest) print(`| INSERT … SELECT unnest (${results.unnest.statements} statements) | ${results.unnest.rows} | ${results.unnest.ms} | ${results.unnest.rowsPerSecond} | | ${results.unnest.postgresCpuMs} |`);
     print();
   }
