@@ -274,6 +274,12 @@ describe('comment rounds and submissions', () => {
     expect((await api.get(`/api/rounds/${round.id}/synthesis`, as('vanphong.tp'))).status).toBe(403);
     const members = await api.get<{ comments: { text: string; unit: string }[] }>(`/api/rounds/${round.id}/synthesis/clusters/${digital?.key}`, as('tieuban'));
     expect(members.body.comments.map((c) => c.unit).sort()).toEqual(['Đảng bộ huyện Tam Đường', expect.stringContaining('Vũ Văn Giang')]);
+    for (const format of ['xlsx', 'docx']) {
+      const file = await fetch(`${feedback.url}/api/rounds/${round.id}/synthesis/export.${format}`, { headers: { authorization: `Bearer ${as('tieuban')}` } });
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-disposition')).toContain(`tong-hop-y-kien-lan-${second.revision}.${format}`);
+      expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
     const progress = await api.get<{ latestRevision: number }>(`/api/rounds/${round.id}/synthesis/progress`, as('tieuban'));
     expect(progress.body.latestRevision).toBe(second.revision);
   });

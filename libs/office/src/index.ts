@@ -37,3 +37,7 @@ export type {
   ResolvedSection,
   SectionCatalogue,
 } from './comments/comment-table-types';
+
+export { exportSynthesisDocx } from './synthesis/export-synthesis-docx';
+export { exportSynthesisXlsx } from './synthesis/export-synthesis-xlsx';
+export type { SynthesisClusterInput, SynthesisReportInput } from './synthesis/synthesis-report';

@@ -1,5 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthenticatedUser } from '@vankien/auth';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
@@ -34,6 +35,26 @@ export class SynthesesController {
   @ApiOkResponse({ description: 'The synthesis report: per document and section, proposals largest first, agreement apart, coverage' })
   report(@CurrentUser() user: AuthenticatedUser, @Param('roundId', uuid) roundId: string, @Query() query: RevisionQuery): Promise<SynthesisReportView> {
     return this.syntheses.report(user.userId, roundId, query.revision);
+  }
+
+  @Get('export.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'STT, Phần/Mục, Nội dung ý kiến, Số đơn vị, Số người, Nguồn, Ghi chú; formulas escaped' })
+  async exportXlsx(@CurrentUser() user: AuthenticatedUser, @Param('roundId', uuid) roundId: string, @Query() query: RevisionQuery, @Res() response: Response): Promise<void> {
+    const file = await this.syntheses.export(user.userId, roundId, 'xlsx', query.revision);
+    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    response.send(file.content);
+  }
+
+  @Get('export.docx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @ApiOkResponse({ description: 'The report per document and section, with the coverage' })
+  async exportDocx(@CurrentUser() user: AuthenticatedUser, @Param('roundId', uuid) roundId: string, @Query() query: RevisionQuery, @Res() response: Response): Promise<void> {
+    const file = await this.syntheses.export(user.userId, roundId, 'docx', query.revision);
+    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    response.send(file.content);
   }
 
   @Get('progress')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CommentCluster, CongressDocument, DocumentVersion, RoundDocument, Synthesis, type BlockIndexEntry, type SourceType } from '@vankien/domain';
+import { exportSynthesisDocx, exportSynthesisXlsx } from '@vankien/office';
 import { AppError } from '@vankien/platform';
 import { JobProducer } from '@vankien/queue';
 import { DataSource, In } from 'typeorm';
@@ -102,6 +103,15 @@ export class SynthesesService {
       }),
       coverage: await this.rounds.coverage(userId, roundId),
     };
+  }
+
+  /** The report as a file committees file: XLSX (STT, Phần/Mục, Nội dung ý kiến …) or DOCX. */
+  async export(userId: string, roundId: string, format: 'xlsx' | 'docx', revision?: number): Promise<{ filename: string; content: Buffer }> {
+    const report = await this.report(userId, roundId, revision);
+    const { round, owner } = await this.rounds.load(roundId);
+    const input = { ...report, roundTitle: round.title, organizationName: owner.name };
+    const content = format === 'xlsx' ? await exportSynthesisXlsx(input) : await exportSynthesisDocx(input);
+    return { filename: `tong-hop-y-kien-lan-${report.revision}.${format}`, content };
   }
 
   /** The comments of one proposal, word for word, with who made them. */

@@ -51,7 +51,7 @@ export function errorBody(error: AppError, acceptLanguage: string | undefined, r
 function loggable(exception: unknown): Record<string, unknown> {
   if (!(exception instanceof Error)) return { message: String(exception) };
   const code = (exception as { code?: unknown }).code;
-  return { type: exception.name, message: exception.message, ...(typeof code === 'string' ? { code } : {}), stack: exception.stack };
+  return { type: exception.constructor?.name ?? exception.name, message: exception.message, ...(typeof code === 'string' ? { code } : {}), stack: exception.stack };
 }
 
 /** The one place errors become HTTP responses. Never sends a stack trace to a client. */

@@ -1,0 +1,43 @@
+import ExcelJS from 'exceljs';
+import { escapeCellValue } from '../comments/escape-cell-value';
+import { sectionTitle, sources, type SynthesisReportInput } from './synthesis-report';
+
+/**
+ * The synthesis report as the table committees file: STT, Phần/Mục, Nội dung ý kiến, Số đơn
+ * vị, Số người, Nguồn, Ghi chú. Every text cell is escaped, so a comment starting with "=" is
+ * shown, never run as a formula.
+ */
+export async function exportSynthesisXlsx(report: SynthesisReportInput): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = new Date(0);
+  workbook.modified = new Date(0);
+  const sheet = workbook.addWorksheet('Tổng hợp ý kiến', { views: [{ state: 'frozen', ySplit: 3 }] });
+  sheet.columns = [{ width: 7 }, { width: 28 }, { width: 80 }, { width: 11 }, { width: 11 }, { width: 34 }, { width: 20 }];
+  sheet.addRow([escapeCellValue(`TỔNG HỢP Ý KIẾN GÓP Ý: ${report.roundTitle}`)]).font = { bold: true, size: 13 };
+  sheet.addRow([escapeCellValue(`${report.organizationName} · lần tổng hợp ${report.revision} · ${report.comments} ý kiến`)]);
+  const header = sheet.addRow(['STT', 'Phần/Mục', 'Nội dung ý kiến', 'Số đơn vị', 'Số người', 'Nguồn', 'Ghi chú']);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  let number = 0;
+  for (const document of report.documents) {
+    const title = sheet.addRow(['', escapeCellValue(`${document.title} (${document.label})`)]);
+    title.font = { bold: true };
+    for (const section of document.sections) {
+      const where = escapeCellValue(sectionTitle(section));
+      for (const cluster of [...(section.agreement ? [section.agreement] : []), ...section.proposals]) {
+        number += 1;
+        const row = sheet.addRow([
+          number,
+          where,
+          escapeCellValue(cluster.representative),
+          cluster.units,
+          cluster.supporters,
+          escapeCellValue(sources(cluster)),
+          cluster === section.agreement ? 'Tán thành' : cluster.comments > 1 ? `${cluster.comments} ý kiến` : '',
+        ]);
+        row.alignment = { vertical: 'top', wrapText: true };
+      }
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

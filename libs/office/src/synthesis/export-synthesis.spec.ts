@@ -1,0 +1,59 @@
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import { exportSynthesisDocx } from './export-synthesis-docx';
+import { exportSynthesisXlsx } from './export-synthesis-xlsx';
+import type { SynthesisReportInput } from './synthesis-report';
+
+const report: SynthesisReportInput = {
+  roundTitle: 'Lấy ý kiến dự thảo Báo cáo chính trị',
+  organizationName: 'Đảng bộ tỉnh Lai Châu',
+  revision: 3,
+  comments: 7,
+  documents: [
+    {
+      title: 'Báo cáo chính trị',
+      label: 'Dự thảo lần 2',
+      sections: [
+        {
+          sectionNumber: 'P1.I.1',
+          headingTrail: ['Phần thứ nhất', 'I. Kinh tế', '1. Tăng trưởng'],
+          agreement: { representative: 'Tán thành như dự thảo', comments: 3, units: 3, supporters: 40, bySource: { lower_organization: 3 } },
+          proposals: [
+            { representative: 'Đề nghị bổ sung nội dung về chuyển đổi số.', comments: 2, units: 2, supporters: 13, bySource: { lower_organization: 1, retired_leaders: 1 } },
+            { representative: '=HYPERLINK("http://x","bấm")', comments: 1, units: 1, supporters: 1, bySource: { public: 1 } },
+          ],
+        },
+      ],
+    },
+  ],
+  coverage: [
+    { organizationName: 'Đảng bộ huyện Tam Đường', sourceType: 'lower_organization', state: 'submitted', comments: 3 },
+    { organizationName: 'Đảng bộ huyện Phong Thổ', sourceType: 'lower_organization', state: 'not_started', comments: 0 },
+  ],
+};
+
+describe('synthesis report exports', () => {
+  it('writes the XLSX table with counts, sources and escaped formulas', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportSynthesisXlsx(report)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(3).values).toEqual([undefined, 'STT', 'Phần/Mục', 'Nội dung ý kiến', 'Số đơn vị', 'Số người', 'Nguồn', 'Ghi chú']);
+    const rows: unknown[][] = [];
+    sheet.eachRow((row, index) => index > 4 && rows.push((row.values as unknown[]).slice(1)));
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toEqual([2, 'P1.I.1 – 1. Tăng trưởng', 'Đề nghị bổ sung nội dung về chuyển đổi số.', 2, 13, 'Cấp ủy trực thuộc (1); Cán bộ nghỉ hưu (1)', '2 ý kiến']);
+    expect(rows[2][2]).toBe(`'=HYPERLINK("http://x","bấm")`);
+    sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+  });
+
+  it('writes the DOCX report that an independent reader reads in order, with the coverage', async () => {
+    const { value } = await mammoth.extractRawText({ buffer: await exportSynthesisDocx(report) });
+    const order = ['BÁO CÁO TỔNG HỢP Ý KIẾN GÓP Ý', 'BÁO CÁO CHÍNH TRỊ', 'P1.I.1 – 1. Tăng trưởng', 'Có 3 đơn vị, 40 người tán thành', '1. Đề nghị bổ sung nội dung về chuyển đổi số.', '2 đơn vị, 13 người', 'Đã gửi (1): Đảng bộ huyện Tam Đường', 'Chưa góp ý (1): Đảng bộ huyện Phong Thổ'];
+    let position = -1;
+    for (const expected of order) {
+      const found = value.indexOf(expected, position + 1);
+      expect({ expected, found: found > position }).toEqual({ expected, found: true });
+      position = found;
+    }
+  });
+});
