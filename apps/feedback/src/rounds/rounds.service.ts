@@ -76,13 +76,16 @@ export class RoundsService {
     const deadline = new Date(request.deadline);
     if (deadline <= opensAt) throw new AppError(RoundErrors.DEADLINE_BEFORE_OPENING, [{ field: 'deadline', reasons: ['deadline must be after opensAt'] }]);
 
+    // a round is on the organisation's own drafts, or on an upper level's drafts (a unit
+    // synthesising its members' comments on them, to forward upward)
     const versions = await this.dataSource
       .getRepository(DocumentVersion)
       .createQueryBuilder('version')
       .innerJoin(CongressDocument, 'document', 'document.id = version.document_id')
+      .innerJoin(Organization, 'organization', 'organization.id = document.organization_id')
       .select(['version.id AS id'])
       .where('version.id IN (:...ids)', { ids: request.documentVersionIds })
-      .andWhere('document.organization_id = :organizationId', { organizationId: owner.id })
+      .andWhere(':ownerPath LIKE organization.path || \'%\'', { ownerPath: owner.path })
       .getRawMany<{ id: string }>();
     const known = new Set(versions.map((v) => v.id));
     const unknown = request.documentVersionIds.filter((id) => !known.has(id));

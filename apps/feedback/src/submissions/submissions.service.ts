@@ -139,13 +139,20 @@ export class SubmissionsService {
    * already submitted. A change since the `rowVersion` the client read is a conflict too.
    */
   async submit(userId: string, submissionId: string, rowVersion?: number): Promise<SubmissionView> {
-    const loaded = await this.authorize(userId, 'submission.write', submissionId);
+    await this.authorize(userId, 'submission.write', submissionId);
+    return this.submitAs(userId, submissionId, rowVersion);
+  }
+
+  /** The submission itself, for a caller that has already been authorized (a roll-up by the unit's drafters). */
+  async submitAs(userId: string, submissionId: string, rowVersion?: number): Promise<SubmissionView> {
+    let roundId = '';
     await this.dataSource.transaction(async (manager) => {
       const submission = await manager.getRepository(Submission).findOneOrFail({ where: { id: submissionId }, lock: { mode: 'pessimistic_write' } });
       if (submission.status === 'submitted') throw new AppError(SubmissionErrors.ALREADY_SUBMITTED, { submittedAt: submission.submittedAt });
       if (rowVersion !== undefined && rowVersion !== submission.rowVersion) throw new AppError(SubmissionErrors.SUBMISSION_CHANGED, { rowVersion: submission.rowVersion });
       const round = await manager.getRepository(CommentRound).findOneOrFail({ where: { id: submission.roundId } });
       if (!acceptingSubmissions(round)) throw new AppError(SubmissionErrors.ROUND_NOT_ACCEPTING, { deadline: round.deadline });
+      roundId = round.id;
       const comments = await manager.getRepository(Comment).find({ where: { submissionId }, order: { position: 'ASC' } });
       if (comments.length === 0) throw new AppError(SubmissionErrors.EMPTY_SUBMISSION);
       const content = comments.map((c) => ({ documentVersionId: c.documentVersionId, blockId: c.blockId, kind: c.kind, text: c.text, quote: c.quote, supporters: c.supporters, supportersTotal: c.supportersTotal }));
@@ -165,7 +172,7 @@ export class SubmissionsService {
       });
       await this.synthesis.record(manager, submission.roundId);
     });
-    this.synthesis.enqueue(loaded.round.round.id);
+    this.synthesis.enqueue(roundId);
     return this.view(submissionId);
   }
 

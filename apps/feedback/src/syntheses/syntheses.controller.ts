@@ -1,9 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthenticatedUser } from '@vankien/auth';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
+import { RollUpService, type ForwardOutcome } from './roll-up.service';
 import { SynthesesService, type SynthesisReportView } from './syntheses.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -15,6 +16,11 @@ export class RevisionQuery {
   @IsInt({ message: 'revision must be a whole number' })
   @Min(1)
   revision?: number;
+}
+
+export class ForwardRequest {
+  @IsUUID('4', { message: 'targetRoundId must be a UUID' })
+  targetRoundId!: string;
 }
 
 export class ClusterParams {
@@ -29,7 +35,17 @@ export class ClusterParams {
 @ApiBearerAuth()
 @Controller('rounds/:roundId/synthesis')
 export class SynthesesController {
-  constructor(private readonly syntheses: SynthesesService) {}
+  constructor(
+    private readonly syntheses: SynthesesService,
+    private readonly rollUp: RollUpService,
+  ) {}
+
+  @Post('forward')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Sends the latest synthesis upward, as this organisation’s consolidated submission in the upper level’s round' })
+  forward(@CurrentUser() user: AuthenticatedUser, @Param('roundId', uuid) roundId: string, @Body() body: ForwardRequest): Promise<ForwardOutcome> {
+    return this.rollUp.forward(user.userId, roundId, body.targetRoundId);
+  }
 
   @Get()
   @ApiOkResponse({ description: 'The synthesis report: per document and section, proposals largest first, agreement apart, coverage' })

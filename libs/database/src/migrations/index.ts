@@ -1,9 +1,10 @@
 // Migrations in the order they run. `npm run migration:generate -- Name` creates one from the
 // entities and registers it here; hand-written ones (triggers, data) are added by hand.
+import { CommentProvenance1795463946858 } from './1795463946858-CommentProvenance';
 import type { MigrationInterface } from 'typeorm';
 import { Initial1795459185128 } from './1795459185128-Initial';
 import { AppendOnlyGuards1795459185200 } from './1795459185200-AppendOnlyGuards';
 import { ApprovedDocumentsFrozen1795459185300 } from './1795459185300-ApprovedDocumentsFrozen';
 import { RoundsAndImports1795462229891 } from './1795462229891-RoundsAndImports';
 
-export const migrations: (new () => MigrationInterface)[] = [Initial1795459185128, AppendOnlyGuards1795459185200, ApprovedDocumentsFrozen1795459185300, RoundsAndImports1795462229891];
+export const migrations: (new () => MigrationInterface)[] = [Initial1795459185128, AppendOnlyGuards1795459185200, ApprovedDocumentsFrozen1795459185300, RoundsAndImports1795462229891, CommentProvenance1795463946858];

@@ -66,6 +66,21 @@ export class Comment {
   @Column({ type: 'int', nullable: true })
   supportersTotal!: number | null;
 
+  /**
+   * For a comment forwarded from a lower level's synthesis (a roll-up): the round, revision and
+   * cluster it stands for, and the original comments and units behind it.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  provenance!: CommentProvenance | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+}
+
+export interface CommentProvenance {
+  roundId: string;
+  revision: number;
+  clusterKey: string;
+  commentIds: string[];
+  units: number;
 }
