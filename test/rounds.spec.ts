@@ -159,6 +159,13 @@ describe('comment rounds and submissions', () => {
     );
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.details.map((d) => d.field)).toContain('comments');
+    const badShape = await api.post<{ code: string; details: { field: string }[] }>(
+      `/api/submissions/${submission.id}/comments/bulk`,
+      { comments: [{ blockId: paragraph(0), kind: 'poem', text: '' }, 'not an object', { blockId: paragraph(0), kind: 'add', text: 'x', supporters: 0, extra: true }] },
+      as('vanphong.td'),
+    );
+    expect(badShape.status).toBe(400);
+    expect(badShape.body.details.map((d) => d.field)).toEqual(['comments.0.kind', 'comments.0.text', 'comments.1', 'comments.2.extra', 'comments.2.supporters']);
     const submitted = await api.post<SubmissionView>(`/api/submissions/${submission.id}/submit`, {}, as('vanphong.td'));
     expect(submitted.status).toBe(200);
     expect(submitted.body.status).toBe('submitted');

@@ -61,7 +61,7 @@ describe('a bulk insert interrupted by a database outage', () => {
     const request = api.raw<{ code: string }>('POST', `/api/submissions/${submission}/comments/bulk`, { body: { comments }, token: clerk, headers: { 'idempotency-key': 'td-bulk-0000001' } });
     const cut = (async () => {
       for (let waited = 0; waited < 10_000; waited += 5) {
-        const active = await dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query ILIKE 'INSERT INTO comments%'`, [database.name]);
+        const active = await dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND (query ILIKE 'INSERT INTO comments%' OR query ILIKE 'COPY comments%')`, [database.name]);
         if (active[0].n > 0) break;
         await new Promise((resolve) => setTimeout(resolve, 5));
       }

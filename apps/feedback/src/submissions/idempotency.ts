@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, IdempotencyRecord } from '@vankien/domain';
+import { IdempotencyRecord } from '@vankien/domain';
 import { AppError } from '@vankien/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { SubmissionErrors } from './submission-errors';
@@ -21,7 +21,8 @@ export async function onceForKey<T>(
   scope: { userId: string; key: string; name: string; request: unknown },
   work: (manager: EntityManager) => Promise<{ status: number; body: T }>,
 ): Promise<StoredAnswer<T>> {
-  const requestSha256 = createHash('sha256').update(canonicalJson(scope.request)).digest('hex');
+  // a retry sends the same body: its parsed form serialises the same (no key sorting needed)
+  const requestSha256 = createHash('sha256').update(JSON.stringify(scope.request)).digest('hex');
   return dataSource.transaction(async (manager) => {
     const claimed = await manager.query(
       `INSERT INTO idempotency_records (user_id, key, scope, request_sha256) VALUES ($1, $2, $3, $4)

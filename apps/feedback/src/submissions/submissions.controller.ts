@@ -4,6 +4,7 @@ import { CurrentUser, type AuthenticatedUser } from '@vankien/auth';
 import { AppError, CommonErrors } from '@vankien/platform';
 import type { Response } from 'express';
 import { BulkCommentsRequest, CommentInput, CommentView, CreateSubmissionRequest, SubmissionView, SubmitRequest } from './dto/submission.dto';
+import { parseCommentInputs } from './comment-input.parser';
 import { SubmissionsService } from './submissions.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -57,7 +58,9 @@ export class SubmissionsController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ added: number; commentCount: number }> {
-    const answer = await this.submissions.addComments(user.userId, id, body.comments, idempotencyKey(key));
+    const { inputs, problems } = parseCommentInputs(body.comments);
+    if (problems.length) throw new AppError(CommonErrors.VALIDATION_FAILED, problems);
+    const answer = await this.submissions.addComments(user.userId, id, inputs, idempotencyKey(key));
     response.status(answer.status);
     if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
     return answer.body;

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { decide, PolicyService, type Subject } from '@vankien/auth';
 import { appendAuditEvent } from '@vankien/database';
 import { canonicalJson, Comment, CommentRound, DocumentVersion, Organization, Submission, SubmissionReceipt } from '@vankien/domain';
 import { AppError } from '@vankien/platform';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { acceptingSubmissions, RoundsService, type LoadedRound } from '../rounds/rounds.service';
 import { checkComments, type BlockCatalogue, type CheckedComment } from './comment-checks';
@@ -19,37 +23,52 @@ interface LoadedSubmission {
   subject: Subject;
 }
 
-const rowsPerInsert = 1000;
+/** A value in COPY's text format: \N for null, backslash escapes for the separators. */
+function copyValue(value: string | number | null): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'number') return String(value);
+  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
 
-/** One multi-row INSERT per thousand comments (a row-by-row save() would cost a round trip each). */
-async function insertComments(manager: EntityManager, submission: Submission, comments: CheckedComment[], firstPosition: number): Promise<void> {
-  for (let start = 0; start < comments.length; start += rowsPerInsert) {
-    const chunk = comments.slice(start, start + rowsPerInsert);
-    const values: unknown[] = [];
-    const rows = chunk.map((comment, index) => {
-      const base = values.length;
-      values.push(
-        submission.id,
-        submission.roundId,
-        comment.documentVersionId,
-        comment.blockId,
-        firstPosition + start + index,
-        comment.kind,
-        comment.text,
-        comment.quote,
-        comment.quotePrefix,
-        comment.quoteSuffix,
-        comment.supporters,
-        comment.supportersTotal,
-      );
-      return `(${Array.from({ length: 12 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
-    });
-    await manager.query(
-      `INSERT INTO comments (submission_id, round_id, document_version_id, block_id, position, kind, text, quote, quote_prefix, quote_suffix, supporters, supporters_total)
-       VALUES ${rows.join(', ')}`,
-      values,
-    );
+function* copyLines(submission: Submission, comments: CheckedComment[], firstPosition: number): Generator<string> {
+  const batch = 1000;
+  for (let start = 0; start < comments.length; start += batch) {
+    yield comments
+      .slice(start, start + batch)
+      .map((comment, index) =>
+        [
+          submission.id,
+          submission.roundId,
+          comment.documentVersionId,
+          comment.blockId,
+          firstPosition + start + index,
+          comment.kind,
+          comment.text,
+          comment.quote,
+          comment.quotePrefix,
+          comment.quoteSuffix,
+          comment.supporters,
+          comment.supportersTotal,
+        ]
+          .map(copyValue)
+          .join('\t'),
+      )
+      .join('\n') + '\n';
   }
+}
+
+/**
+ * Stores comments with COPY on the transaction's own connection: several times faster than
+ * multi-row INSERTs (and far faster than save() row by row), and still all or nothing.
+ */
+async function insertComments(manager: EntityManager, submission: Submission, comments: CheckedComment[], firstPosition: number): Promise<void> {
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('insertComments must run inside a transaction');
+  const client = (await runner.connect()) as PoolClient;
+  const copy = client.query(
+    copyFrom('COPY comments (submission_id, round_id, document_version_id, block_id, position, kind, text, quote, quote_prefix, quote_suffix, supporters, supporters_total) FROM STDIN'),
+  );
+  await pipeline(Readable.from(copyLines(submission, comments, firstPosition)), copy);
 }
 
 function commentView(comment: Comment): CommentView {

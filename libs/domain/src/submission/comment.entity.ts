@@ -15,11 +15,11 @@ export type CommentKind = (typeof commentKinds)[number];
 @Check('comments_text_length_check', `char_length("text") BETWEEN 1 AND 5000`)
 @Check('comments_supporters_check', `"supporters" IS NULL OR ("supporters" >= 1 AND ("supporters_total" IS NULL OR "supporters" <= "supporters_total"))`)
 @Index('comments_round_id_block_id_idx', ['roundId', 'documentVersionId', 'blockId'])
+@Index('comments_submission_id_position_idx', ['submissionId', 'position'])
 export class Comment {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Index()
   @Column({ type: 'uuid' })
   submissionId!: string;
 

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { commentKinds, type CommentKind, type SubmissionStatus } from '@vankien/domain';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** Most comments one request may carry (and one submission may hold). */
 export const maxCommentsPerRequest = 10_000;
@@ -56,13 +55,12 @@ export class CommentInput {
 }
 
 export class BulkCommentsRequest {
+  /** Each item is checked by parseCommentInputs (same rules as CommentInput), not class-validator. */
   @ApiProperty({ type: [CommentInput], description: `1 to ${maxCommentsPerRequest} comments, stored all or none` })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(maxCommentsPerRequest, { message: `comments must hold at most ${maxCommentsPerRequest} items` })
-  @ValidateNested({ each: true })
-  @Type(() => CommentInput)
-  comments!: CommentInput[];
+  comments!: unknown[];
 }
 
 export class CommentView {
