@@ -291,6 +291,41 @@ describe('comment rounds and submissions', () => {
     expect(progress.body.latestRevision).toBe(second.revision);
   });
 
+  it('replays the drafters’ corrections on every revision: merge, representative text; bad ones are refused', async () => {
+    const handler = worker.get(SynthesizeRoundHandler);
+    const latest = await dataSource.getRepository(Synthesis).findOneOrFail({ where: { roundId: round.id }, order: { revision: 'DESC' } });
+    const clusters = await dataSource.getRepository(CommentCluster).find({ where: { synthesisId: latest.id }, order: { position: 'ASC' } });
+    // two proposals on the same block, merged by the drafters
+    const byBlock = new Map<string, CommentCluster[]>();
+    for (const cluster of clusters.filter((c) => c.kind !== 'agree')) byBlock.set(cluster.blockId, [...(byBlock.get(cluster.blockId) ?? []), cluster]);
+    const [target, source] = [...byBlock.values()].find((group) => group.length >= 2) ?? [];
+    expect(target && source).toBeTruthy();
+    expect((await api.post(`/api/rounds/${round.id}/synthesis/corrections`, { type: 'merge', target: { key: target.key }, source: { key: source.key } }, as('vanphong.tp'))).status).toBe(403);
+    const merged = await api.post<{ sequence: number }>(`/api/rounds/${round.id}/synthesis/corrections`, { type: 'merge', target: { key: target.key }, source: { key: source.key } }, as('tieuban'));
+    expect(merged.status).toBe(201);
+    expect((await api.post(`/api/rounds/${round.id}/synthesis/corrections`, { type: 'representative', target: { key: target.key }, text: 'Đề nghị bổ sung và làm rõ các chỉ tiêu (ý kiến gộp).' }, as('tieuban'))).status).toBe(201);
+    const incomplete = await api.post<{ code: string; details: { field: string }[] }>(`/api/rounds/${round.id}/synthesis/corrections`, { type: 'move', to: { key: target.key, commentId: '00000000-0000-4000-8000-000000000000' } }, as('tieuban'));
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body.details.map((d) => d.field).sort()).toEqual(['commentId', 'to']);
+    expect((await api.post(`/api/rounds/${round.id}/synthesis/corrections`, { type: 'shuffle' }, as('tieuban'))).status).toBe(400);
+
+    const expectCorrected = async (revision: number): Promise<void> => {
+      const synthesis = await dataSource.getRepository(Synthesis).findOneByOrFail({ roundId: round.id, revision });
+      const after = await dataSource.getRepository(CommentCluster).findBy({ synthesisId: synthesis.id });
+      expect(after.find((c) => c.key === source.key)).toBeUndefined();
+      const kept = after.find((c) => c.key === target.key);
+      expect(kept?.commentCount).toBe(target.commentCount + source.commentCount);
+      expect(kept?.representativeText).toBe('Đề nghị bổ sung và làm rõ các chỉ tiêu (ý kiến gộp).');
+    };
+    const first = await handler.handle({ roundId: round.id });
+    await expectCorrected(first.revision);
+    // a later revision (another submission arrived) keeps the corrections
+    const second = await handler.handle({ roundId: round.id });
+    await expectCorrected(second.revision);
+    const listed = await api.get<{ sequence: number }[]>(`/api/rounds/${round.id}/synthesis/corrections`, as('thuongvu1'));
+    expect(listed.body.map((c) => c.sequence)).toEqual([1, 2]);
+  });
+
   it('after the deadline refuses submissions, or accepts them as late when the round says so; closing is final', async () => {
     const submission = await openSubmission('vanphong.pt', 'LC-PT');
     await api.post(`/api/submissions/${submission.id}/comments`, { blockId: paragraph(0), kind: 'agree', text: 'Nhất trí' }, as('vanphong.pt'));

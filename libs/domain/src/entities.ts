@@ -18,6 +18,7 @@ import { ClusterMember } from './synthesis/cluster-member.entity';
 import { CommentCluster } from './synthesis/comment-cluster.entity';
 import { Disposition } from './synthesis/disposition.entity';
 import { Synthesis } from './synthesis/synthesis.entity';
+import { SynthesisCorrection } from './synthesis/synthesis-correction.entity';
 import { Membership } from './user/membership.entity';
 import { RefreshToken } from './user/refresh-token.entity';
 import { User } from './user/user.entity';
@@ -44,6 +45,7 @@ export const entities = [
   CommentCluster,
   ClusterMember,
   Disposition,
+  SynthesisCorrection,
   ApprovalRequest,
   Approval,
   AuditEvent,

@@ -5,6 +5,7 @@ import { SubmissionsController } from '../submissions/submissions.controller';
 import { SubmissionsService } from '../submissions/submissions.service';
 import { SynthesisRequests } from '../submissions/synthesis-requests';
 import { SynthesesController } from '../syntheses/syntheses.controller';
+import { CorrectionsService } from '../syntheses/corrections.service';
 import { RollUpService } from '../syntheses/roll-up.service';
 import { SynthesesService } from '../syntheses/syntheses.service';
 import { RoundsController } from './rounds.controller';
@@ -13,7 +14,7 @@ import { RoundsService } from './rounds.service';
 /** Comment rounds, their invitations and coverage, and the submissions made in them. */
 @Module({
   controllers: [RoundsController, SubmissionsController, CommentImportsController, SynthesesController],
-  providers: [RoundsService, SubmissionsService, SynthesisRequests, SynthesesService, CommentImportsService, RollUpService],
+  providers: [RoundsService, SubmissionsService, SynthesisRequests, SynthesesService, CommentImportsService, RollUpService, CorrectionsService],
   exports: [RoundsService, SubmissionsService],
 })
 export class RoundsModule {}

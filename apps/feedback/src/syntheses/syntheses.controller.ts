@@ -4,6 +4,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags
 import { CurrentUser, type AuthenticatedUser } from '@vankien/auth';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
+import { CorrectionsService } from './corrections.service';
+import { CorrectionRequest } from './dto/correction.dto';
 import { RollUpService, type ForwardOutcome } from './roll-up.service';
 import { SynthesesService, type SynthesisReportView } from './syntheses.service';
 
@@ -38,7 +40,20 @@ export class SynthesesController {
   constructor(
     private readonly syntheses: SynthesesService,
     private readonly rollUp: RollUpService,
+    private readonly corrections: CorrectionsService,
   ) {}
+
+  @Post('corrections')
+  @ApiOkResponse({ description: 'A merge, split, move or representative text; replayed on every revision from now on' })
+  correct(@CurrentUser() user: AuthenticatedUser, @Param('roundId', uuid) roundId: string, @Body() body: CorrectionRequest): Promise<unknown> {
+    return this.corrections.add(user.userId, roundId, body);
+  }
+
+  @Get('corrections')
+  @ApiOkResponse({ description: 'The corrections, in the order they are replayed' })
+  listCorrections(@CurrentUser() user: AuthenticatedUser, @Param('roundId', uuid) roundId: string): Promise<unknown> {
+    return this.corrections.list(user.userId, roundId);
+  }
 
   @Post('forward')
   @HttpCode(200)

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CommentRound, DocumentVersion, RoundDocument, type SourceType } from '@vankien/domain';
+import { CommentRound, DocumentVersion, RoundDocument, SynthesisCorrection, type SourceType } from '@vankien/domain';
 import { JobProducer, type JobPayloads } from '@vankien/queue';
-import { buildReport, synthesizeComments, withStableKeys, type Cluster, type CommentInput } from '@vankien/synthesis';
+import { applyCorrections, buildReport, prepareComment, synthesizeComments, withStableKeys, type Cluster, type CommentInput, type Correction } from '@vankien/synthesis';
 import type { Job } from 'bullmq';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import type { JobHandler } from './job-handler';
@@ -82,11 +82,20 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT id FROM comment_rounds WHERE id = $1 FOR UPDATE', [payload.roundId]);
       const previous = await this.previousClusters(manager, payload.roundId);
-      const report = buildReport(withStableKeys(previous, clustered.clusters), { blockOrder });
+      const keyed = withStableKeys(previous, clustered.clusters);
+      // the drafters' corrections, replayed in order on the fresh clusters
+      const corrections = (await manager.getRepository(SynthesisCorrection).find({ where: { roundId: payload.roundId }, order: { sequence: 'ASC' } })).map((row) => row.correction as unknown as Correction);
+      const corrected = corrections.length ? applyCorrections(keyed, corrections, new Map(inputs.map((input) => [input.id, prepareComment(input)]))) : null;
+      const report = buildReport(corrected?.clusters ?? keyed, {
+        blockOrder,
+        extraStats: corrected ? { correctionsApplied: corrected.applied.length, correctionsSkipped: corrected.skipped.length } : {},
+      });
+      // why a correction no longer applies (its comment was withdrawn …), for the drafters to see
+      const stats = { ...report.stats, skippedCorrections: corrected?.skipped.map((skip) => ({ sequence: skip.index + 1, reason: skip.reason })) ?? [] };
       const [{ next }] = await manager.query('SELECT coalesce(max(revision), 0) + 1 AS next FROM syntheses WHERE round_id = $1', [payload.roundId]);
       const [{ id: synthesisId }] = await manager.query(
         `INSERT INTO syntheses (round_id, revision, status, comment_count, stats, completed_at) VALUES ($1, $2, 'complete', $3, $4, now()) RETURNING id`,
-        [payload.roundId, Number(next), report.comments, JSON.stringify(report.stats)],
+        [payload.roundId, Number(next), report.comments, JSON.stringify(stats)],
       );
       await this.insertClusters(manager, synthesisId, report.clusters);
       // a submission that arrived while this ran keeps its request, and triggers the next run
