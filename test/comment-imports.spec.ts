@@ -1,13 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Comment, CommentImport, Organization } from '@vankien/domain';
+import { Comment, CommentImport } from '@vankien/domain';
 import ExcelJS from 'exceljs';
-import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { seedDemoData } from '../apps/feedback/src/seed/demo-seed';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { createTestDatabase, testRedisUrl, type TestDatabase } from './support/test-database';
-import { apiClient, login, openDataSource, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
+import { flushWorkerRedis, seededDatabase, type SeededDatabase } from './support/seeded-system';
+import type { TestDatabase } from './support/test-database';
+import { apiClient, login, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
 
 interface ImportView {
   id: string;
@@ -19,6 +18,7 @@ interface ImportView {
 }
 
 describe('comment tables from Word and Excel: upload, preview, confirm', () => {
+  let seeded: SeededDatabase;
   let database: TestDatabase;
   let dataSource: DataSource;
   let feedback: RunningApp;
@@ -38,13 +38,10 @@ describe('comment tables from Word and Excel: upload, preview, confirm', () => {
   };
 
   beforeAll(async () => {
-    const redis = new Redis(testRedisUrl());
-    await redis.flushdb();
-    redis.disconnect();
-    database = await createTestDatabase();
-    dataSource = await openDataSource(database);
-    await seedDemoData(dataSource);
-    const org = Object.fromEntries((await dataSource.getRepository(Organization).find()).map((o) => [o.code, o.id]));
+    await flushWorkerRedis();
+    seeded = await seededDatabase();
+    ({ database, dataSource } = seeded);
+    const { org } = seeded;
     const environment = serviceEnvironment(database, { LOGIN_ATTEMPTS_PER_MINUTE: '1000' });
     feedback = await startApp('feedback', environment);
     editor = await startApp('editor', environment);
@@ -70,8 +67,7 @@ describe('comment tables from Word and Excel: upload, preview, confirm', () => {
     await worker?.close();
     await feedback?.close();
     await editor?.close();
-    await dataSource?.destroy();
-    await database?.drop();
+    await seeded?.close();
   });
 
   it('reads a filled-in template in the worker, previews every row, and adds only on confirmation', async () => {

@@ -1,13 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Comment, CommentCluster, Organization, Synthesis } from '@vankien/domain';
-import Redis from 'ioredis';
+import { Comment, CommentCluster, Synthesis } from '@vankien/domain';
 import type { DataSource } from 'typeorm';
-import { seedDemoData } from '../apps/feedback/src/seed/demo-seed';
 import { SynthesizeRoundHandler } from '../apps/worker/src/processors/synthesize-round.handler';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { createTestDatabase, testRedisUrl, type TestDatabase } from './support/test-database';
-import { apiClient, login, openDataSource, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
+import { flushWorkerRedis, seededDatabase, type SeededDatabase } from './support/seeded-system';
+import type { TestDatabase } from './support/test-database';
+import { apiClient, login, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
 
 /**
  * Three levels: two cells comment on the province's draft in their district's round; the
@@ -15,6 +14,7 @@ import { apiClient, login, openDataSource, serviceEnvironment, startApp, type Ru
  * too. Counts are checked by hand at each level.
  */
 describe('roll-up of a synthesis from level to level', () => {
+  let seeded: SeededDatabase;
   let database: TestDatabase;
   let dataSource: DataSource;
   let feedback: RunningApp;
@@ -25,13 +25,10 @@ describe('roll-up of a synthesis from level to level', () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    const redis = new Redis(testRedisUrl());
-    await redis.flushdb();
-    redis.disconnect();
-    database = await createTestDatabase();
-    dataSource = await openDataSource(database);
-    await seedDemoData(dataSource);
-    for (const organization of await dataSource.getRepository(Organization).find()) org[organization.code] = organization.id;
+    await flushWorkerRedis();
+    seeded = await seededDatabase();
+    ({ database, dataSource } = seeded);
+    Object.assign(org, seeded.org);
     const environment = serviceEnvironment(database, { LOGIN_ATTEMPTS_PER_MINUTE: '1000' });
     feedback = await startApp('feedback', environment);
     editor = await startApp('editor', environment);
@@ -48,8 +45,7 @@ describe('roll-up of a synthesis from level to level', () => {
     await worker?.close();
     await feedback?.close();
     await editor?.close();
-    await dataSource?.destroy();
-    await database?.drop();
+    await seeded?.close();
   });
 
   const round = async (token: string, organizationId: string, versionId: string, invitations: object): Promise<string> => {

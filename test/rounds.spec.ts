@@ -1,13 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { ClusterMember, Comment, CommentCluster, Organization, Submission, SubmissionReceipt, Synthesis } from '@vankien/domain';
-import Redis from 'ioredis';
+import { ClusterMember, Comment, CommentCluster, Submission, SubmissionReceipt, Synthesis } from '@vankien/domain';
 import type { DataSource } from 'typeorm';
-import { seedDemoData } from '../apps/feedback/src/seed/demo-seed';
 import { SynthesizeRoundHandler } from '../apps/worker/src/processors/synthesize-round.handler';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { createTestDatabase, testRedisUrl, type TestDatabase } from './support/test-database';
-import { apiClient, login, openDataSource, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
+import { flushWorkerRedis, seededDatabase, type SeededDatabase } from './support/seeded-system';
+import type { TestDatabase } from './support/test-database';
+import { apiClient, login, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
 
 interface Round {
   id: string;
@@ -28,6 +27,7 @@ interface Problem {
 }
 
 describe('comment rounds and submissions', () => {
+  let seeded: SeededDatabase;
   let database: TestDatabase;
   let dataSource: DataSource;
   let feedback: RunningApp;
@@ -49,13 +49,10 @@ describe('comment rounds and submissions', () => {
   };
 
   beforeAll(async () => {
-    const redis = new Redis(testRedisUrl());
-    await redis.flushdb();
-    redis.disconnect();
-    database = await createTestDatabase();
-    dataSource = await openDataSource(database);
-    await seedDemoData(dataSource);
-    for (const organization of await dataSource.getRepository(Organization).find()) org[organization.code] = organization.id;
+    await flushWorkerRedis();
+    seeded = await seededDatabase();
+    ({ database, dataSource } = seeded);
+    Object.assign(org, seeded.org);
     const environment = serviceEnvironment(database, { LOGIN_ATTEMPTS_PER_MINUTE: '1000' });
     feedback = await startApp('feedback', environment);
     editor = await startApp('editor', environment);
@@ -76,8 +73,7 @@ describe('comment rounds and submissions', () => {
     await worker?.close();
     await feedback?.close();
     await editor?.close();
-    await dataSource?.destroy();
-    await database?.drop();
+    await seeded?.close();
   });
 
   it('opens a round on a frozen version for three units, the retired leaders and the Front', async () => {

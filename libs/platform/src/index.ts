@@ -14,3 +14,4 @@ export * from './health/redis.health';
 export * from './http/public';
 export * from './health/health.module';
 export * from './run-main';
+export * from './http/send-file';

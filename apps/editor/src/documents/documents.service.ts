@@ -48,31 +48,38 @@ export class DocumentsService {
     if (!organization) throw new AppError(DocumentErrors.ORGANIZATION_NOT_FOUND, { organizationId: request.organizationId });
     await this.policy.authorize(userId, 'document.create', { type: 'organization', organization: { id: organization.id, path: organization.path } });
     const content = createTemplate(request.kind, { organizationName: organization.name, term: request.term.replace(/\s*[-–]\s*/, '–') });
+    const document = await this.insertWithContent(userId, organization.id, request, content, { action: 'document.created', payload: {} });
+    return { ...summary(document), content: content as unknown as Record<string, unknown> };
+  }
+
+  /**
+   * Stores a new document and its first Yjs update (its whole content) in one transaction, with
+   * the audit event: a template, or an imported DOCX.
+   */
+  async insertWithContent(
+    userId: string,
+    organizationId: string,
+    fields: Pick<CongressDocument, 'kind' | 'title' | 'term'>,
+    content: DocumentJson,
+    audit: { action: string; payload: Record<string, unknown> },
+  ): Promise<CongressDocument> {
     const ydoc = documentJsonToYDoc(content);
     const initialState = Y.encodeStateAsUpdate(ydoc);
     ydoc.destroy();
-    const document = await this.dataSource.transaction(async (manager) => {
-      const created = manager.getRepository(CongressDocument).create({
-        organizationId: organization.id,
-        kind: request.kind,
-        title: request.title,
-        term: request.term,
-        approvedVersionId: null,
-        createdById: userId,
-      });
+    return this.dataSource.transaction(async (manager) => {
+      const created = manager.getRepository(CongressDocument).create({ organizationId, kind: fields.kind, title: fields.title, term: fields.term, approvedVersionId: null, createdById: userId });
       await manager.getRepository(CongressDocument).insert(created);
       await appendDocumentUpdates(manager, [{ documentId: created.id, update: initialState }]);
       await appendAuditEvent(manager, {
         actorId: userId,
-        action: 'document.created',
+        action: audit.action,
         subjectType: 'document',
         subjectId: created.id,
-        organizationId: organization.id,
-        payload: { kind: request.kind, title: request.title, term: request.term },
+        organizationId,
+        payload: { kind: fields.kind, title: fields.title, term: fields.term, ...audit.payload },
       });
       return created;
     });
-    return { ...summary(document), content: content as unknown as Record<string, unknown> };
   }
 
   /** Documents the user may read: those of organisations where they draft or approve, and those under their review. */

@@ -2,13 +2,12 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, Uploaded
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthenticatedUser } from '@vankien/auth';
-import { AppError, CommonErrors } from '@vankien/platform';
+import { AppError, CommonErrors, officeMimeTypes, sendFile } from '@vankien/platform';
 import type { Response } from 'express';
 import { CreateDocumentRequest, RevisionQuery } from './dto/document.dto';
 import { OfficeService } from './office.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
-const docxMimeType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** An uploaded DOCX is read in memory: a limit on its size comes before anything else. */
 const upload = FileInterceptor('file', { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
 
@@ -24,13 +23,10 @@ export class OfficeController {
   constructor(private readonly office: OfficeService) {}
 
   @Get('documents/:id/export.docx')
-  @ApiProduces(docxMimeType)
+  @ApiProduces(officeMimeTypes.docx)
   @ApiOkResponse({ description: 'The live draft, or a version, as DOCX in the layout of Party documents' })
   async export(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Query() query: RevisionQuery, @Res() response: Response): Promise<void> {
-    const file = await this.office.exportDocument(user.userId, id, query.version);
-    response.setHeader('Content-Type', docxMimeType);
-    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-    response.send(file.content);
+    sendFile(response, await this.office.exportDocument(user.userId, id, query.version), 'docx');
   }
 
   @Post('documents/import')

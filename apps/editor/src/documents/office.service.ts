@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PolicyService } from '@vankien/auth';
 import { appendAuditEvent, appendDocumentUpdates, loadYDoc } from '@vankien/database';
-import { congressSchema, documentFragment, documentJsonToYDoc, writeDocumentToYDoc, type DocumentJson } from '@vankien/document-schema';
-import { CongressDocument, DocumentVersion, Organization } from '@vankien/domain';
+import { congressSchema, documentFragment, writeDocumentToYDoc, type DocumentJson } from '@vankien/document-schema';
+import { DocumentVersion, Organization } from '@vankien/domain';
 import { exportDocx, importDocx, isOfficeFileError, type ImportReport } from '@vankien/office';
 import { AppError } from '@vankien/platform';
 import { DataSource } from 'typeorm';
@@ -78,23 +78,7 @@ export class OfficeService {
     if (!organization) throw new AppError(DocumentErrors.ORGANIZATION_NOT_FOUND, { organizationId: request.organizationId });
     await this.policy.authorize(userId, 'document.create', { type: 'organization', organization: { id: organization.id, path: organization.path } });
     const { doc, report } = await readDocx(file);
-    const ydoc = documentJsonToYDoc(doc);
-    const state = Y.encodeStateAsUpdate(ydoc);
-    ydoc.destroy();
-    const created = await this.dataSource.transaction(async (manager) => {
-      const document = manager.getRepository(CongressDocument).create({ ...request, organizationId: organization.id, approvedVersionId: null, createdById: userId });
-      await manager.getRepository(CongressDocument).insert(document);
-      await appendDocumentUpdates(manager, [{ documentId: document.id, update: state }]);
-      await appendAuditEvent(manager, {
-        actorId: userId,
-        action: 'document.imported',
-        subjectType: 'document',
-        subjectId: document.id,
-        organizationId: organization.id,
-        payload: { kind: request.kind, title: request.title, lost: report.lost },
-      });
-      return document;
-    });
+    const created = await this.documents.insertWithContent(userId, organization.id, request, doc, { action: 'document.imported', payload: { lost: report.lost } });
     return {
       document: { id: created.id, organizationId: created.organizationId, kind: created.kind, title: created.title, term: created.term, approvedVersionId: null, updatedAt: created.updatedAt.toISOString(), content: doc as unknown as Record<string, unknown> },
       report,

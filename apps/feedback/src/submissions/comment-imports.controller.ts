@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UploadedFil
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthenticatedUser } from '@vankien/auth';
-import { AppError, CommonErrors } from '@vankien/platform';
+import { AppError, CommonErrors, officeMimeTypes, sendFile } from '@vankien/platform';
 import type { Response } from 'express';
 import { CommentImportsService, type ImportView } from './comment-imports.service';
 
@@ -41,12 +41,9 @@ export class CommentImportsController {
   }
 
   @Get('rounds/:roundId/template.xlsx')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProduces(officeMimeTypes.xlsx)
   @ApiOkResponse({ description: 'An XLSX to fill in, pre-filled with the sections of the round’s documents' })
   async template(@CurrentUser() user: AuthenticatedUser, @Param('roundId', uuid) roundId: string, @Res() response: Response): Promise<void> {
-    const file = await this.imports.template(user.userId, roundId);
-    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-    response.send(file.content);
+    sendFile(response, await this.imports.template(user.userId, roundId), 'xlsx');
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthenticatedUser } from '@vankien/auth';
+import { officeMimeTypes, sendFile } from '@vankien/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
 import { CorrectionsService } from './corrections.service';
@@ -69,23 +70,17 @@ export class SynthesesController {
   }
 
   @Get('export.xlsx')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProduces(officeMimeTypes.xlsx)
   @ApiOkResponse({ description: 'STT, Phần/Mục, Nội dung ý kiến, Số đơn vị, Số người, Nguồn, Ghi chú; formulas escaped' })
   async exportXlsx(@CurrentUser() user: AuthenticatedUser, @Param('roundId', uuid) roundId: string, @Query() query: RevisionQuery, @Res() response: Response): Promise<void> {
-    const file = await this.syntheses.export(user.userId, roundId, 'xlsx', query.revision);
-    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-    response.send(file.content);
+    sendFile(response, await this.syntheses.export(user.userId, roundId, 'xlsx', query.revision), 'xlsx');
   }
 
   @Get('export.docx')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @ApiProduces(officeMimeTypes.docx)
   @ApiOkResponse({ description: 'The report per document and section, with the coverage' })
   async exportDocx(@CurrentUser() user: AuthenticatedUser, @Param('roundId', uuid) roundId: string, @Query() query: RevisionQuery, @Res() response: Response): Promise<void> {
-    const file = await this.syntheses.export(user.userId, roundId, 'docx', query.revision);
-    response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-    response.send(file.content);
+    sendFile(response, await this.syntheses.export(user.userId, roundId, 'docx', query.revision), 'docx');
   }
 
   @Get('progress')

@@ -11,6 +11,20 @@ export interface StoredDocumentState {
   bytes: number;
 }
 
+/** The latest snapshot of a document and the updates appended after it, in order. */
+async function readSnapshotAndLog(manager: EntityManager, documentId: string): Promise<{ snapshot: DocumentSnapshot | null; log: DocumentUpdate[] }> {
+  const snapshot = await manager.getRepository(DocumentSnapshot).findOne({ where: { documentId }, order: { lastUpdateId: 'DESC' } });
+  const log = await manager
+    .getRepository(DocumentUpdate)
+    .createQueryBuilder('u')
+    .select(['u.id', 'u.update'])
+    .where('u.document_id = :documentId', { documentId })
+    .andWhere('u.id > :after', { after: snapshot?.lastUpdateId ?? '0' })
+    .orderBy('u.id', 'ASC')
+    .getMany();
+  return { snapshot, log };
+}
+
 /**
  * Reads a document's state: the latest snapshot plus the updates after it, in one
  * REPEATABLE READ transaction, so a compaction committing in between can never make the two
@@ -18,15 +32,7 @@ export interface StoredDocumentState {
  */
 export async function loadDocumentState(dataSource: DataSource, documentId: string): Promise<StoredDocumentState> {
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
-    const snapshot = await manager.getRepository(DocumentSnapshot).findOne({ where: { documentId }, order: { lastUpdateId: 'DESC' } });
-    const log = await manager
-      .getRepository(DocumentUpdate)
-      .createQueryBuilder('u')
-      .select(['u.id', 'u.update'])
-      .where('u.document_id = :documentId', { documentId })
-      .andWhere('u.id > :after', { after: snapshot?.lastUpdateId ?? '0' })
-      .orderBy('u.id', 'ASC')
-      .getMany();
+    const { snapshot, log } = await readSnapshotAndLog(manager, documentId);
     const updates = [...(snapshot ? [new Uint8Array(snapshot.state)] : []), ...log.map((row) => new Uint8Array(row.update))];
     return {
       updates,
@@ -71,15 +77,7 @@ export async function compactDocument(dataSource: DataSource, documentId: string
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('vankien:compact'), hashtext($1))`, [documentId]);
     const exists = await manager.getRepository(CongressDocument).exists({ where: { id: documentId } });
     if (!exists) return { compacted: false, foldedUpdates: 0, snapshotBytes: 0 };
-    const snapshot = await manager.getRepository(DocumentSnapshot).findOne({ where: { documentId }, order: { lastUpdateId: 'DESC' } });
-    const log = await manager
-      .getRepository(DocumentUpdate)
-      .createQueryBuilder('u')
-      .select(['u.id', 'u.update'])
-      .where('u.document_id = :documentId', { documentId })
-      .andWhere('u.id > :after', { after: snapshot?.lastUpdateId ?? '0' })
-      .orderBy('u.id', 'ASC')
-      .getMany();
+    const { snapshot, log } = await readSnapshotAndLog(manager, documentId);
     if (log.length < minimumUpdates) return { compacted: false, foldedUpdates: 0, snapshotBytes: snapshot?.state.byteLength ?? 0 };
     const ydoc = new Y.Doc();
     Y.transact(ydoc, () => {
