@@ -287,6 +287,37 @@ describe('comment rounds and submissions', () => {
     expect(progress.body.latestRevision).toBe(second.revision);
   });
 
+  it('re-clusters only the blocks whose comments changed, with the same result as a full recomputation', async () => {
+    const handler = worker.get(SynthesizeRoundHandler);
+    await dataSource.query('DELETE FROM synthesis_corrections WHERE round_id = $1', [round.id]);
+    const warm = await handler.handle({ roundId: round.id });
+    const again = await handler.handle({ roundId: round.id });
+    expect(again.blocksReclustered).toBe(0);
+    const clustersOf = async (revision: number) => {
+      const synthesis = await dataSource.getRepository(Synthesis).findOneByOrFail({ roundId: round.id, revision });
+      const rows: { key: string; members: string[]; representative: string; units: number; supporters: number }[] = await dataSource.query(
+        `SELECT cc.key, cc.representative_text AS representative, cc.units, cc.supporters, array_agg(cm.comment_id::text ORDER BY cm.comment_id) AS members
+           FROM comment_clusters cc JOIN cluster_members cm ON cm.cluster_id = cc.id WHERE cc.synthesis_id = $1 GROUP BY cc.id ORDER BY cc.key`,
+        [synthesis.id],
+      );
+      return rows;
+    };
+    expect(await clustersOf(again.revision)).toEqual(await clustersOf(warm.revision));
+    // a new submission touches one block: only it is clustered again; a cold run (no stored
+    // prepared forms, no stored clusterings) gives exactly the same report
+    const front = await dataSource.getRepository(Submission).findOneByOrFail({ roundId: round.id, organizationId: org['LC-MTTQ'] });
+    await dataSource.query(`UPDATE submissions SET status = 'withdrawn' WHERE id = $1`, [front.id]);
+    const incremental = await handler.handle({ roundId: round.id });
+    expect(incremental.blocksReclustered).toBe(1);
+    await dataSource.query('DELETE FROM block_clusterings WHERE round_id = $1', [round.id]);
+    await dataSource.query('UPDATE comments SET prepared = NULL WHERE round_id = $1', [round.id]);
+    const full = await handler.handle({ roundId: round.id });
+    expect(full.blocksReclustered).toBeGreaterThan(1);
+    expect(await clustersOf(full.revision)).toEqual(await clustersOf(incremental.revision));
+    await dataSource.query(`UPDATE submissions SET status = 'submitted' WHERE id = $1`, [front.id]);
+    await handler.handle({ roundId: round.id });
+  });
+
   it('replays the drafters’ corrections on every revision: merge, representative text; bad ones are refused', async () => {
     const handler = worker.get(SynthesizeRoundHandler);
     const latest = await dataSource.getRepository(Synthesis).findOneOrFail({ where: { roundId: round.id }, order: { revision: 'DESC' } });

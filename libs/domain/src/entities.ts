@@ -19,6 +19,7 @@ import { CommentCluster } from './synthesis/comment-cluster.entity';
 import { Disposition } from './synthesis/disposition.entity';
 import { Synthesis } from './synthesis/synthesis.entity';
 import { SynthesisCorrection } from './synthesis/synthesis-correction.entity';
+import { BlockClustering } from './synthesis/block-clustering.entity';
 import { Membership } from './user/membership.entity';
 import { RefreshToken } from './user/refresh-token.entity';
 import { User } from './user/user.entity';
@@ -46,6 +47,7 @@ export const entities = [
   ClusterMember,
   Disposition,
   SynthesisCorrection,
+  BlockClustering,
   ApprovalRequest,
   Approval,
   AuditEvent,

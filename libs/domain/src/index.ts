@@ -22,6 +22,7 @@ export * from './synthesis/comment-cluster.entity';
 export * from './synthesis/cluster-member.entity';
 export * from './synthesis/disposition.entity';
 export * from './synthesis/synthesis-correction.entity';
+export * from './synthesis/block-clustering.entity';
 export * from './approval/approval-request.entity';
 export * from './approval/approval.entity';
 export * from './audit/audit-event.entity';

@@ -62,7 +62,7 @@ export class SynthesesService {
       const key = `${cluster.documentVersionId}/${cluster.blockId}`;
       byBlock.set(key, [...(byBlock.get(key) ?? []), cluster]);
     }
-    const isAgreement = (cluster: CommentCluster): boolean => cluster.kind === 'agree' && /^(tán thành|nhất trí|đồng ý)/i.test(cluster.representativeText.trim());
+    const isAgreement = (cluster: CommentCluster): boolean => cluster.agreement;
     const view = (cluster: CommentCluster): ClusterView => ({
       key: cluster.key,
       kind: cluster.kind,

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CommentRound, DocumentVersion, RoundDocument, SynthesisCorrection, type SourceType } from '@vankien/domain';
+import { BlockClustering, CommentRound, DocumentVersion, RoundDocument, SynthesisCorrection, type SourceType } from '@vankien/domain';
 import { JobProducer, type JobPayloads } from '@vankien/queue';
-import { applyCorrections, buildReport, prepareComment, synthesizeComments, withStableKeys, type Cluster, type CommentInput, type Correction } from '@vankien/synthesis';
+import { applyCorrections, buildReport, clusterBlock, prepareComment, withStableKeys, type Cluster, type CommentInput, type Correction, type PreparedComment } from '@vankien/synthesis';
 import type { Job } from 'bullmq';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import type { JobHandler } from './job-handler';
@@ -23,14 +24,42 @@ export interface RevisionOutcome {
   revision: number;
   comments: number;
   clusters: number;
+  /** Blocks whose comments changed since the last clustering (the others were reused). */
+  blocksReclustered: number;
 }
 
 const rowsPerInsert = 500;
+const preparedBatch = 5000;
+
+interface CurrentBlock {
+  key: string;
+  documentVersionId: string;
+  blockId: string;
+  /** Sorted. */
+  commentIds: string[];
+  membersSha256: string;
+}
+
+function toInput(row: CommentRow): CommentInput {
+  return {
+    id: row.id,
+    unit: row.unit,
+    sourceType: row.source_type,
+    documentId: row.document_version_id,
+    blockId: row.block_id,
+    kind: row.kind,
+    text: row.text,
+    ...(row.supporters ? { supporters: row.supporters } : {}),
+    ...(row.supporters_total ? { supportersTotal: row.supporters_total } : {}),
+  };
+}
 
 /**
  * Writes a new revision of a round's synthesis report: the comments of every submitted
  * submission, clustered per block by libs/synthesis, with cluster keys carried over from the
- * previous revision (so dispositions survive). The revision is written in one transaction under
+ * previous revision (so dispositions survive). Incremental: each comment is prepared
+ * (normalised, signed) once and stored; only the blocks whose set of comments changed are
+ * clustered again, the others reuse their stored clustering. The revision is written in one transaction under
  * a lock on the round, so two runs (delivery is at least once) never interleave, a crash leaves
  * the previous revision as the latest, and a rerun gives the same result.
  */
@@ -56,39 +85,49 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
 
   async handle(payload: JobPayloads['synthesis.round'], job?: Job): Promise<RevisionOutcome> {
     const startedAt = new Date();
-    const rows: CommentRow[] = await this.dataSource.query(
-      `SELECT c.id, CASE WHEN s.contributor_id IS NULL THEN s.organization_id::text ELSE 'user:' || s.contributor_id::text END AS unit,
-              i.source_type, c.document_version_id, c.block_id, c.kind, c.text, c.supporters, c.supporters_total
-         FROM comments c
-         JOIN submissions s ON s.id = c.submission_id
-         JOIN invitations i ON i.id = s.invitation_id
-        WHERE c.round_id = $1 AND s.status = 'submitted'`,
-      [payload.roundId],
+    const { blocks, commentCount } = await this.currentBlocks(payload.roundId);
+    const cached = new Map(
+      (await this.dataSource.getRepository(BlockClustering).find({ where: { roundId: payload.roundId } })).map((row) => [`${row.documentVersionId}/${row.blockId}`, row]),
     );
-    await job?.updateProgress({ phase: 'clustering', comments: rows.length });
-    const inputs: CommentInput[] = rows.map((row) => ({
-      id: row.id,
-      unit: row.unit,
-      sourceType: row.source_type,
-      documentId: row.document_version_id,
-      blockId: row.block_id,
-      kind: row.kind,
-      text: row.text,
-      ...(row.supporters ? { supporters: row.supporters } : {}),
-      ...(row.supporters_total ? { supportersTotal: row.supporters_total } : {}),
-    }));
-    const clustered = await synthesizeComments(inputs);
+    const touched = [...blocks.values()].filter((block) => cached.get(block.key)?.membersSha256 !== block.membersSha256);
+    await job?.updateProgress({ phase: 'preparing', comments: commentCount, blocks: blocks.size, blocksToCluster: touched.length });
+    await this.prepareMissing(touched.flatMap((block) => block.commentIds));
+    const clustersByBlock = new Map<string, Cluster[]>();
+    for (const [key, row] of cached) if (blocks.has(key) && row.membersSha256 === blocks.get(key)?.membersSha256) clustersByBlock.set(key, row.clusters as Cluster[]);
+    for (const [index, block] of touched.entries()) {
+      const clusters = clusterBlock(await this.preparedOf(block.commentIds));
+      clustersByBlock.set(block.key, clusters);
+      await this.dataSource.query(
+        `INSERT INTO block_clusterings (round_id, document_version_id, block_id, members_sha256, clusters, updated_at) VALUES ($1, $2, $3, $4, $5, now())
+         ON CONFLICT (round_id, document_version_id, block_id) DO UPDATE SET members_sha256 = excluded.members_sha256, clusters = excluded.clusters, updated_at = now()`,
+        [payload.roundId, block.documentVersionId, block.blockId, block.membersSha256, JSON.stringify(clusters)],
+      );
+      if (index % 50 === 49) await job?.updateProgress({ phase: 'clustering', blocksDone: index + 1, blocksToCluster: touched.length });
+    }
+    // blocks that lost all their comments (a withdrawal) no longer have a clustering
+    const gone = [...cached.values()].filter((row) => !blocks.has(`${row.documentVersionId}/${row.blockId}`));
+    for (const row of gone) await this.dataSource.getRepository(BlockClustering).delete({ roundId: row.roundId, documentVersionId: row.documentVersionId, blockId: row.blockId });
+
     const blockOrder = await this.blockOrder(payload.roundId);
+    const clustered = [...blocks.keys()].sort().flatMap((key) => clustersByBlock.get(key) ?? []);
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT id FROM comment_rounds WHERE id = $1 FOR UPDATE', [payload.roundId]);
       const previous = await this.previousClusters(manager, payload.roundId);
-      const keyed = withStableKeys(previous, clustered.clusters);
+      const keyed = withStableKeys(previous, clustered);
       // the drafters' corrections, replayed in order on the fresh clusters
       const corrections = (await manager.getRepository(SynthesisCorrection).find({ where: { roundId: payload.roundId }, order: { sequence: 'ASC' } })).map((row) => row.correction as unknown as Correction);
-      const corrected = corrections.length ? applyCorrections(keyed, corrections, new Map(inputs.map((input) => [input.id, prepareComment(input)]))) : null;
-      const report = buildReport(corrected?.clusters ?? keyed, {
+      let corrected: ReturnType<typeof applyCorrections> | null = null;
+      let clusters = keyed;
+      if (corrections.length) {
+        // corrections stay within a block: only the blocks they name are rebuilt
+        const scope = await this.correctionScope(corrections, keyed, blocks);
+        const inScope = (cluster: Cluster): boolean => scope.blockKeys.has(`${cluster.documentId}/${cluster.blockId}`);
+        corrected = applyCorrections(keyed.filter(inScope), corrections, scope.prepared);
+        clusters = [...keyed.filter((cluster) => !inScope(cluster)), ...corrected.clusters];
+      }
+      const report = buildReport(clusters, {
         blockOrder,
-        extraStats: corrected ? { correctionsApplied: corrected.applied.length, correctionsSkipped: corrected.skipped.length } : {},
+        extraStats: { blocksReclustered: touched.length, ...(corrected ? { correctionsApplied: corrected.applied.length, correctionsSkipped: corrected.skipped.length } : {}) },
       });
       // why a correction no longer applies (its comment was withdrawn …), for the drafters to see
       const stats = { ...report.stats, skippedCorrections: corrected?.skipped.map((skip) => ({ sequence: skip.index + 1, reason: skip.reason })) ?? [] };
@@ -101,8 +140,83 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
       // a submission that arrived while this ran keeps its request, and triggers the next run
       await manager.query('UPDATE comment_rounds SET synthesis_requested_at = NULL WHERE id = $1 AND synthesis_requested_at <= $2', [payload.roundId, startedAt]);
       await job?.updateProgress({ phase: 'written', comments: report.comments });
-      return { revision: Number(next), comments: report.comments, clusters: report.clusters.length };
+      return { revision: Number(next), comments: report.comments, clusters: report.clusters.length, blocksReclustered: touched.length };
     });
+  }
+
+  /** The submitted comments of the round, by block, with a digest of each block's member set. */
+  private async currentBlocks(roundId: string): Promise<{ blocks: Map<string, CurrentBlock>; commentCount: number }> {
+    const rows: { id: string; document_version_id: string; block_id: string }[] = await this.dataSource.query(
+      `SELECT c.id, c.document_version_id, c.block_id FROM comments c JOIN submissions s ON s.id = c.submission_id
+        WHERE c.round_id = $1 AND s.status = 'submitted' ORDER BY c.document_version_id, c.block_id, c.id`,
+      [roundId],
+    );
+    const blocks = new Map<string, CurrentBlock>();
+    for (const row of rows) {
+      const key = `${row.document_version_id}/${row.block_id}`;
+      let block = blocks.get(key);
+      if (!block) {
+        block = { key, documentVersionId: row.document_version_id, blockId: row.block_id, commentIds: [], membersSha256: '' };
+        blocks.set(key, block);
+      }
+      block.commentIds.push(row.id);
+    }
+    for (const block of blocks.values()) block.membersSha256 = createHash('sha256').update(block.commentIds.join(',')).digest('hex');
+    return { blocks, commentCount: rows.length };
+  }
+
+  /** Prepares (normalises, signs) the comments that have no stored prepared form yet, once. */
+  private async prepareMissing(commentIds: string[]): Promise<void> {
+    for (let start = 0; start < commentIds.length; start += preparedBatch) {
+      const rows: CommentRow[] = await this.dataSource.query(
+        `SELECT c.id, CASE WHEN s.contributor_id IS NULL THEN s.organization_id::text ELSE 'user:' || s.contributor_id::text END AS unit,
+                i.source_type, c.document_version_id, c.block_id, c.kind, c.text, c.supporters, c.supporters_total
+           FROM comments c JOIN submissions s ON s.id = c.submission_id JOIN invitations i ON i.id = s.invitation_id
+          WHERE c.id = ANY($1::uuid[]) AND c.prepared IS NULL`,
+        [commentIds.slice(start, start + preparedBatch)],
+      );
+      if (rows.length === 0) continue;
+      const prepared = rows.map((row) => prepareComment(toInput(row)));
+      await this.dataSource.query(
+        `UPDATE comments SET prepared = v.prepared FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::jsonb[]) AS prepared) v WHERE comments.id = v.id`,
+        [rows.map((row) => row.id), prepared.map((p) => JSON.stringify(p))],
+      );
+    }
+  }
+
+  private async preparedOf(commentIds: string[]): Promise<PreparedComment[]> {
+    const prepared: PreparedComment[] = [];
+    for (let start = 0; start < commentIds.length; start += preparedBatch) {
+      const rows: { prepared: PreparedComment }[] = await this.dataSource.query('SELECT prepared FROM comments WHERE id = ANY($1::uuid[]) ORDER BY id', [commentIds.slice(start, start + preparedBatch)]);
+      prepared.push(...rows.map((row) => row.prepared));
+    }
+    return prepared;
+  }
+
+  /** The blocks the corrections name (merges and moves stay within a block) and their prepared comments. */
+  private async correctionScope(
+    corrections: Correction[],
+    clusters: Cluster[],
+    blocks: Map<string, CurrentBlock>,
+  ): Promise<{ blockKeys: Set<string>; prepared: Map<string, PreparedComment> }> {
+    const blockOfComment = new Map<string, string>();
+    for (const block of blocks.values()) for (const id of block.commentIds) blockOfComment.set(id, block.key);
+    const blockOfKey = new Map(clusters.map((cluster) => [cluster.key, `${cluster.documentId}/${cluster.blockId}`]));
+    const refs = corrections.flatMap((correction) => {
+      switch (correction.type) {
+        case 'merge':
+          return [correction.target, correction.source];
+        case 'move':
+          return [correction.to, { commentId: correction.commentId }];
+        case 'split':
+          return correction.commentIds.map((commentId) => ({ commentId }));
+        case 'representative':
+          return [correction.target, ...(correction.commentId ? [{ commentId: correction.commentId }] : [])];
+      }
+    });
+    const blockKeys = new Set(refs.map((ref) => ('key' in ref ? blockOfKey.get(ref.key) : blockOfComment.get(ref.commentId))).filter((key): key is string => key !== undefined));
+    const ids = [...blockKeys].flatMap((key) => blocks.get(key)?.commentIds ?? []);
+    return { blockKeys, prepared: new Map((await this.preparedOf(ids)).map((comment) => [comment.id, comment])) };
   }
 
   /** Section order of the round's versions, so the report reads like the documents. */
@@ -142,11 +256,12 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
           cluster.supporters,
           JSON.stringify(cluster.bySource),
           start + index,
+          cluster.agreement,
         );
-        return `(${Array.from({ length: 12 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
+        return `(${Array.from({ length: 13 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
       });
       const inserted: { id: string; key: string }[] = await manager.query(
-        `INSERT INTO comment_clusters (synthesis_id, key, document_version_id, block_id, kind, representative_text, representative_comment_id, comment_count, units, supporters, by_source, position)
+        `INSERT INTO comment_clusters (synthesis_id, key, document_version_id, block_id, kind, representative_text, representative_comment_id, comment_count, units, supporters, by_source, position, agreement)
          VALUES ${rows.join(', ')} RETURNING id, key`,
         values,
       );

@@ -52,6 +52,10 @@ export class CommentCluster {
   @Column({ type: 'jsonb' })
   bySource!: Partial<Record<SourceType, number>>;
 
+  /** The block's general agreement ("tán thành như dự thảo"), counted apart from proposals. */
+  @Column({ type: 'boolean', default: false })
+  agreement!: boolean;
+
   @Column({ type: 'int' })
   position!: number;
 }
