@@ -2,8 +2,8 @@ import { JwtService } from '@nestjs/jwt';
 import { seedDemoData } from '../apps/feedback/src/seed/demo-seed';
 import { AuditEvent, RefreshToken } from '@vankien/domain';
 import type { DataSource } from 'typeorm';
-import Redis from 'ioredis';
-import { createTestDatabase, testRedisUrl, type TestDatabase } from './support/test-database';
+import { flushWorkerRedis } from './support/seeded-system';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { apiClient, login, openDataSource, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
 
 interface TokenPair {
@@ -131,9 +131,7 @@ describe('login rate limit', () => {
 
   beforeAll(async () => {
     // the attempts counted by the other tests of this worker must not count here
-    const redis = new Redis(testRedisUrl());
-    await redis.flushdb();
-    redis.disconnect();
+    await flushWorkerRedis();
     database = await createTestDatabase();
     dataSource = await openDataSource(database);
     await seedDemoData(dataSource);
@@ -144,6 +142,8 @@ describe('login rate limit', () => {
     await feedback?.close();
     await dataSource?.destroy();
     await database?.drop();
+    // the accounts blocked here must not stay blocked for the next test file of this worker
+    await flushWorkerRedis();
   });
 
   it('limits attempts per client and account, with a clear 429, while other accounts still log in', async () => {
