@@ -11,13 +11,18 @@ export function log(message) {
   process.stderr.write(`[vankien] ${message}\n`);
 }
 
-/** Installs the npm dependencies when node_modules is missing or older than package-lock.json. */
+/**
+ * Installs the npm dependencies when node_modules is missing or older than package-lock.json.
+ * `npm install` (which installs the locked versions) rather than `npm ci`: with npm 11 and
+ * `omit-lockfile-registry-resolved`, the lock file leaves out the optional packages of other
+ * platforms (darwin, win32 builds of native modules), and `npm ci` then refuses to run.
+ */
 export function ensureDependencies() {
   const installed = join(repoRoot, 'node_modules', '.package-lock.json');
   const lock = join(repoRoot, 'package-lock.json');
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
-  log('Installing dependencies (npm ci)…');
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+  log('Installing dependencies (npm install, from package-lock.json)…');
+  execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 /** A TCP port nobody listens on now (the kernel picks it). */
