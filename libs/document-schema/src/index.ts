@@ -32,6 +32,8 @@ export { READING_SYLLABLES_PER_MINUTE, readingTime, wordCount } from './text/rea
 
 export { buildBlockIndex } from './block-index/build-block-index';
 export type { BlockIndexEntry } from './block-index/build-block-index';
+export { carryAnchors } from './block-index/carry-anchors';
+export type { AnchorBlock, CarriedAnchor, CarriedAnchorStatus } from './block-index/carry-anchors';
 export { documentMetrics } from './block-index/section-metrics';
 export type { DocumentMetrics, SectionMetrics } from './block-index/section-metrics';
 export { ITEM_LETTERS, parseWrittenNumber, toItemLetter, toRoman } from './block-index/section-numbering';

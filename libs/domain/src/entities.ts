@@ -5,6 +5,7 @@ import { CongressDocument } from './document/document.entity';
 import { DocumentSnapshot } from './document/document-snapshot.entity';
 import { DocumentUpdate } from './document/document-update.entity';
 import { DocumentVersion } from './document/document-version.entity';
+import { Notification } from './notification/notification.entity';
 import { Organization } from './organization/organization.entity';
 import { CommentRound } from './round/comment-round.entity';
 import { Invitation } from './round/invitation.entity';
@@ -50,6 +51,7 @@ export const entities = [
   BlockClustering,
   ApprovalRequest,
   Approval,
+  Notification,
   AuditEvent,
   AuditChainHead,
 ];

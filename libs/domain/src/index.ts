@@ -25,6 +25,8 @@ export * from './synthesis/synthesis-correction.entity';
 export * from './synthesis/block-clustering.entity';
 export * from './approval/approval-request.entity';
 export * from './approval/approval.entity';
+export * from './approval/approval-rules';
+export * from './notification/notification.entity';
 export * from './audit/audit-event.entity';
 export * from './audit/audit-chain';
 export { entities } from './entities';

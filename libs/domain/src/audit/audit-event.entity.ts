@@ -6,6 +6,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity({ name: 'audit_events' })
 @Index('audit_events_subject_idx', ['subjectType', 'subjectId'])
+// an expression index on payload->>'documentId' (the document's history), made by hand in the
+// ApprovalsAndNotifications migration: TypeORM cannot declare expression indexes, so it must not manage it
+@Index('audit_events_document_id_idx', { synchronize: false })
 export class AuditEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;

@@ -28,9 +28,17 @@ export class CongressDocument {
   @Column({ type: 'varchar', length: 40 })
   term!: string;
 
-  /** Set once a version is approved: the document is then final. */
+  /** Set once the last committee of the approval chain approves a version: the document is final. */
   @Column({ type: 'uuid', nullable: true })
   approvedVersionId!: string | null;
+
+  /**
+   * The version whose text is locked: set when the first committee of a chain approves it (what
+   * it approved is what goes to the upper level), cleared only if a later committee sends it
+   * back. While set, nothing may change the live draft or freeze a new version.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  lockedVersionId!: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   createdById!: string | null;
