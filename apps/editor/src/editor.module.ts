@@ -3,6 +3,7 @@ import { AuthCoreModule } from '@vankien/auth';
 import { AuditModule, DatabaseModule } from '@vankien/database';
 import { AppConfigModule, createLoggerModule, HealthModule, RedisModule } from '@vankien/platform';
 import { QueueModule } from '@vankien/queue';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { DocumentsModule } from './documents/documents.module';
 
 /** The editor service: documents, versions, the collaboration endpoint, approvals. */
@@ -17,6 +18,7 @@ import { DocumentsModule } from './documents/documents.module';
     AuthCoreModule,
     HealthModule.forRoot({ workers: false }),
     DocumentsModule,
+    ApprovalsModule,
   ],
 })
 export class EditorModule {}

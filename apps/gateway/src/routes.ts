@@ -4,7 +4,7 @@
  */
 export type Service = 'editor' | 'feedback';
 
-export const editorPrefixes = ['/api/documents', '/api/templates', '/api/versions', '/api/approvals', '/collab'];
+export const editorPrefixes = ['/api/documents', '/api/templates', '/api/versions', '/api/approvals', '/api/notifications', '/collab'];
 
 export function serviceFor(path: string): Service | null {
   if (editorPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`))) return 'editor';

@@ -11,7 +11,7 @@ import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { DocumentAccess } from '../documents/document-access';
+import { DocumentAccess, isLockViolation } from '../documents/document-access';
 import { closeReasons, collaborationLimits } from './collaboration-limits';
 import { UpdateLogWriter } from './update-log.writer';
 import { UpdateValidator } from './update-validator';
@@ -152,6 +152,8 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
     try {
       await this.updateLog.append(documentName, payload);
     } catch (error) {
+      // the database refused it: the document was locked for approval after this connection opened
+      if (isLockViolation(error)) throw this.refuse(connection, closeReasons.documentLocked);
       // not stored, so not applied and not acknowledged: the provider sends it again on reconnect
       this.logger.error(`could not store an update of ${documentName}: ${error instanceof Error ? error.message : String(error)}`);
       throw this.refuse(connection, closeReasons.storageUnavailable);

@@ -41,11 +41,27 @@ export class UpdateLogWriter {
           await appendDocumentUpdates(this.dataSource.manager, batch);
           batch.forEach((entry) => entry.resolve());
         } catch (error) {
-          batch.forEach((entry) => entry.reject(error));
+          // one document's refusal (it was locked for approval) must not fail the others' updates
+          // that shared the statement: retry document by document, so only the refused one fails
+          if (new Set(batch.map((entry) => entry.documentId)).size > 1) await this.appendPerDocument(batch);
+          else batch.forEach((entry) => entry.reject(error));
         }
       }
     } finally {
       this.flushing = false;
+    }
+  }
+
+  private async appendPerDocument(batch: PendingAppend[]): Promise<void> {
+    const byDocument = new Map<string, PendingAppend[]>();
+    for (const entry of batch) byDocument.set(entry.documentId, [...(byDocument.get(entry.documentId) ?? []), entry]);
+    for (const entries of byDocument.values()) {
+      try {
+        await appendDocumentUpdates(this.dataSource.manager, entries);
+        entries.forEach((entry) => entry.resolve());
+      } catch (error) {
+        entries.forEach((entry) => entry.reject(error));
+      }
     }
   }
 }

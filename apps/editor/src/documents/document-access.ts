@@ -3,12 +3,26 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessTokens, decide, PolicyService, type Action, type Subject } from '@vankien/auth';
 import { ApprovalRequest, CongressDocument, DocumentVersion, Organization } from '@vankien/domain';
 import { AppError } from '@vankien/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { DocumentErrors } from './document-errors';
 
 export interface LoadedDocument {
   document: CongressDocument;
   subject: Subject;
+}
+
+/**
+ * Throws unless the document's text may change: an approved document is final, and one whose
+ * version is before a committee is locked until the request is withdrawn or sent back.
+ */
+export function assertEditable(document: Pick<CongressDocument, 'approvedVersionId' | 'lockedVersionId'>): void {
+  if (document.approvedVersionId) throw new AppError(DocumentErrors.DOCUMENT_APPROVED, { approvedVersionId: document.approvedVersionId });
+  if (document.lockedVersionId) throw new AppError(DocumentErrors.DOCUMENT_UNDER_APPROVAL, { lockedVersionId: document.lockedVersionId });
+}
+
+/** The database's own guard (a trigger) refused a change to a locked document: say so as a 409. */
+export function isLockViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23001';
 }
 
 /** Loads a document with what the policy needs to know about it, and asks the policy. */
@@ -47,13 +61,13 @@ export class DocumentAccess {
   /**
    * What a collaboration connection may do: drafters of the owning organisation edit, readers
    * (approvers, reviewing committees) connect read-only, anyone else is refused. An approved
-   * document is read-only for everyone.
+   * document, or one under approval, is read-only for everyone.
    */
   async collaborationGrant(token: string, documentId: string): Promise<{ userId: string; grant: 'write' | 'read' }> {
     const { userId } = await this.tokens.verify(token);
     const { document, subject } = await this.load(documentId);
     const actor = await this.policy.actor(userId);
-    if (decide(actor, 'document.edit', subject).allowed && !document.approvedVersionId) return { userId, grant: 'write' };
+    if (decide(actor, 'document.edit', subject).allowed && !document.approvedVersionId && !document.lockedVersionId) return { userId, grant: 'write' };
     if (decide(actor, 'document.read', subject).allowed || decide(actor, 'document.edit', subject).allowed) return { userId, grant: 'read' };
     throw new AppError(DocumentErrors.DOCUMENT_NOT_FOUND, { documentId });
   }

@@ -8,6 +8,7 @@ import {
   DocumentSummaryView,
   DocumentView,
   FreezeVersionRequest,
+  HistoryEntryView,
   ListDocumentsQuery,
   RevisionQuery,
   VersionSummaryView,
@@ -63,6 +64,12 @@ export class DocumentsController {
   @ApiOkResponse({ description: 'Words and reading-aloud minutes per part and section; targets met' })
   metrics(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Query() query: RevisionQuery): Promise<unknown> {
     return this.documents.metrics(user.userId, id, query.version);
+  }
+
+  @Get('documents/:id/history')
+  @ApiOkResponse({ type: [HistoryEntryView], description: 'Every audit event about the document: versions, approval requests, decisions with remarks, dispositions' })
+  history(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<HistoryEntryView[]> {
+    return this.documents.history(user.userId, id);
   }
 
   @Get('versions/:versionId')

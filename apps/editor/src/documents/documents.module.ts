@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CollaborationServer } from '../collaboration/collaboration.server';
+import { DocumentLockBroadcast } from '../collaboration/document-lock-broadcast';
 import { UpdateLogWriter } from '../collaboration/update-log.writer';
 import { UpdateValidator } from '../collaboration/update-validator';
 import { DocumentAccess } from './document-access';
@@ -11,7 +12,7 @@ import { TemplatesController } from './templates.controller';
 
 @Module({
   controllers: [DocumentsController, OfficeController, TemplatesController],
-  providers: [DocumentAccess, DocumentsService, OfficeService, UpdateValidator, UpdateLogWriter, CollaborationServer],
-  exports: [CollaborationServer, DocumentsService, DocumentAccess],
+  providers: [DocumentAccess, DocumentsService, OfficeService, UpdateValidator, UpdateLogWriter, CollaborationServer, DocumentLockBroadcast],
+  exports: [CollaborationServer, DocumentLockBroadcast, DocumentsService, DocumentAccess],
 })
 export class DocumentsModule {}

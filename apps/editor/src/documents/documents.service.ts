@@ -21,13 +21,13 @@ import { AppError } from '@vankien/platform';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { DataSource, QueryFailedError } from 'typeorm';
 import * as Y from 'yjs';
-import { DocumentAccess } from './document-access';
+import { assertEditable, DocumentAccess, isLockViolation } from './document-access';
 import { DocumentErrors } from './document-errors';
-import type { CreateDocumentRequest, DocumentSummaryView, DocumentView, VersionSummaryView, VersionView } from './dto/document.dto';
+import type { CreateDocumentRequest, DocumentSummaryView, DocumentView, HistoryEntryView, VersionSummaryView, VersionView } from './dto/document.dto';
 
 function summary(document: CongressDocument): DocumentSummaryView {
-  const { id, organizationId, kind, title, term, approvedVersionId } = document;
-  return { id, organizationId, kind, title, term, approvedVersionId, updatedAt: document.updatedAt.toISOString() };
+  const { id, organizationId, kind, title, term, approvedVersionId, lockedVersionId } = document;
+  return { id, organizationId, kind, title, term, approvedVersionId, lockedVersionId, updatedAt: document.updatedAt.toISOString() };
 }
 
 function versionSummary(version: DocumentVersion): VersionSummaryView {
@@ -49,7 +49,7 @@ export class DocumentsService {
     await this.policy.authorize(userId, 'document.create', { type: 'organization', organization: { id: organization.id, path: organization.path } });
     const content = createTemplate(request.kind, { organizationName: organization.name, term: request.term.replace(/\s*[-–]\s*/, '–') });
     const document = await this.insertWithContent(userId, organization.id, request, content, { action: 'document.created', payload: {} });
-    return { ...summary(document), content: content as unknown as Record<string, unknown> };
+    return { ...summary(document), content: content as unknown as Record<string, unknown>, contentSource: 'live' };
   }
 
   /**
@@ -104,7 +104,37 @@ export class DocumentsService {
 
   async get(userId: string, documentId: string): Promise<DocumentView> {
     const { document } = await this.access.authorize(userId, 'document.read', documentId);
-    return { ...summary(document), content: (await this.liveContent(documentId)) as unknown as Record<string, unknown> };
+    if (document.approvedVersionId) {
+      // the approved text is the version the committees approved, whatever the live log holds
+      const approved = await this.dataSource.getRepository(DocumentVersion).findOneOrFail({ where: { id: document.approvedVersionId }, select: { id: true, content: true } });
+      return { ...summary(document), content: approved.content, contentSource: 'approved_version' };
+    }
+    return { ...summary(document), content: (await this.liveContent(documentId)) as unknown as Record<string, unknown>, contentSource: 'live' };
+  }
+
+  /**
+   * The document's history: its own events, and those of its versions, approval requests,
+   * decisions and the dispositions of comments on it (each carries the document's id), oldest first.
+   */
+  async history(userId: string, documentId: string): Promise<HistoryEntryView[]> {
+    await this.access.authorize(userId, 'document.read', documentId);
+    const rows: { id: string; occurredAt: Date; action: string; actorId: string | null; actorName: string | null; subjectType: string; subjectId: string | null; payload: Record<string, unknown> }[] = await this.dataSource.query(
+      `SELECT e.id, e.occurred_at AS "occurredAt", e.action, e.actor_id AS "actorId", u.full_name AS "actorName",
+              e.subject_type AS "subjectType", e.subject_id AS "subjectId", e.payload
+         FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
+        WHERE (e.subject_type = 'document' AND e.subject_id = $1) OR e.payload->>'documentId' = $1::text
+        ORDER BY e.id`,
+      [documentId],
+    );
+    return rows.map((row) => ({
+      id: String(row.id),
+      occurredAt: new Date(row.occurredAt).toISOString(),
+      action: row.action,
+      actor: row.actorId ? { id: row.actorId, name: row.actorName ?? '' } : null,
+      subjectType: row.subjectType,
+      subjectId: row.subjectId,
+      payload: row.payload,
+    }));
   }
 
   /**
@@ -113,7 +143,7 @@ export class DocumentsService {
    */
   async freeze(userId: string, documentId: string, label?: string): Promise<VersionView> {
     const { document } = await this.access.authorize(userId, 'version.freeze', documentId);
-    if (document.approvedVersionId) throw new AppError(DocumentErrors.DOCUMENT_APPROVED, { approvedVersionId: document.approvedVersionId });
+    assertEditable(document);
     const { ydoc } = await loadYDoc(this.dataSource, documentId);
     const json = yDocToDocumentJson(ydoc);
     const yjsState = Y.encodeStateAsUpdate(ydoc);
@@ -148,6 +178,8 @@ export class DocumentsService {
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw new AppError(DocumentErrors.VERSION_NUMBER_TAKEN);
+      // the database's own guard: a request for approval locked the document after the check above
+      if (isLockViolation(error)) throw new AppError(DocumentErrors.DOCUMENT_UNDER_APPROVAL, { documentId });
       throw error;
     }
   }

@@ -9,7 +9,7 @@ import { AppError } from '@vankien/platform';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { CollaborationServer } from '../collaboration/collaboration.server';
-import { DocumentAccess } from './document-access';
+import { assertEditable, DocumentAccess, isLockViolation } from './document-access';
 import { DocumentErrors } from './document-errors';
 import { DocumentsService } from './documents.service';
 import type { CreateDocumentRequest, DocumentView } from './dto/document.dto';
@@ -80,7 +80,7 @@ export class OfficeService {
     const { doc, report } = await readDocx(file);
     const created = await this.documents.insertWithContent(userId, organization.id, request, doc, { action: 'document.imported', payload: { lost: report.lost } });
     return {
-      document: { id: created.id, organizationId: created.organizationId, kind: created.kind, title: created.title, term: created.term, approvedVersionId: null, updatedAt: created.updatedAt.toISOString(), content: doc as unknown as Record<string, unknown> },
+      document: { id: created.id, organizationId: created.organizationId, kind: created.kind, title: created.title, term: created.term, approvedVersionId: null, lockedVersionId: null, contentSource: 'live', updatedAt: created.updatedAt.toISOString(), content: doc as unknown as Record<string, unknown> },
       report,
     };
   }
@@ -91,7 +91,7 @@ export class OfficeService {
    */
   async importIntoDocument(userId: string, documentId: string, file: Buffer): Promise<{ report: ImportReport }> {
     const { document } = await this.access.authorize(userId, 'document.edit', documentId);
-    if (document.approvedVersionId) throw new AppError(DocumentErrors.DOCUMENT_APPROVED, { approvedVersionId: document.approvedVersionId });
+    assertEditable(document);
     const { doc, report } = await readDocx(file);
     const { ydoc } = await loadYDoc(this.dataSource, documentId);
     const updates: Uint8Array[] = [];
@@ -104,7 +104,10 @@ export class OfficeService {
     ydoc.destroy();
     const update = Y.mergeUpdates(updates);
     await this.dataSource.transaction(async (manager) => {
-      await appendDocumentUpdates(manager, [{ documentId, update }]);
+      await appendDocumentUpdates(manager, [{ documentId, update }]).catch((error: unknown) => {
+        // a request for approval locked the document after the check above
+        throw isLockViolation(error) ? new AppError(DocumentErrors.DOCUMENT_UNDER_APPROVAL, { documentId }) : error;
+      });
       await appendAuditEvent(manager, {
         actorId: userId,
         action: 'document.imported',

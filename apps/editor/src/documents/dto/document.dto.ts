@@ -62,13 +62,26 @@ export class DocumentSummaryView {
   @ApiProperty({ enum: documentKinds }) kind!: DocumentKind;
   @ApiProperty() title!: string;
   @ApiProperty() term!: string;
-  @ApiProperty({ nullable: true, type: String }) approvedVersionId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The version approved by the last committee of the chain: the document is final' }) approvedVersionId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The version before a committee (or approved): while set, the text cannot change' })
+  lockedVersionId!: string | null;
   @ApiProperty() updatedAt!: string;
 }
 
 export class DocumentView extends DocumentSummaryView {
-  @ApiProperty({ description: 'ProseMirror JSON of the live draft, rendered from the stored Yjs state' })
+  @ApiProperty({ description: 'ProseMirror JSON of the live draft, rendered from the stored Yjs state; of the approved version once the document is approved' })
   content!: Record<string, unknown>;
+  @ApiProperty({ enum: ['live', 'approved_version'] }) contentSource!: 'live' | 'approved_version';
+}
+
+export class HistoryEntryView {
+  @ApiProperty() id!: string;
+  @ApiProperty() occurredAt!: string;
+  @ApiProperty() action!: string;
+  @ApiProperty({ nullable: true, type: Object }) actor!: { id: string; name: string } | null;
+  @ApiProperty() subjectType!: string;
+  @ApiProperty({ nullable: true, type: String }) subjectId!: string | null;
+  @ApiProperty({ type: Object }) payload!: Record<string, unknown>;
 }
 
 export class VersionSummaryView {

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { approvalDecisions, type ApprovalDecision } from '@vankien/domain';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+
+export class CreateApprovalRequest {
+  @ApiProperty({ description: 'The frozen version sent for approval (the latest of its document)' })
+  @IsUUID('4', { message: 'versionId must be a UUID' })
+  versionId!: string;
+
+  @ApiPropertyOptional({ description: 'What the drafters say with it (what changed, what is asked)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 5000)
+  message?: string;
+}
+
+export class DecisionRequest {
+  @ApiProperty({ enum: approvalDecisions })
+  @IsIn(approvalDecisions, { message: `decision must be one of ${approvalDecisions.join(', ')}` })
+  decision!: ApprovalDecision;
+
+  @ApiPropertyOptional({ description: 'Required when asking for changes' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 10000)
+  remarks?: string;
+}
+
+export class ListApprovalsQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('4', { message: 'documentId must be a UUID' })
+  documentId?: string;
+}
+
+export class ListNotificationsQuery {
+  @ApiPropertyOptional({ description: 'Only those not yet read' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'unread must be true or false' })
+  unread?: boolean;
+}
