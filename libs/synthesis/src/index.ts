@@ -29,3 +29,4 @@ export {
   type Report,
   type ReportStats,
 } from './types';
+export * from './disposition-rules';

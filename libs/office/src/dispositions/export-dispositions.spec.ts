@@ -1,0 +1,71 @@
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import type { DispositionTableInput } from './disposition-table';
+import { exportDispositionsDocx } from './export-dispositions-docx';
+import { exportDispositionsXlsx } from './export-dispositions-xlsx';
+
+const table: DispositionTableInput = {
+  roundTitle: 'Lấy ý kiến dự thảo Báo cáo chính trị',
+  organizationName: 'Đảng bộ tỉnh Lai Châu',
+  revision: 4,
+  documents: [
+    {
+      title: 'Báo cáo chính trị',
+      label: 'Dự thảo lần 2',
+      nextLabel: 'Dự thảo lần 3',
+      sections: [
+        {
+          sectionNumber: 'P1.I.1',
+          headingTrail: ['Phần thứ nhất', 'I. Kinh tế', '1. Tăng trưởng'],
+          proposals: [
+            { representative: 'Đề nghị nâng chỉ tiêu tăng trưởng lên 8%.', proposers: ['Đảng bộ huyện Tam Đường', 'Đảng bộ thành phố'], comments: 2, units: 2, supporters: 15, bySource: { lower_organization: 2 }, state: 'partly_accepted', explanation: 'Nâng lên 7,5% cho phù hợp nguồn lực.', targets: ['P2.II.1'], needsReview: false },
+            { representative: '=HYPERLINK("http://x","bấm")', proposers: ['Nhân dân'], comments: 1, units: 1, supporters: 1, bySource: { public: 1 }, state: 'explained', explanation: 'Không thuộc phạm vi văn kiện.', targets: [], needsReview: true },
+            { representative: 'Bổ sung chuyển đổi số.', proposers: ['Hội Cựu chiến binh'], comments: 1, units: 1, supporters: 1, bySource: { socio_political: 1 }, state: 'pending', explanation: null, targets: [], needsReview: false },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+describe('exports of the table of dispositions', () => {
+  it('writes the XLSX table with who proposed, the disposition, the explanation and where it went; formulas escaped', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportDispositionsXlsx(table)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(['STT', 'Phần/Mục', 'Nội dung ý kiến', 'Đơn vị đề xuất', 'Số đơn vị', 'Số người', 'Tiếp thu/Giải trình', 'Nội dung giải trình', 'Vị trí trong dự thảo mới']);
+    const rows: unknown[][] = [];
+    sheet.eachRow((row, index) => index > 4 && rows.push((row.values as unknown[]).slice(1)));
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toEqual([1, 'P1.I.1 – 1. Tăng trưởng', 'Đề nghị nâng chỉ tiêu tăng trưởng lên 8%.', 'Đảng bộ huyện Tam Đường, Đảng bộ thành phố (Cấp ủy trực thuộc (2))', 2, 15, 'Tiếp thu một phần', 'Nâng lên 7,5% cho phù hợp nguồn lực.', 'P2.II.1']);
+    expect(rows[1][2]).toBe(`'=HYPERLINK("http://x","bấm")`);
+    expect(rows[1][6]).toBe('Giải trình (cần xem lại: có ý kiến mới)');
+    expect(rows[2][6]).toBe('Chưa xem xét');
+    sheet.eachRow((row) => row.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula)));
+  });
+
+  it('writes the DOCX table that an independent reader reads in order', async () => {
+    const { value } = await mammoth.extractRawText({ buffer: await exportDispositionsDocx(table) });
+    const order = [
+      'BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý',
+      'BÁO CÁO CHÍNH TRỊ (Dự thảo lần 2; vị trí theo Dự thảo lần 3)',
+      'P1.I.1 – 1. Tăng trưởng',
+      'Đề nghị nâng chỉ tiêu tăng trưởng lên 8%.',
+      'Đảng bộ huyện Tam Đường, Đảng bộ thành phố',
+      '2 / 15',
+      'Tiếp thu một phần',
+      'Nâng lên 7,5% cho phù hợp nguồn lực.',
+      'P2.II.1',
+      'Giải trình',
+      'cần xem lại',
+      'Không thuộc phạm vi văn kiện.',
+      'Chưa xem xét',
+    ];
+    let position = -1;
+    for (const expected of order) {
+      const found = value.indexOf(expected, position + 1);
+      expect({ expected, found: found > position }).toEqual({ expected, found: true });
+      position = found;
+    }
+  });
+});
