@@ -84,6 +84,7 @@ export function apiClient(baseUrl: string) {
     get: <T>(path: string, token?: string, headers?: Record<string, string>) => call<T>('GET', path, { token, headers }),
     post: <T>(path: string, body: unknown, token?: string, headers?: Record<string, string>) => call<T>('POST', path, { body, token, headers }),
     delete: <T>(path: string, token?: string) => call<T>('DELETE', path, { token }),
+    put: <T>(path: string, body: unknown, token?: string) => call<T>('PUT', path, { body, token }),
     raw: call,
   };
 }

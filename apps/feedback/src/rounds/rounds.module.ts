@@ -4,6 +4,8 @@ import { CommentImportsService } from '../submissions/comment-imports.service';
 import { SubmissionsController } from '../submissions/submissions.controller';
 import { SubmissionsService } from '../submissions/submissions.service';
 import { SynthesisRequests } from '../submissions/synthesis-requests';
+import { DispositionsController } from '../dispositions/dispositions.controller';
+import { DispositionsService } from '../dispositions/dispositions.service';
 import { SynthesesController } from '../syntheses/syntheses.controller';
 import { CorrectionsService } from '../syntheses/corrections.service';
 import { RollUpService } from '../syntheses/roll-up.service';
@@ -13,8 +15,8 @@ import { RoundsService } from './rounds.service';
 
 /** Comment rounds, their invitations and coverage, and the submissions made in them. */
 @Module({
-  controllers: [RoundsController, SubmissionsController, CommentImportsController, SynthesesController],
-  providers: [RoundsService, SubmissionsService, SynthesisRequests, SynthesesService, CommentImportsService, RollUpService, CorrectionsService],
+  controllers: [RoundsController, SubmissionsController, CommentImportsController, SynthesesController, DispositionsController],
+  providers: [RoundsService, SubmissionsService, SynthesisRequests, SynthesesService, CommentImportsService, RollUpService, CorrectionsService, DispositionsService],
   exports: [RoundsService, SubmissionsService],
 })
 export class RoundsModule {}

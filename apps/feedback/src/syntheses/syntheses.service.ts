@@ -147,6 +147,11 @@ export class SynthesesService {
     };
   }
 
+  /** The latest complete revision of a round's synthesis, or the one asked for. */
+  synthesis(roundId: string, revision?: number): Promise<Synthesis> {
+    return this.revision(roundId, revision);
+  }
+
   private async revision(roundId: string, revision?: number): Promise<Synthesis> {
     const synthesis = await this.dataSource.getRepository(Synthesis).findOne({
       where: revision === undefined ? { roundId, status: 'complete' } : { roundId, revision, status: 'complete' },

@@ -1,0 +1,446 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { appendAuditEvent, loadYDoc } from '@vankien/database';
+import { buildBlockIndex, carryAnchors, congressSchema, diffDocuments, yDocToDocumentJson, type AnchorBlock, type CarriedAnchor, type WordChange } from '@vankien/document-schema';
+import { CommentCluster, CongressDocument, Disposition, DocumentVersion, RoundDocument, User, type SourceType, type Synthesis } from '@vankien/domain';
+import { exportDispositionsDocx, exportDispositionsXlsx, type DispositionTableInput } from '@vankien/office';
+import { AppError, CommonErrors } from '@vankien/platform';
+import { dispositionProblems, dispositionProgress, needsAnotherLook, type DispositionProgress, type DispositionStateName } from '@vankien/synthesis';
+import { DataSource, In, QueryFailedError } from 'typeorm';
+import { RoundsService } from '../rounds/rounds.service';
+import { SynthesesService } from '../syntheses/syntheses.service';
+import { SynthesisErrors } from '../syntheses/synthesis-errors';
+import { DispositionErrors } from './disposition-errors';
+import type { BulkDisposeRequest, DisposeRequest, ListDispositionsQuery } from './dto/disposition.dto';
+
+export interface DispositionView {
+  state: DispositionStateName;
+  explanation: string | null;
+  targetBlockIds: string[];
+  /** Send it back as expectedVersion when changing the disposition (0: none yet). */
+  version: number;
+  memberCountAtDecision: number;
+  decidedBy: { id: string; name: string } | null;
+  updatedAt: string | null;
+}
+
+export interface TargetView {
+  blockId: string;
+  /** Where the block is in the revision shown against (the next version or the live draft). */
+  sectionNumber: string | null;
+  present: boolean;
+}
+
+export interface DispositionItemView {
+  clusterKey: string;
+  documentVersionId: string;
+  blockId: string;
+  sectionNumber: string;
+  headingTrail: string[];
+  kind: string;
+  representative: string;
+  comments: number;
+  units: number;
+  supporters: number;
+  bySource: Partial<Record<SourceType, number>>;
+  proposers: string[];
+  disposition: DispositionView;
+  needsReview: boolean;
+  /** The proposal's block in the revision shown against; `removed` when it was deleted there. */
+  carried: CarriedAnchor | null;
+  targets: TargetView[];
+}
+
+export interface AgainstView {
+  documentVersionId: string;
+  /** The revision anchors are shown against: a version id, "live", or null (no later version yet). */
+  against: string | null;
+  againstLabel: string | null;
+}
+
+export interface DispositionTableView {
+  roundId: string;
+  revision: number;
+  progress: DispositionProgress;
+  documents: AgainstView[];
+  total: number;
+  items: DispositionItemView[];
+}
+
+interface RoundTableDocument {
+  documentVersionId: string;
+  documentId: string;
+  title: string;
+  label: string;
+  number: number;
+  index: Map<string, AnchorBlock & { order: number }>;
+  against: { id: string; label: string; index: AnchorBlock[]; content: Record<string, unknown> } | null;
+}
+
+interface Entry {
+  cluster: CommentCluster;
+  document: RoundTableDocument;
+  disposition: Disposition | null;
+}
+
+interface Write {
+  clusterKey: string;
+  state: DispositionStateName;
+  explanation: string | null;
+  targetBlockIds: string[];
+  expectedVersion: number;
+  expectedComments: number;
+}
+
+const noDisposition = (): DispositionView => ({ state: 'pending', explanation: null, targetBlockIds: [], version: 0, memberCountAtDecision: 0, decidedBy: null, updatedAt: null });
+
+/**
+ * The table of dispositions (bảng tiếp thu, giải trình) of a round: every proposal of its latest
+ * synthesis with what the drafters decided about it. Dispositions are keyed by the clusters'
+ * stable keys, so they carry over to new revisions; a proposal that gained comments since its
+ * disposition is flagged. Writes are checked against what the drafter read: a change made
+ * meanwhile (by another drafter, or by a new revision) is a conflict, never an overwrite.
+ */
+@Injectable()
+export class DispositionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rounds: RoundsService,
+    private readonly syntheses: SynthesesService,
+  ) {}
+
+  async list(userId: string, roundId: string, query: ListDispositionsQuery): Promise<DispositionTableView> {
+    await this.rounds.authorize(userId, 'synthesis.read', roundId);
+    const { synthesis, documents, entries } = await this.table(roundId, query.against ?? 'next');
+    const progress = dispositionProgress(entries.map((entry) => ({ ...this.place(entry), state: entry.disposition?.state ?? 'pending', needsReview: this.needsReview(entry) })));
+    const matching = entries.filter((entry) => this.matches(entry, query));
+    const page = matching.slice(query.offset ?? 0, (query.offset ?? 0) + (query.limit ?? 500));
+    return {
+      roundId,
+      revision: synthesis.revision,
+      progress,
+      documents: documents.map((d) => ({ documentVersionId: d.documentVersionId, against: d.against?.id ?? null, againstLabel: d.against?.label ?? null })),
+      total: matching.length,
+      items: await this.items(page),
+    };
+  }
+
+  /** One proposal, with what changed in the blocks that carry it (the version diff, word by word). */
+  async get(userId: string, roundId: string, clusterKey: string, against: 'next' | 'live' = 'next'): Promise<DispositionItemView & { changes: { blockId: string; change: 'added' | 'changed' | 'unchanged' | 'removed'; words: WordChange[] }[] }> {
+    await this.rounds.authorize(userId, 'synthesis.read', roundId);
+    const { entries } = await this.table(roundId, against);
+    const entry = entries.find((e) => e.cluster.key === clusterKey);
+    if (!entry) throw new AppError(SynthesisErrors.CLUSTER_NOT_FOUND, { key: clusterKey });
+    const [item] = await this.items([entry]);
+    const targetRevision = entry.document.against;
+    if (!targetRevision || item.disposition.targetBlockIds.length === 0) return { ...item, changes: [] };
+    const version = await this.dataSource.getRepository(DocumentVersion).findOneOrFail({ where: { id: entry.document.documentVersionId }, select: { id: true, content: true } });
+    const diff = diffDocuments(congressSchema.nodeFromJSON(version.content), congressSchema.nodeFromJSON(targetRevision.content));
+    const added = new Set(diff.added.map((b) => b.blockId));
+    const changed = new Map(diff.changed.map((b) => [b.blockId, b]));
+    const present = new Set(targetRevision.index.map((b) => b.blockId));
+    return {
+      ...item,
+      changes: item.disposition.targetBlockIds.map((blockId) => {
+        if (!present.has(blockId)) return { blockId, change: 'removed' as const, words: [] };
+        if (added.has(blockId)) return { blockId, change: 'added' as const, words: [] };
+        const change = changed.get(blockId);
+        return change ? { blockId, change: 'changed' as const, words: change.words } : { blockId, change: 'unchanged' as const, words: [] };
+      }),
+    };
+  }
+
+  async dispose(userId: string, roundId: string, clusterKey: string, request: DisposeRequest): Promise<DispositionItemView> {
+    await this.write(userId, roundId, [{ clusterKey, state: request.state, explanation: request.explanation ?? null, targetBlockIds: request.targetBlockIds ?? [], expectedVersion: request.expectedVersion, expectedComments: request.expectedComments }]);
+    const { entries } = await this.table(roundId, 'next');
+    const [item] = await this.items(entries.filter((entry) => entry.cluster.key === clusterKey));
+    return item;
+  }
+
+  /** Several proposals at once, all or none: one conflict and nothing is changed. */
+  async disposeMany(userId: string, roundId: string, request: BulkDisposeRequest): Promise<{ disposed: number }> {
+    const keys = request.items.map((item) => item.clusterKey);
+    if (new Set(keys).size !== keys.length) throw new AppError({ ...CommonErrors.VALIDATION_FAILED, status: 422 }, [{ field: 'items', reasons: ['a proposal may appear once'] }]);
+    await this.write(
+      userId,
+      roundId,
+      request.items.map((item) => ({ clusterKey: item.clusterKey, state: request.state, explanation: request.explanation ?? null, targetBlockIds: [], expectedVersion: item.expectedVersion, expectedComments: item.expectedComments })),
+    );
+    return { disposed: request.items.length };
+  }
+
+  async export(userId: string, roundId: string, format: 'docx' | 'xlsx'): Promise<{ filename: string; content: Buffer }> {
+    const { round, owner } = await this.rounds.authorize(userId, 'synthesis.read', roundId);
+    const { synthesis, documents, entries } = await this.table(roundId, 'next');
+    const items = await this.items(entries);
+    const table: DispositionTableInput = {
+      roundTitle: round.title,
+      organizationName: owner.name,
+      revision: synthesis.revision,
+      documents: documents.map((document) => {
+        const sections: DispositionTableInput['documents'][number]['sections'] = [];
+        for (const item of items.filter((i) => i.documentVersionId === document.documentVersionId)) {
+          let section = sections[sections.length - 1];
+          if (!section || section.sectionNumber !== item.sectionNumber || section.headingTrail.join('/') !== item.headingTrail.join('/')) {
+            section = { sectionNumber: item.sectionNumber, headingTrail: item.headingTrail, proposals: [] };
+            sections.push(section);
+          }
+          section.proposals.push({
+            representative: item.representative,
+            proposers: item.proposers,
+            comments: item.comments,
+            units: item.units,
+            supporters: item.supporters,
+            bySource: item.bySource,
+            state: item.disposition.state,
+            explanation: item.disposition.explanation,
+            targets: item.targets.map((target) => (target.present ? target.sectionNumber || target.blockId : `${target.blockId} (đã xóa)`)),
+            needsReview: item.needsReview,
+          });
+        }
+        return { title: document.title, label: document.label, nextLabel: document.against?.label ?? null, sections };
+      }),
+    };
+    const content = format === 'docx' ? await exportDispositionsDocx(table) : await exportDispositionsXlsx(table);
+    return { filename: `tiep-thu-giai-trinh-lan-${synthesis.revision}.${format}`, content };
+  }
+
+  private async write(userId: string, roundId: string, writes: Write[]): Promise<void> {
+    const { owner } = await this.rounds.authorize(userId, 'disposition.write', roundId);
+    const problems = writes.flatMap((w) => dispositionProblems(w).map((p) => ({ ...p, clusterKey: w.clusterKey })));
+    if (problems.length) throw new AppError(DispositionErrors.INVALID_DISPOSITION, problems);
+    const { synthesis, entries: all } = await this.table(roundId, 'next');
+    const byKey = new Map(all.map((entry) => [entry.cluster.key, entry]));
+    const found = writes.map((w) => {
+      const entry = byKey.get(w.clusterKey);
+      return { write: w, entry };
+    });
+    for (const { write, entry } of found) {
+      if (entry) continue;
+      const agreement = await this.dataSource.getRepository(CommentCluster).exists({ where: { synthesisId: synthesis.id, key: write.clusterKey, agreement: true } });
+      throw agreement ? new AppError(DispositionErrors.NOT_A_PROPOSAL, { clusterKey: write.clusterKey }) : new AppError(SynthesisErrors.CLUSTER_NOT_FOUND, { key: write.clusterKey });
+    }
+    const wanted = found.map(({ write, entry }) => ({ write, entry: entry as Entry }));
+    for (const { write, entry } of wanted) if (write.targetBlockIds.length) await this.checkTargets(entry, write.targetBlockIds);
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const keys = writes.map((w) => w.clusterKey);
+        const current = await manager.getRepository(Disposition).find({ where: { roundId, clusterKey: In(keys) }, lock: { mode: 'pessimistic_write' } });
+        const currentByKey = new Map(current.map((d) => [d.clusterKey, d]));
+        const conflicts = wanted.flatMap(({ write, entry }): { clusterKey: string; code: string; version?: number; state?: string; comments?: number }[] => {
+          const now = currentByKey.get(write.clusterKey);
+          if ((now?.rowVersion ?? 0) !== write.expectedVersion) return [{ clusterKey: write.clusterKey, code: DispositionErrors.STALE_DISPOSITION.code, version: now?.rowVersion ?? 0, state: now?.state ?? 'pending' }];
+          if (entry.cluster.commentCount !== write.expectedComments) return [{ clusterKey: write.clusterKey, code: DispositionErrors.CLUSTER_CHANGED.code, comments: entry.cluster.commentCount }];
+          return [];
+        });
+        if (conflicts.length) {
+          const error = conflicts.every((c) => c.code === DispositionErrors.CLUSTER_CHANGED.code) ? DispositionErrors.CLUSTER_CHANGED : DispositionErrors.STALE_DISPOSITION;
+          throw new AppError(error, conflicts);
+        }
+        const byDocument = new Map<string, { clusterKey: string; state: string; previousState: string }[]>();
+        for (const { write, entry } of wanted) {
+          const now = currentByKey.get(write.clusterKey);
+          const fields = {
+            state: write.state,
+            explanation: write.explanation?.normalize('NFC').trim() || null,
+            targetBlockIds: write.targetBlockIds,
+            memberCountAtDecision: entry.cluster.commentCount,
+            decidedById: userId,
+          };
+          if (now) {
+            await manager
+              .createQueryBuilder()
+              .update(Disposition)
+              .set({ ...fields, rowVersion: () => 'row_version + 1', updatedAt: () => 'now()' })
+              .where('id = :id AND row_version = :version', { id: now.id, version: now.rowVersion })
+              .execute();
+          } else {
+            await manager.createQueryBuilder().insert().into(Disposition).values({ roundId, clusterKey: write.clusterKey, ...fields, rowVersion: 1 }).execute();
+          }
+          const list = byDocument.get(entry.document.documentId) ?? [];
+          list.push({ clusterKey: write.clusterKey, state: write.state, previousState: now?.state ?? 'pending' });
+          byDocument.set(entry.document.documentId, list);
+        }
+        // one event per document (its history shows it); a bulk decision is one event, not thousands
+        for (const [documentId, changes] of byDocument) {
+          const single = writes.length === 1 ? writes[0] : null;
+          await appendAuditEvent(manager, {
+            actorId: userId,
+            action: single ? 'disposition.set' : 'disposition.bulk_set',
+            subjectType: 'comment_round',
+            subjectId: roundId,
+            organizationId: owner.id,
+            payload: {
+              documentId,
+              roundId,
+              ...(single ? { clusterKey: single.clusterKey, state: single.state, previousState: changes[0].previousState, explanation: single.explanation, targetBlockIds: single.targetBlockIds } : { state: writes[0].state, explanation: writes[0].explanation, clusterKeys: changes.map((c) => c.clusterKey) }),
+            },
+          });
+        }
+      });
+    } catch (error) {
+      // two drafters disposing of a new proposal at the same moment: the second one is stale
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw new AppError(DispositionErrors.STALE_DISPOSITION, { clusterKeys: writes.map((w) => w.clusterKey) });
+      throw error;
+    }
+  }
+
+  /** Target blocks must be blocks of the same document: of a later version, or of the live draft. */
+  private async checkTargets(entry: Entry, blockIds: string[]): Promise<void> {
+    const rows: { blockId: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT b->>'blockId' AS "blockId"
+         FROM document_versions v, jsonb_array_elements(v.block_index) b
+        WHERE v.document_id = $1 AND v.number > $2 AND b->>'blockId' = ANY($3)`,
+      [entry.document.documentId, entry.document.number, blockIds],
+    );
+    const known = new Set(rows.map((row) => row.blockId));
+    let missing = blockIds.filter((id) => !known.has(id));
+    if (missing.length) {
+      const live = new Set((await this.liveIndex(entry.document.documentId)).map((b) => b.blockId));
+      missing = missing.filter((id) => !live.has(id));
+    }
+    if (missing.length) throw new AppError(DispositionErrors.UNKNOWN_TARGET_BLOCKS, { field: 'targetBlockIds', blockIds: missing });
+  }
+
+  /** Every proposal (not general agreement) of the latest synthesis, in the report's order. */
+  private async table(roundId: string, against: 'next' | 'live'): Promise<{ synthesis: Synthesis; documents: RoundTableDocument[]; entries: Entry[] }> {
+    const synthesis = await this.syntheses.synthesis(roundId);
+    const roundDocuments = await this.dataSource.getRepository(RoundDocument).find({ where: { roundId }, order: { position: 'ASC' } });
+    const documents: RoundTableDocument[] = [];
+    for (const roundDocument of roundDocuments) {
+      const version = await this.dataSource.getRepository(DocumentVersion).findOneOrFail({ where: { id: roundDocument.documentVersionId }, select: { id: true, documentId: true, number: true, label: true, blockIndex: true } });
+      const document = await this.dataSource.getRepository(CongressDocument).findOneOrFail({ where: { id: version.documentId }, select: { id: true, title: true } });
+      documents.push({
+        documentVersionId: version.id,
+        documentId: version.documentId,
+        title: document.title,
+        label: version.label,
+        number: version.number,
+        index: new Map(version.blockIndex.map((b) => [b.blockId, b])),
+        against: await this.againstRevision(version, against),
+      });
+    }
+    const byVersion = new Map(documents.map((d) => [d.documentVersionId, d]));
+    const clusters = await this.dataSource.getRepository(CommentCluster).find({ where: { synthesisId: synthesis.id, agreement: false }, order: { position: 'ASC' } });
+    const dispositions = new Map((await this.dataSource.getRepository(Disposition).find({ where: { roundId } })).map((d) => [d.clusterKey, d]));
+    const entries = clusters
+      .filter((cluster) => byVersion.has(cluster.documentVersionId))
+      .map((cluster) => ({ cluster, document: byVersion.get(cluster.documentVersionId)!, disposition: dispositions.get(cluster.key) ?? null }));
+    const documentOrder = new Map(documents.map((d, i) => [d.documentVersionId, i]));
+    entries.sort(
+      (a, b) =>
+        documentOrder.get(a.document.documentVersionId)! - documentOrder.get(b.document.documentVersionId)! ||
+        (a.document.index.get(a.cluster.blockId)?.order ?? Number.MAX_SAFE_INTEGER) - (b.document.index.get(b.cluster.blockId)?.order ?? Number.MAX_SAFE_INTEGER) ||
+        a.cluster.position - b.cluster.position,
+    );
+    return { synthesis, documents, entries };
+  }
+
+  private async againstRevision(version: DocumentVersion, against: 'next' | 'live'): Promise<RoundTableDocument['against']> {
+    if (against === 'live') {
+      const { ydoc } = await loadYDoc(this.dataSource, version.documentId);
+      try {
+        const content = yDocToDocumentJson(ydoc) as unknown as Record<string, unknown>;
+        return { id: 'live', label: 'Bản đang soạn', index: buildBlockIndex(congressSchema.nodeFromJSON(content)), content };
+      } finally {
+        ydoc.destroy();
+      }
+    }
+    const next = await this.dataSource
+      .getRepository(DocumentVersion)
+      .createQueryBuilder('version')
+      .select(['version.id', 'version.label', 'version.blockIndex', 'version.content'])
+      .where('version.document_id = :documentId AND version.number > :number', { documentId: version.documentId, number: version.number })
+      .orderBy('version.number', 'ASC')
+      .getOne();
+    return next ? { id: next.id, label: next.label, index: next.blockIndex, content: next.content } : null;
+  }
+
+  private async liveIndex(documentId: string): Promise<AnchorBlock[]> {
+    const { ydoc } = await loadYDoc(this.dataSource, documentId);
+    try {
+      return buildBlockIndex(congressSchema.nodeFromJSON(yDocToDocumentJson(ydoc)));
+    } finally {
+      ydoc.destroy();
+    }
+  }
+
+  private place(entry: Entry): { documentVersionId: string; blockId: string; sectionNumber: string } {
+    return { documentVersionId: entry.document.documentVersionId, blockId: entry.cluster.blockId, sectionNumber: entry.document.index.get(entry.cluster.blockId)?.sectionNumber ?? '' };
+  }
+
+  private needsReview(entry: Entry): boolean {
+    return needsAnotherLook(entry.disposition, entry.cluster.commentCount);
+  }
+
+  private matches(entry: Entry, query: ListDispositionsQuery): boolean {
+    if (query.state && (entry.disposition?.state ?? 'pending') !== query.state) return false;
+    if (query.source && !((entry.cluster.bySource[query.source] ?? 0) > 0)) return false;
+    if (query.minUnits && entry.cluster.units < query.minUnits) return false;
+    if (query.documentVersionId && entry.document.documentVersionId !== query.documentVersionId) return false;
+    if (query.blockId && entry.cluster.blockId !== query.blockId) return false;
+    if (query.needsReview !== undefined && this.needsReview(entry) !== query.needsReview) return false;
+    return true;
+  }
+
+  private async items(entries: Entry[]): Promise<DispositionItemView[]> {
+    if (entries.length === 0) return [];
+    const proposers = await this.proposers(entries.map((entry) => entry.cluster.id));
+    const deciders = [...new Set(entries.map((e) => e.disposition?.decidedById).filter((id): id is string => !!id))];
+    const names = new Map((await this.dataSource.getRepository(User).find({ where: { id: In(deciders) }, select: { id: true, fullName: true } })).map((u) => [u.id, u.fullName]));
+    return entries.map((entry) => {
+      const { cluster, document, disposition } = entry;
+      const block = document.index.get(cluster.blockId);
+      const againstIndex = document.against ? new Map(document.against.index.map((b) => [b.blockId, b])) : null;
+      const targetBlockIds = disposition?.targetBlockIds ?? [];
+      return {
+        clusterKey: cluster.key,
+        documentVersionId: document.documentVersionId,
+        blockId: cluster.blockId,
+        sectionNumber: block?.sectionNumber ?? '',
+        headingTrail: block?.headingTrail ?? [],
+        kind: cluster.kind,
+        representative: cluster.representativeText,
+        comments: cluster.commentCount,
+        units: cluster.units,
+        supporters: cluster.supporters,
+        bySource: cluster.bySource,
+        proposers: proposers.get(cluster.id) ?? [],
+        disposition: disposition
+          ? {
+              state: disposition.state,
+              explanation: disposition.explanation,
+              targetBlockIds,
+              version: disposition.rowVersion,
+              memberCountAtDecision: disposition.memberCountAtDecision,
+              decidedBy: disposition.decidedById ? { id: disposition.decidedById, name: names.get(disposition.decidedById) ?? '' } : null,
+              updatedAt: disposition.updatedAt.toISOString(),
+            }
+          : noDisposition(),
+        needsReview: this.needsReview(entry),
+        carried: document.against ? carryAnchors([...document.index.values()], document.against.index, [cluster.blockId])[0] : null,
+        targets: targetBlockIds.map((blockId) => {
+          const target = againstIndex?.get(blockId);
+          return { blockId, sectionNumber: target?.sectionNumber ?? null, present: againstIndex ? target !== undefined : false };
+        }),
+      };
+    });
+  }
+
+  /** Who made each proposal: the submitting units, or the contributors by name. */
+  private async proposers(clusterIds: string[]): Promise<Map<string, string[]>> {
+    const rows: { clusterId: string; names: string[] }[] = await this.dataSource.query(
+      `SELECT m.cluster_id AS "clusterId",
+              array_agg(DISTINCT CASE WHEN s.contributor_id IS NULL THEN o.name ELSE u.full_name END) AS names
+         FROM cluster_members m
+         JOIN comments c ON c.id = m.comment_id
+         JOIN submissions s ON s.id = c.submission_id
+         JOIN organizations o ON o.id = s.organization_id
+         LEFT JOIN users u ON u.id = s.contributor_id
+        WHERE m.cluster_id = ANY($1)
+        GROUP BY m.cluster_id`,
+      [clusterIds],
+    );
+    return new Map(rows.map((row) => [row.clusterId, [...row.names].sort((a, b) => a.localeCompare(b, 'vi'))]));
+  }
+}
