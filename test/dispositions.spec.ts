@@ -157,7 +157,18 @@ describe('dispositions, the next draft and its approval', () => {
     const bulkStale = await api.post<ErrorBody>(`/api/rounds/${roundId}/dispositions/bulk`, { state: 'explained', explanation: 'Đã thể hiện trong Chương trình hành động.', items: [culture, digital].map((i) => ({ clusterKey: i.clusterKey, expectedVersion: 0, expectedComments: i.comments })) }, tokens['vanphong.td']);
     expect([bulkStale.status, bulkStale.body.code]).toEqual([409, 'STALE_DISPOSITION']);
     expect((await table(roundId)).progress.disposed).toBe(2);
-    const bulk = await api.post<{ disposed: number }>(`/api/rounds/${roundId}/dispositions/bulk`, { state: 'explained', explanation: 'Đã thể hiện trong Chương trình hành động.', items: [culture, security].map((i) => ({ clusterKey: i.clusterKey, expectedVersion: 0, expectedComments: i.comments })) }, tokens['vanphong.td']);
+    // two drafters deciding on the same proposal at the same moment: one wins, the other is told
+    const together = await Promise.all([
+      dispose(roundId, security, { state: 'explained', explanation: 'Giữ đoạn này vì nói về an ninh biên giới.' }),
+      dispose(roundId, security, { state: 'accepted' }),
+    ]);
+    expect(together.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(together.find((r) => r.status === 409)!.body.code).toBe('STALE_DISPOSITION');
+    const bulk = await api.post<{ disposed: number }>(
+      `/api/rounds/${roundId}/dispositions/bulk`,
+      { state: 'explained', explanation: 'Đã thể hiện trong Chương trình hành động.', items: [{ clusterKey: culture.clusterKey, expectedVersion: 0, expectedComments: culture.comments }, { clusterKey: security.clusterKey, expectedVersion: 1, expectedComments: security.comments }] },
+      tokens['vanphong.td'],
+    );
     expect(bulk.body.disposed).toBe(2);
     view = await table(roundId);
     expect(view.progress).toMatchObject({ proposals: 4, disposed: 4, byState: { accepted: 1, partly_accepted: 1, explained: 2, pending: 0 } });

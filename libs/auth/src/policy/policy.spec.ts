@@ -92,6 +92,12 @@ const table: Row[] = [
   ['district approver A', districtApproverA, 'approval.decide', districtApprovalAtProvince, 'request addressed to P', false],
   ['province approver', provinceApprover, 'synthesis.read', provinceRound, 'province round', true],
   ['province approver', provinceApprover, 'disposition.write', provinceRound, 'province round', false],
+  ['district drafter A', districtDrafterA, 'disposition.write', provinceRound, 'province round', false],
+  ['clerk of A', clerkA, 'disposition.write', provinceRound, 'province round', false],
+  ['province drafter', provinceDrafter, 'approval.decide', districtApprovalAtProvince, 'request addressed to P', false],
+  ['district drafter A', districtDrafterA, 'approval.request', districtDocument, 'district document', true],
+  ['province drafter', provinceDrafter, 'approval.request', districtDocument, 'district document', false],
+  ['province approver', provinceApprover, 'document.edit', districtDocument, 'district document under review', false],
   ['clerk of A', clerkA, 'approval.decide', districtApprovalAtDistrict, 'request addressed to A', false],
 
   // admins manage their subtree (organisations and roles), and nothing else
