@@ -3,8 +3,8 @@ import type { DataSource } from 'typeorm';
 import type { ApprovalRequestView } from '../apps/editor/src/approvals/approvals.service';
 import type { NotificationView } from '../apps/editor/src/approvals/notifications.service';
 import { allSaved, connectClient, typeInto, waitUntil } from './support/collab-client';
-import { flushWorkerRedis, seededDatabase, type SeededDatabase } from './support/seeded-system';
-import { apiClient, login, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
+import { seededSystem, type SeededSystem } from './support/seeded-system';
+import { apiClient, type RunningApp } from './support/test-app';
 
 interface ErrorBody {
   code: string;
@@ -22,32 +22,22 @@ interface VersionBody {
  * approve too).
  */
 describe('approval by standing committees', () => {
-  let seeded: SeededDatabase;
+  let system: SeededSystem;
   let dataSource: DataSource;
-  let feedback: RunningApp;
   let editor: RunningApp;
   let api: ReturnType<typeof apiClient>;
   const org: Record<string, string> = {};
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    await flushWorkerRedis();
-    seeded = await seededDatabase();
-    dataSource = seeded.dataSource;
-    Object.assign(org, seeded.org);
-    const environment = serviceEnvironment(seeded.database, { LOGIN_ATTEMPTS_PER_MINUTE: '1000' });
-    feedback = await startApp('feedback', environment);
-    editor = await startApp('editor', environment);
+    system = await seededSystem(['tieuban', 'thuongvu1', 'thuongvu2', 'thuongvu3', 'thuongvu.td', 'vanphong.td', 'vanphong.tp', 'quantri']);
+    ({ dataSource, editor, tokens } = system);
+    Object.assign(org, system.org);
     api = apiClient(editor.url);
-    for (const who of ['tieuban', 'thuongvu1', 'thuongvu2', 'thuongvu3', 'thuongvu.td', 'vanphong.td', 'vanphong.tp', 'quantri']) {
-      tokens[who] = (await login(feedback.url, `${who}@vankien.local`)).accessToken;
-    }
   });
 
   afterAll(async () => {
-    await editor?.close();
-    await feedback?.close();
-    await seeded?.close();
+    await system?.closeAll();
   });
 
   const newDocument = async (organization: string, drafter: string): Promise<string> => {

@@ -9,8 +9,8 @@ import type { DispositionItemView, DispositionTableView } from '../apps/feedback
 import { SynthesizeRoundHandler } from '../apps/worker/src/processors/synthesize-round.handler';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { allSaved, connectClient, findBlock, typeInto } from './support/collab-client';
-import { flushWorkerRedis, seededDatabase, type SeededDatabase } from './support/seeded-system';
-import { apiClient, login, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
+import { seededSystem, type SeededSystem } from './support/seeded-system';
+import { apiClient, type RunningApp } from './support/test-app';
 
 interface ErrorBody {
   code: string;
@@ -27,7 +27,7 @@ interface VersionBody {
  * approved by the district's standing committee and then by the province's.
  */
 describe('dispositions, the next draft and its approval', () => {
-  let seeded: SeededDatabase;
+  let system: SeededSystem;
   let dataSource: DataSource;
   let feedback: RunningApp;
   let editor: RunningApp;
@@ -35,35 +35,28 @@ describe('dispositions, the next draft and its approval', () => {
   let api: ReturnType<typeof apiClient>;
   let editorApi: ReturnType<typeof apiClient>;
   const org: Record<string, string> = {};
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    await flushWorkerRedis();
-    seeded = await seededDatabase();
-    dataSource = seeded.dataSource;
-    Object.assign(org, seeded.org);
-    const environment = serviceEnvironment(seeded.database, { LOGIN_ATTEMPTS_PER_MINUTE: '1000' });
-    feedback = await startApp('feedback', environment);
-    editor = await startApp('editor', environment);
+    system = await seededSystem(['tieuban', 'quantri', 'vanphong.td', 'thuongvu.td', 'thuongvu1', 'thuongvu2', 'chibo.binhlu']);
+    ({ dataSource, feedback, editor, tokens } = system);
+    Object.assign(org, system.org);
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
     await worker.init();
     api = apiClient(feedback.url);
     editorApi = apiClient(editor.url);
-    for (const who of ['tieuban', 'quantri', 'vanphong.td', 'thuongvu.td', 'thuongvu1', 'thuongvu2', 'chibo.binhlu']) tokens[who] = (await login(feedback.url, `${who}@vankien.local`)).accessToken;
     await api.post('/api/users', { email: 'chibo.sonbinh@vankien.local', fullName: 'Văn phòng Chi bộ xã Sơn Bình', password: 'mat-khau-du-dai', organizationId: org['LC-TD-CB2'], role: 'clerk' }, tokens.quantri);
-    tokens['chibo.sonbinh'] = (await login(feedback.url, 'chibo.sonbinh@vankien.local', 'mat-khau-du-dai')).accessToken;
+    await system.login('chibo.sonbinh', 'chibo.sonbinh@vankien.local', 'mat-khau-du-dai');
     // a third cell, which answers late
     const cell = await api.post<{ id: string }>('/api/organizations', { parentId: org['LC-TD'], name: 'Chi bộ xã Bản Bo', code: 'LC-TD-CB3', level: 'cell', kind: 'party_organization' }, tokens.quantri);
     org['LC-TD-CB3'] = cell.body.id;
     await api.post('/api/users', { email: 'chibo.banbo@vankien.local', fullName: 'Văn phòng Chi bộ xã Bản Bo', password: 'mat-khau-du-dai', organizationId: cell.body.id, role: 'clerk' }, tokens.quantri);
-    tokens['chibo.banbo'] = (await login(feedback.url, 'chibo.banbo@vankien.local', 'mat-khau-du-dai')).accessToken;
+    await system.login('chibo.banbo', 'chibo.banbo@vankien.local', 'mat-khau-du-dai');
   });
 
   afterAll(async () => {
     await worker?.close();
-    await editor?.close();
-    await feedback?.close();
-    await seeded?.close();
+    await system?.closeAll();
   });
 
   const submit = async (token: string, roundId: string, organizationId: string, comments: object[]): Promise<void> => {
