@@ -362,8 +362,15 @@ export class ApprovalsService {
     return request;
   }
 
-  /** Locks the request row (decisions on it queue behind each other) and checks it is still open. */
+  /**
+   * Locks the document, then the request row (decisions on it queue behind each other), and
+   * checks the request is still open. Always in that order, as `request` does, so a decision and
+   * a new request for the same document never deadlock.
+   */
   private async lockOpenRequest(manager: EntityManager, requestId: string): Promise<ApprovalRequest> {
+    const unlocked = await manager.getRepository(ApprovalRequest).findOne({ where: { id: requestId }, select: { id: true, documentId: true } });
+    if (!unlocked) throw new AppError(ApprovalErrors.REQUEST_NOT_FOUND, { requestId });
+    await this.lockDocument(manager, unlocked.documentId);
     const request = await manager.getRepository(ApprovalRequest).findOne({ where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
     if (!request) throw new AppError(ApprovalErrors.REQUEST_NOT_FOUND, { requestId });
     if (request.status !== 'pending') throw new AppError(ApprovalErrors.REQUEST_CLOSED, { status: request.status });

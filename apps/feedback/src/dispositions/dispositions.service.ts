@@ -128,7 +128,7 @@ export class DispositionsService {
   /** One proposal, with what changed in the blocks that carry it (the version diff, word by word). */
   async get(userId: string, roundId: string, clusterKey: string, against: 'next' | 'live' = 'next'): Promise<DispositionItemView & { changes: { blockId: string; change: 'added' | 'changed' | 'unchanged' | 'removed'; words: WordChange[] }[] }> {
     await this.rounds.authorize(userId, 'synthesis.read', roundId);
-    const { entries } = await this.table(roundId, against);
+    const { entries } = await this.table(roundId, against, [clusterKey]);
     const entry = entries.find((e) => e.cluster.key === clusterKey);
     if (!entry) throw new AppError(SynthesisErrors.CLUSTER_NOT_FOUND, { key: clusterKey });
     const [item] = await this.items([entry]);
@@ -152,8 +152,8 @@ export class DispositionsService {
 
   async dispose(userId: string, roundId: string, clusterKey: string, request: DisposeRequest): Promise<DispositionItemView> {
     await this.write(userId, roundId, [{ clusterKey, state: request.state, explanation: request.explanation ?? null, targetBlockIds: request.targetBlockIds ?? [], expectedVersion: request.expectedVersion, expectedComments: request.expectedComments }]);
-    const { entries } = await this.table(roundId, 'next');
-    const [item] = await this.items(entries.filter((entry) => entry.cluster.key === clusterKey));
+    const { entries } = await this.table(roundId, 'next', [clusterKey]);
+    const [item] = await this.items(entries);
     return item;
   }
 
@@ -209,7 +209,7 @@ export class DispositionsService {
     const { owner } = await this.rounds.authorize(userId, 'disposition.write', roundId);
     const problems = writes.flatMap((w) => dispositionProblems(w).map((p) => ({ ...p, clusterKey: w.clusterKey })));
     if (problems.length) throw new AppError(DispositionErrors.INVALID_DISPOSITION, problems);
-    const { synthesis, entries: all } = await this.table(roundId, 'next');
+    const { synthesis, entries: all } = await this.table(roundId, 'none', writes.map((w) => w.clusterKey));
     const byKey = new Map(all.map((entry) => [entry.cluster.key, entry]));
     const found = writes.map((w) => {
       const entry = byKey.get(w.clusterKey);
@@ -303,7 +303,7 @@ export class DispositionsService {
   }
 
   /** Every proposal (not general agreement) of the latest synthesis, in the report's order. */
-  private async table(roundId: string, against: 'next' | 'live'): Promise<{ synthesis: Synthesis; documents: RoundTableDocument[]; entries: Entry[] }> {
+  private async table(roundId: string, against: 'next' | 'live' | 'none', keys?: string[]): Promise<{ synthesis: Synthesis; documents: RoundTableDocument[]; entries: Entry[] }> {
     const synthesis = await this.syntheses.synthesis(roundId);
     const roundDocuments = await this.dataSource.getRepository(RoundDocument).find({ where: { roundId }, order: { position: 'ASC' } });
     const documents: RoundTableDocument[] = [];
@@ -317,12 +317,13 @@ export class DispositionsService {
         label: version.label,
         number: version.number,
         index: new Map(version.blockIndex.map((b) => [b.blockId, b])),
-        against: await this.againstRevision(version, against),
+        against: against === 'none' ? null : await this.againstRevision(version, against),
       });
     }
     const byVersion = new Map(documents.map((d) => [d.documentVersionId, d]));
-    const clusters = await this.dataSource.getRepository(CommentCluster).find({ where: { synthesisId: synthesis.id, agreement: false }, order: { position: 'ASC' } });
-    const dispositions = new Map((await this.dataSource.getRepository(Disposition).find({ where: { roundId } })).map((d) => [d.clusterKey, d]));
+    // a write names its proposals: only those are read, not the whole table of a large round
+    const clusters = await this.dataSource.getRepository(CommentCluster).find({ where: { synthesisId: synthesis.id, agreement: false, ...(keys ? { key: In(keys) } : {}) }, order: { position: 'ASC' } });
+    const dispositions = new Map((await this.dataSource.getRepository(Disposition).find({ where: { roundId, ...(keys ? { clusterKey: In(keys) } : {}) } })).map((d) => [d.clusterKey, d]));
     const entries = clusters
       .filter((cluster) => byVersion.has(cluster.documentVersionId))
       .map((cluster) => ({ cluster, document: byVersion.get(cluster.documentVersionId)!, disposition: dispositions.get(cluster.key) ?? null }));
@@ -388,10 +389,22 @@ export class DispositionsService {
     const proposers = await this.proposers(entries.map((entry) => entry.cluster.id));
     const deciders = [...new Set(entries.map((e) => e.disposition?.decidedById).filter((id): id is string => !!id))];
     const names = new Map((await this.dataSource.getRepository(User).find({ where: { id: In(deciders) }, select: { id: true, fullName: true } })).map((u) => [u.id, u.fullName]));
+    // per document, once: the revision shown against, by block id, and every anchor carried there
+    const shown = new Map<RoundTableDocument, { index: Map<string, AnchorBlock>; carried: Map<string, CarriedAnchor> } | null>();
+    for (const document of new Set(entries.map((entry) => entry.document))) {
+      if (!document.against) {
+        shown.set(document, null);
+        continue;
+      }
+      const blockIds = [...new Set(entries.filter((entry) => entry.document === document).map((entry) => entry.cluster.blockId))];
+      const carried = carryAnchors([...document.index.values()], document.against.index, blockIds);
+      shown.set(document, { index: new Map(document.against.index.map((b) => [b.blockId, b])), carried: new Map(carried.map((anchor) => [anchor.blockId, anchor])) });
+    }
     return entries.map((entry) => {
       const { cluster, document, disposition } = entry;
       const block = document.index.get(cluster.blockId);
-      const againstIndex = document.against ? new Map(document.against.index.map((b) => [b.blockId, b])) : null;
+      const against = shown.get(document) ?? null;
+      const againstIndex = against?.index ?? null;
       const targetBlockIds = disposition?.targetBlockIds ?? [];
       return {
         clusterKey: cluster.key,
@@ -418,7 +431,7 @@ export class DispositionsService {
             }
           : noDisposition(),
         needsReview: this.needsReview(entry),
-        carried: document.against ? carryAnchors([...document.index.values()], document.against.index, [cluster.blockId])[0] : null,
+        carried: against?.carried.get(cluster.blockId) ?? null,
         targets: targetBlockIds.map((blockId) => {
           const target = againstIndex?.get(blockId);
           return { blockId, sectionNumber: target?.sectionNumber ?? null, present: againstIndex ? target !== undefined : false };
