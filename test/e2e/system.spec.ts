@@ -162,6 +162,10 @@ describe('the system across processes, through the gateway', () => {
     expect(me.status).toBe(200);
     expect(me.body.email).toBe('tieuban@vankien.local');
     expect(me.body.memberships).toEqual([expect.objectContaining({ role: 'drafter', organizationCode: 'LC' })]);
+    // the editor answers approvals and notifications behind the same address
+    const notifications = await api.get<{ unread: number }>('/api/notifications', login.body.accessToken);
+    expect([notifications.status, notifications.body.unread]).toEqual([200, 0]);
+    expect((await api.get<unknown[]>('/api/approvals/inbox', login.body.accessToken)).status).toBe(200);
   });
 
   it('answers an unknown /api path with 404 NOT_FOUND and a request id', async () => {
