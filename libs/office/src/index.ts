@@ -21,6 +21,7 @@ export type { ImportOptions, ImportResult } from './import/import-docx';
 export type { ImportReport, ImportWarning, LostContent } from './import/import-report';
 
 export { readCommentTable } from './comments/read-comment-table';
+export { readCommentTemplateRows } from './comments/comment-template-rows';
 export { buildCommentTemplate } from './comments/build-comment-template';
 export { escapeCellValue } from './comments/escape-cell-value';
 export { inspectXlsx } from './comments/inspect-xlsx';

@@ -1,8 +1,8 @@
-// `npm run synthesize -- INPUT.jsonl [--out REPORT.json]` (contract in shared/architecture.md).
-// The only file of the library that touches the file system.
-import { createReadStream, createWriteStream, existsSync, statSync, type WriteStream } from 'node:fs';
+// `npm run synthesize -- INPUT.jsonl [--out REPORT.json]` (contract in shared/architecture.md),
+// or an XLSX comment template as INPUT. The only file of the library that touches the file system.
+import { closeSync, createReadStream, createWriteStream, existsSync, openSync, readFileSync, readSync, statSync, type WriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
@@ -10,15 +10,44 @@ import type { BlockRequest } from './cli-worker';
 import { buildReport, reportJsonChunks } from './report';
 import { BlockCollector } from './synthesize';
 import { validateCommentInput } from './validate';
-import type { Cluster, CommentInput } from './types';
+import { SOURCE_TYPES, type Cluster, type CommentInput, type SourceType } from './types';
 
-const USAGE = 'usage: npm run synthesize -- INPUT.jsonl [--out REPORT.json] [--quiet] [--threads N]';
+const USAGE = 'usage: npm run synthesize -- INPUT.jsonl|INPUT.xlsx [--out REPORT.json] [--unit NAME] [--source-type TYPE] [--quiet] [--threads N]';
 /** Below this many comments worker threads cost more to start than they save. */
 const THREADS_FROM = 50_000;
+
+/**
+ * One data row of a table (an XLSX comment template), as a TableReader hands it over: the fields
+ * a JSON line would carry, except id, unit and sourceType (a table is one unit's: the command line
+ * gives those), or the problems that keep it from being a comment.
+ */
+export interface TableRow {
+  /** The row number the person who filled in the table sees. */
+  readonly rowNumber: number;
+  /** documentId?, blockId, kind, text, supporters?, supportersTotal?: checked like a JSON line's. */
+  readonly fields: Readonly<Record<string, unknown>>;
+  /** Why the row cannot be read as a comment; the row is rejected when there is one. */
+  readonly problems: readonly string[];
+}
+
+/** Reads a whole table file into its data rows; throws when the file itself cannot be read. */
+export type TableReader = (file: Buffer) => Promise<{ rows: readonly TableRow[]; warnings: readonly string[] }>;
+
+export interface CliReaders {
+  /**
+   * Reads the XLSX comment template. Excel files are read by libs/office, which depends on this
+   * library (for its normalisation), so this library cannot import it: the entry point
+   * (scripts/synthesize.mjs) passes office's reader in. Without one, XLSX input is refused.
+   */
+  readonly xlsx?: TableReader;
+}
 
 interface CliArguments {
   readonly input: string;
   readonly out?: string;
+  /** XLSX input: the unit whose table it is (default: the file's name) and its kind of source. */
+  readonly unit?: string;
+  readonly sourceType?: SourceType;
   readonly quiet: boolean;
   /** Worker threads for the clustering phase; undefined: one per core (at most 2) on large input. */
   readonly threads?: number;
@@ -27,10 +56,23 @@ interface CliArguments {
 function parseArguments(argv: readonly string[]): CliArguments | string {
   let input: string | undefined;
   let out: string | undefined;
+  let unit: string | undefined;
+  let sourceType: SourceType | undefined;
   let quiet = false;
   let threads: number | undefined;
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
+    if (argument === '--unit' || argument.startsWith('--unit=')) {
+      unit = argument === '--unit' ? argv[++index] : argument.slice('--unit='.length);
+      if (unit === undefined || unit.trim() === '') return '--unit needs a name';
+      continue;
+    }
+    if (argument === '--source-type' || argument.startsWith('--source-type=')) {
+      const value = argument === '--source-type' ? argv[++index] : argument.slice('--source-type='.length);
+      if (value === undefined || !(SOURCE_TYPES as readonly string[]).includes(value)) return `--source-type needs one of ${SOURCE_TYPES.join(', ')}`;
+      sourceType = value as SourceType;
+      continue;
+    }
     if (argument === '--threads' || argument.startsWith('--threads=')) {
       const value = argument === '--threads' ? argv[++index] : argument.slice('--threads='.length);
       threads = Number(value);
@@ -50,7 +92,19 @@ function parseArguments(argv: readonly string[]): CliArguments | string {
     else return `unexpected argument ${argument} (one input file only)`;
   }
   if (input === undefined) return 'missing INPUT.jsonl';
-  return { input, out, quiet, threads };
+  return { input, out, unit, sourceType, quiet, threads };
+}
+
+/** An XLSX file: by its extension, or by the ZIP signature at its start whatever its name. */
+function isXlsx(path: string): boolean {
+  if (extname(path).toLowerCase() === '.xlsx') return true;
+  const head = Buffer.alloc(4);
+  const descriptor = openSync(path, 'r');
+  try {
+    return readSync(descriptor, head, 0, 4, 0) === 4 && head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 async function write(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
@@ -100,6 +154,40 @@ async function readComments(
 }
 
 /**
+ * Reads the rows of a table file into the collector like JSON lines: each bad row goes to stderr
+ * with its number and is skipped. Each comment's id is the file's name and its row number.
+ */
+async function readTableComments(
+  path: string,
+  reader: TableReader,
+  source: { unit: string; sourceType: SourceType },
+  collector: BlockCollector,
+  say: (message: string) => void,
+): Promise<{ rows: number; rejected: number }> {
+  const { rows, warnings } = await reader(readFileSync(path));
+  for (const warning of warnings) say(warning);
+  const fileName = basename(path);
+  let rejected = 0;
+  for (const row of rows) {
+    const reject = (reason: string): void => {
+      rejected++;
+      process.stderr.write(`row ${row.rowNumber}: ${reason}\n`);
+    };
+    if (row.problems.length > 0) {
+      reject(row.problems.join('; '));
+      continue;
+    }
+    const result = validateCommentInput({ ...row.fields, id: `${fileName}:${row.rowNumber}`, unit: source.unit, sourceType: source.sourceType }, collector.intern);
+    if (!result.ok) {
+      reject(result.reason);
+      continue;
+    }
+    collector.add(result.value, true);
+  }
+  return { rows: rows.length, rejected };
+}
+
+/**
  * Clusters blocks on worker threads, largest blocks first, each worker holding one block at a
  * time. The report is sorted afterwards, so which thread clustered which block does not matter.
  */
@@ -139,8 +227,8 @@ async function clusterOnWorkers(
   }
 }
 
-/** Runs the command line and returns the exit code: 0 all good, 2 some lines rejected, 1 usage. */
-export async function runCli(argv: readonly string[]): Promise<number> {
+/** Runs the command line and returns the exit code: 0 all good, 2 some lines (rows) rejected, 1 usage. */
+export async function runCli(argv: readonly string[], readers: CliReaders = {}): Promise<number> {
   const stderr = process.stderr;
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
@@ -155,6 +243,16 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     stderr.write(`synthesize: cannot read ${parsed.input}: no such file\n`);
     return 1;
   }
+  const xlsx = isXlsx(parsed.input);
+  if (!xlsx && (parsed.unit !== undefined || parsed.sourceType !== undefined)) {
+    stderr.write(`synthesize: --unit and --source-type are for XLSX input (JSON lines carry their own)\n${USAGE}\n`);
+    return 1;
+  }
+  const tableReader = readers.xlsx;
+  if (xlsx && tableReader === undefined) {
+    stderr.write(`synthesize: cannot read ${parsed.input}: XLSX input needs the comment-table reader (run it with npm run synthesize)\n`);
+    return 1;
+  }
   const started = Date.now();
   const say = (message: string): void => {
     if (!parsed.quiet) stderr.write(`synthesize: ${message}\n`);
@@ -163,7 +261,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   // Worker threads for the second pass start now, so that they load while the file is read.
   // Without --threads: two on a large file (by its size: lines are a few hundred bytes).
   const workerFile = join(__dirname, 'cli-worker.js');
-  const largeFile = statSync(parsed.input).size >= THREADS_FROM * 200;
+  // (an XLSX is compressed, about five times: its size says less, but the rule stays the same)
+  const largeFile = statSync(parsed.input).size >= THREADS_FROM * (xlsx ? 40 : 200);
   const threads = !existsSync(workerFile) ? 0 : (parsed.threads ?? (largeFile ? Math.min(2, availableParallelism()) : 0));
   const workers = Array.from(
     { length: threads },
@@ -182,7 +281,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const collector = new BlockCollector();
   let read: { lines: number; rejected: number };
   try {
-    read = await readComments(parsed.input, collector, say);
+    if (xlsx && tableReader !== undefined) {
+      const source = { unit: parsed.unit ?? basename(parsed.input, extname(parsed.input)), sourceType: parsed.sourceType ?? 'lower_organization' };
+      const table = await readTableComments(parsed.input, tableReader, source, collector, say);
+      read = { lines: table.rows, rejected: table.rejected };
+    } else read = await readComments(parsed.input, collector, say);
   } catch (error: unknown) {
     await stopWorkers();
     stderr.write(`synthesize: cannot read ${parsed.input}: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -191,7 +294,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const { lines: lineNumber, rejected } = read;
   const blocks = collector.blockCount;
   const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-  say(`read ${lineNumber} lines: ${collector.comments} comments in ${blocks} blocks, ${rejected} rejected (${seconds()})`);
+  const lines = xlsx ? 'rows' : 'lines';
+  say(`read ${lineNumber} ${lines}: ${collector.comments} comments in ${blocks} blocks, ${rejected} rejected (${seconds()})`);
 
   // Second pass: block by block, on worker threads when the input is large.
   const clusters: Cluster[] = [];
@@ -219,7 +323,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     stderr.write(`synthesize: clustering failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  const report = buildReport(clusters, { rejectedLines: rejected, legacyConverted, extraStats: { lines: lineNumber } });
+  // rejected rows of a table are counted as rejected lines: one field, whatever the input
+  const report = buildReport(clusters, { rejectedLines: rejected, legacyConverted, extraStats: { [lines]: lineNumber } });
 
   let output: NodeJS.WritableStream = process.stdout;
   let file: WriteStream | undefined;
@@ -238,6 +343,6 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     stderr.write(`synthesize: cannot write ${parsed.out ?? 'the report'}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  say(`${report.comments} comments, ${report.clusters.length} clusters, ${rejected} rejected lines (${seconds()})`);
+  say(`${report.comments} comments, ${report.clusters.length} clusters, ${rejected} rejected ${lines} (${seconds()})`);
   return rejected > 0 ? 2 : 0;
 }

@@ -30,3 +30,5 @@ export {
   type ReportStats,
 } from './types';
 export * from './disposition-rules';
+// types only: the command line itself (cli.ts, which reads files) is loaded by its entry point
+export type { CliReaders, TableReader, TableRow } from './cli';

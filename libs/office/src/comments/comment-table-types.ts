@@ -42,6 +42,8 @@ export interface CommentTableRow {
   rowNumber: number;
   /** The reference as written (document column, if any, not included). */
   sectionReference: string;
+  /** The document cell as written, carried down from the rows above (absent when the table names none). */
+  document?: string;
   resolved: ResolvedSection | null;
   kind: CommentTableKind;
   /** NFC, legacy encodings converted, trimmed; at most MAX_COMMENT_TEXT_LENGTH characters. */
@@ -86,6 +88,12 @@ export interface ReadCommentTableOptions {
   limits?: CommentTableLimits;
   /** Called every 1,000 rows and once at the end with the number of rows read so far. */
   onProgress?: (rowsRead: number) => void;
+  /**
+   * False: references are kept as written and not resolved against `documents` (every
+   * `resolved` is null, with no problem for it). For readers that have no documents, such as
+   * the synthesis command line, which groups comments by the sections the rows name.
+   */
+  resolveSections?: boolean;
 }
 
 export const MAX_COMMENT_TEXT_LENGTH = 5000;

@@ -99,7 +99,7 @@ export const readDocxTable = async (buffer: Buffer, options: ReadCommentTableOpt
     const header = findHeader(rows);
     if (header === null) continue;
     if (rows.length - header.headerIndex - 1 > maxRows) throw tooManyRows(rows.length - header.headerIndex - 1, maxRows);
-    const interpreter = new RowInterpreter(options.documents, header);
+    const interpreter = new RowInterpreter(options.documents, header, options.resolveSections ?? true);
     let read = 0;
     for (const row of rows.slice(header.headerIndex + 1)) {
       interpreter.read(row);

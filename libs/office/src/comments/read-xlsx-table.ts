@@ -46,7 +46,7 @@ export const readXlsxTable = async (buffer: Buffer, options: ReadCommentTableOpt
     if (header === null) continue;
     const headerRow = firstRows[header.headerIndex].rowNumber;
     if (lastRow - headerRow > maxRows) throw tooManyRows(lastRow - headerRow, maxRows);
-    const interpreter = new RowInterpreter(options.documents, header);
+    const interpreter = new RowInterpreter(options.documents, header, options.resolveSections ?? true);
     let read = 0;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       if (rowNumber <= headerRow) return;

@@ -102,6 +102,7 @@ export class RowInterpreter {
   constructor(
     documents: readonly SectionCatalogue[],
     private readonly header: HeaderFound,
+    private readonly resolveSections = true,
   ) {
     this.documents = documents;
     this.indexes = new Map(documents.map((document) => [document, new SectionIndex(document)]));
@@ -157,11 +158,12 @@ export class RowInterpreter {
       finalText = text.slice(0, MAX_COMMENT_TEXT_LENGTH);
     }
     const reference = this.withGroup(sectionText);
-    const resolved = this.resolve(this.lastDocumentCell, reference, problems);
+    const resolved = this.resolveSections ? this.resolve(this.lastDocumentCell, reference, problems) : null;
     const kind = kindFromCell(kindCell.text) ?? inferKind(finalText);
     const support = parseSupport(supportersCell.text, supportersCell.number, totalCell.text, totalCell.number);
     if (support.problem !== undefined) problems.push(support.problem);
     const result: CommentTableRow = { rowNumber: row.rowNumber, sectionReference: reference, resolved, kind, text: finalText, problems };
+    if (this.lastDocumentCell !== '') result.document = this.lastDocumentCell;
     if (support.supporters !== undefined) result.supporters = support.supporters;
     if (support.supportersTotal !== undefined) result.supportersTotal = support.supportersTotal;
     const note = cleanCommentText(noteCell.text);
