@@ -17,7 +17,8 @@ import { testRedisUrl } from './support/test-database';
 // so the moment is certain, not guessed with a sleep), and is started again. The last complete
 // revision must stay readable and unchanged, nothing half-written may show, and BullMQ's
 // stalled-job check must hand the job to the new process, which writes a revision equal to a
-// full recomputation from the comments.
+// full recomputation from the comments. The tests run in order, on one round and the worker
+// process the first one starts.
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -138,7 +139,7 @@ describe('a crash in the middle of a synthesis job', () => {
   }
 
   /** A unit of the province submits `count` comments (rows written as the bulk API's COPY would). */
-  async function submit(code: string, count: number, seed: number): Promise<void> {
+  async function submit(code: string, count: number, seed: number): Promise<string> {
     const [{ id: invitationId }] = await dataSource.query(`INSERT INTO invitations (round_id, organization_id, source_type) VALUES ($1, $2, 'lower_organization') RETURNING id`, [roundId, seeded_.org[code]]);
     const [{ id: submissionId }] = await dataSource.query(
       `INSERT INTO submissions (round_id, invitation_id, organization_id, status, submitted_at, comment_count, row_version) VALUES ($1, $2, $3, 'submitted', now(), $4, 1) RETURNING id`,
@@ -155,6 +156,7 @@ describe('a crash in the middle of a synthesis job', () => {
     }
     // what the feedback service records with a submission (SynthesisRequests.record)
     await dataSource.query('UPDATE comment_rounds SET synthesis_requested_at = now() WHERE id = $1', [roundId]);
+    return submissionId;
   }
 
   async function revisions(): Promise<{ revision: number; status: string }[]> {
@@ -175,6 +177,61 @@ describe('a crash in the middle of a synthesis job', () => {
         GROUP BY cc.id ORDER BY cc.key`,
       [roundId, revision],
     );
+  }
+
+  /**
+   * Waits until the worker runs the job (its state in BullMQ) and has written the revision's
+   * row inside its transaction (it holds the syntheses table's row lock), then keeps it there:
+   * the test locks the round's comments the worker has not referenced yet, so its next insert
+   * of cluster members waits. `release` ends the test's lock and waits until the worker's
+   * session has committed, rolled back, or gone.
+   */
+  async function holdInRevisionTransaction(): Promise<{ pid: number; progress: unknown; release(): Promise<void> }> {
+    const locker = new Client({ connectionString: seeded_.database.url, application_name: 'vankien-test-locker' });
+    await locker.connect();
+    try {
+      await eventually('the job running', 60_000, async () => {
+        const job = await producer.queue('synthesis').getJob(jobId());
+        return job && (await job.getState()) === 'active' ? true : undefined;
+      }, describeWorker);
+      const pid = await eventually('the worker writing a revision in its transaction', 120_000, async () => {
+        const rows: { pid: number }[] = (
+          await locker.query(
+            `SELECT a.pid FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
+              WHERE a.datname = current_database() AND a.application_name = 'vankien-worker'
+                AND l.locktype = 'relation' AND l.relation = 'syntheses'::regclass AND l.mode = 'RowExclusiveLock' AND l.granted`,
+          )
+        ).rows;
+        return rows[0]?.pid;
+      }, describeWorker);
+      await locker.query('BEGIN');
+      const locked = await locker.query('SELECT id FROM comments WHERE round_id = $1 FOR UPDATE SKIP LOCKED', [roundId]);
+      expect(locked.rowCount).toBeGreaterThan(0);
+      await eventually('the worker waiting on the locked comments', 30_000, async () => {
+        // read from another session: inside a transaction, pg_stat_activity stays as it was first read
+        const rows: { wait_event_type: string | null }[] = await dataSource.query('SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1', [pid]);
+        return rows[0]?.wait_event_type === 'Lock' ? true : undefined;
+      }, describeWorker);
+      const progress = (await producer.queue('synthesis').getJob(jobId()))?.progress;
+      return {
+        pid,
+        progress,
+        release: async () => {
+          try {
+            await locker.query('ROLLBACK');
+            await eventually('the worker’s transaction ending', 30_000, async () => {
+              const rows: { xact_start: Date | null }[] = (await locker.query('SELECT xact_start FROM pg_stat_activity WHERE pid = $1', [pid])).rows;
+              return rows.length === 0 || rows[0].xact_start === null ? true : undefined;
+            });
+          } finally {
+            await locker.end();
+          }
+        },
+      };
+    } catch (error) {
+      await locker.end();
+      throw error;
+    }
   }
 
   beforeAll(async () => {
@@ -227,49 +284,18 @@ describe('a crash in the middle of a synthesis job', () => {
     // cluster members waits
     await submit('LC-MTTQ', 3000, 200);
     await producer.enqueue('synthesis.round', { roundId });
-    const database = new Client({ connectionString: seeded_.database.url, application_name: 'vankien-test-locker' });
-    await database.connect();
+    const held = await holdInRevisionTransaction();
     try {
-      const state = await eventually('the job running', 60_000, async () => {
-        const job = await producer.queue('synthesis').getJob(jobId());
-        const current = job ? await job.getState() : undefined;
-        return current === 'active' ? current : undefined;
-      });
-      expect(state).toBe('active');
-      const writer = await eventually('the worker writing revision 2 in its transaction', 120_000, async () => {
-        const rows: { pid: number }[] = (
-          await database.query(
-            `SELECT a.pid FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
-              WHERE a.datname = current_database() AND a.application_name = 'vankien-worker'
-                AND l.locktype = 'relation' AND l.relation = 'syntheses'::regclass AND l.mode = 'RowExclusiveLock' AND l.granted`,
-          )
-        ).rows;
-        return rows[0]?.pid;
-      }, describeWorker);
-      await database.query('BEGIN');
-      const locked = await database.query('SELECT id FROM comments WHERE round_id = $1 FOR UPDATE SKIP LOCKED', [roundId]);
-      expect(locked.rowCount).toBeGreaterThan(0);
-      await eventually('the worker waiting on the locked comments', 30_000, async () => {
-        const rows: { wait_event_type: string | null; query: string }[] = (
-          await database.query('SELECT wait_event_type, query FROM pg_stat_activity WHERE pid = $1', [writer])
-        ).rows;
-        return rows[0]?.wait_event_type === 'Lock' ? rows[0].query : undefined;
-      }, describeWorker);
       // half-way through writing revision 2: other sessions see revision 1 only
       expect(await revisions()).toEqual([{ revision: 1, status: 'complete' }]);
-      const progress = (await producer.queue('synthesis').getJob(jobId()))?.progress;
-
+      // the job reported its progress up to the clustering; nothing says it was written
+      expect(held.progress).toMatchObject({ phase: expect.stringMatching(/^(preparing|clustering)$/) });
       const running = worker as AppProcess;
       running.child.kill('SIGKILL');
       expect((await running.exited).signal).toBe('SIGKILL');
-      // the worker's backend finds its client gone once it can run again, and rolls back
-      await database.query('ROLLBACK');
-      await eventually('the killed worker’s session ending', 30_000, async () =>
-        (await database.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [writer])).rowCount === 0 ? true : undefined,
-      );
-      expect(progress).toBeDefined();
     } finally {
-      await database.end();
+      // the worker's backend finds its client gone once it can run again, and rolls back
+      await held.release();
     }
 
     // nothing of revision 2 is visible, complete or otherwise; revision 1 is whole and unchanged
@@ -362,4 +388,72 @@ describe('a crash in the middle of a synthesis job', () => {
     const keysBefore = new Set(before.map((cluster) => cluster.key));
     expect(recovered.filter((cluster) => keysBefore.has(cluster.key)).length).toBeGreaterThan(0);
   }, 420_000);
+
+  it('does not let a job that failed for good block the round: the next submission gets its revision', async () => {
+    // the revision's insert fails inside the real handler until the trigger is dropped; the job
+    // uses up its attempts (one here, not five with their backoff, to keep the test short)
+    await dataSource.query(`CREATE FUNCTION refuse_syntheses() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+    await dataSource.query('CREATE TRIGGER refuse_syntheses BEFORE INSERT ON syntheses FOR EACH ROW EXECUTE FUNCTION refuse_syntheses()');
+    try {
+      await dataSource.query('UPDATE comment_rounds SET synthesis_requested_at = now() WHERE id = $1', [roundId]);
+      await producer.enqueue('synthesis.round', { roundId }, { attempts: 1, delay: 0 });
+      await eventually('the job failing for good', 60_000, async () => {
+        const job = await producer.queue('synthesis').getJob(jobId());
+        return job && (await job.getState()) === 'failed' ? true : undefined;
+      }, describeWorker);
+    } finally {
+      await dataSource.query('DROP TRIGGER refuse_syntheses ON syntheses');
+      await dataSource.query('DROP FUNCTION refuse_syntheses()');
+    }
+    // BullMQ keeps a failed job (retention: 7 days), and a job id that exists is not queued
+    // again: what the feedback service enqueues for the next submission is a no-op
+    await submit('LC-DTN', 300, 300);
+    await producer.enqueue('synthesis.round', { roundId });
+    await waitForRevision(3, 90_000);
+    const [third] = await dataSource.query('SELECT comment_count FROM syntheses WHERE round_id = $1 AND revision = 3', [roundId]);
+    expect(third.comment_count).toBe(12_300);
+  }, 180_000);
+
+  it('gives a submission that arrives while a revision is being prepared a revision of its own', async () => {
+    const latest = Math.max(...(await revisions()).map((row) => row.revision));
+    const [{ submitted }] = await dataSource.query(
+      `SELECT count(*)::int AS submitted FROM comments c JOIN submissions s ON s.id = c.submission_id WHERE c.round_id = $1 AND s.status = 'submitted'`,
+      [roundId],
+    );
+    // a first submission, whose comments the test locks: the run reads them, then waits to
+    // store their prepared forms (outside its transaction: it holds no lock on the round yet)
+    const first = await submit('LC-NGH', 200, 400);
+    const locker = new Client({ connectionString: seeded_.database.url, application_name: 'vankien-test-locker' });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('SELECT id FROM comments WHERE submission_id = $1 FOR UPDATE', [first]);
+      await producer.enqueue('synthesis.round', { roundId });
+      await eventually('the run waiting to store prepared forms', 60_000, async () => {
+        // read from another session than the locker's (see holdInRevisionTransaction)
+        const rows: { query: string }[] = await dataSource.query(
+          `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'vankien-worker' AND wait_event_type = 'Lock'`,
+        );
+        return rows.some((row) => row.query.startsWith('UPDATE comments SET prepared')) ? true : undefined;
+      }, describeWorker);
+      // a second submission while the job runs: the need is recorded, the enqueue is a no-op
+      await submit('LC-TD-CB1', 150, 500);
+      await producer.enqueue('synthesis.round', { roundId });
+      await locker.query('ROLLBACK');
+    } finally {
+      await locker.end();
+    }
+    await waitForRevision(latest + 1, 60_000);
+    await waitForRevision(latest + 2, 90_000);
+    const counts: { revision: number; comment_count: number }[] = await dataSource.query(
+      'SELECT revision, comment_count FROM syntheses WHERE round_id = $1 AND revision > $2 ORDER BY revision',
+      [roundId, latest],
+    );
+    // the run that was held had read the comments before the second submission; the next one has them
+    expect(counts).toEqual([
+      { revision: latest + 1, comment_count: submitted + 200 },
+      { revision: latest + 2, comment_count: submitted + 350 },
+    ]);
+    expect((await dataSource.query('SELECT synthesis_requested_at FROM comment_rounds WHERE id = $1', [roundId]))[0].synthesis_requested_at).toBeNull();
+  }, 180_000);
 });

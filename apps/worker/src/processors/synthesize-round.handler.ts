@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BlockClustering, CommentRound, DocumentVersion, RoundDocument, SynthesisCorrection, type SourceType } from '@vankien/domain';
-import { JobProducer, type JobPayloads } from '@vankien/queue';
+import { JobProducer, jobRegistry, type JobPayloads } from '@vankien/queue';
 import { applyCorrections, buildReport, clusterBlock, prepareComment, withStableKeys, type Cluster, type CommentInput, type Correction, type PreparedComment } from '@vankien/synthesis';
 import type { Job } from 'bullmq';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
@@ -30,6 +30,8 @@ export interface RevisionOutcome {
 
 const rowsPerInsert = 500;
 const preparedBatch = 5000;
+/** How often each worker compares the synthesis queue with the needs recorded in PostgreSQL. */
+const refillIntervalMs = 15_000;
 
 interface CurrentBlock {
   key: string;
@@ -64,22 +66,63 @@ function toInput(row: CommentRow): CommentInput {
  * the previous revision as the latest, and a rerun gives the same result.
  */
 @Injectable()
-export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, OnApplicationBootstrap {
+export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, OnApplicationBootstrap, OnApplicationShutdown {
   readonly name = 'synthesis.round' as const;
   private readonly logger = new Logger(SynthesizeRoundHandler.name);
+  private refillTimer?: NodeJS.Timeout;
+  private refilling = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
   ) {}
 
-  /** Re-fills the queue from the needs recorded in PostgreSQL (a Redis crash may have lost jobs). */
+  /** Re-fills the queue from the needs recorded in PostgreSQL at start (a Redis crash may have lost jobs), then every 15 s (see refill). */
   async onApplicationBootstrap(): Promise<void> {
+    await this.refill(true);
+    this.refillTimer = setInterval(() => void this.refill(false), refillIntervalMs);
+    this.refillTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.refillTimer);
+  }
+
+  /**
+   * Queues a job for every round whose need of a synthesis is recorded and that no queued job
+   * will serve. Queuing a job whose id exists is a no-op in BullMQ, which left needs unserved in
+   * two cases (both in test/synthesis-crash.spec.ts):
+   * - a submission recorded while the round's job runs: the run started before it, so it keeps
+   *   the need, but the submission's enqueue met the running job and nothing queued it again;
+   * - a job that failed for good (attempts used up, or stalled more often than BullMQ allows: a
+   *   worker killed twice in one job): BullMQ keeps it for 7 days, and every later enqueue for
+   *   the round was a no-op for as long, the worker's own re-fill at start included.
+   * A failed job is replaced at start (a restart is when a fix is deployed) and, afterwards, only
+   * when the need was recorded after it failed, so a job that fails every time is not run in a loop.
+   */
+  private async refill(atStart: boolean): Promise<void> {
+    if (this.refilling) return;
+    this.refilling = true;
     try {
-      const pending = await this.dataSource.getRepository(CommentRound).find({ where: { synthesisRequestedAt: Not(IsNull()) }, select: { id: true } });
-      for (const round of pending) await this.producer.enqueue('synthesis.round', { roundId: round.id });
+      const rounds = this.dataSource.getRepository(CommentRound);
+      const pending = await rounds.find({ where: { synthesisRequestedAt: Not(IsNull()) }, select: { id: true, synthesisRequestedAt: true } });
+      for (const round of pending) {
+        const payload = { roundId: round.id };
+        const job = await this.producer.queue('synthesis').getJob(jobRegistry['synthesis.round'].jobId?.(payload) ?? '');
+        if (job) {
+          // waiting, delayed or running: that run reads every comment submitted before it starts
+          if ((await job.getState()) !== 'failed') continue;
+          if (!atStart && (round.synthesisRequestedAt?.getTime() ?? 0) <= (job.finishedOn ?? 0)) continue;
+          this.logger.warn(`synthesis of round ${round.id} failed (${job.failedReason}); queued again for the need recorded since`);
+          await job.remove();
+        }
+        // a run clears the need before its job leaves the queue: ask again now that there is no job
+        if (await rounds.exists({ where: { id: round.id, synthesisRequestedAt: Not(IsNull()) } })) await this.producer.enqueue('synthesis.round', payload);
+      }
     } catch (error) {
       this.logger.warn(`could not re-fill the synthesis queue: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.refilling = false;
     }
   }
 
