@@ -76,6 +76,24 @@ describe('worker: registered jobs run through BullMQ', () => {
     expect(failed?.attemptsMade).toBe(1);
   });
 
+  it('replaces a compaction that failed for good when the next one is asked for', async () => {
+    const producer = worker.get(JobProducer);
+    const documentId = '22222222-2222-4222-8222-222222222222';
+    const events = new QueueEvents('documents', { connection: { url: testRedisUrl() }, prefix: 'vankien' });
+    await events.waitUntilReady();
+    // a job of the same id that fails for good (its payload is refused by the worker)
+    const doomed = await producer.queue('documents').add('documents.compact', { documentId: 'not-a-uuid' }, { jobId: `compact-${documentId}`, attempts: 1 });
+    await expect(doomed.waitUntilFinished(events, 20_000)).rejects.toThrow(/documentId/);
+    await events.close();
+    expect(await (await producer.queue('documents').getJob(`compact-${documentId}`))?.isFailed()).toBe(true);
+    // BullMQ would ignore this add (the id exists); the producer removes the failed job first
+    await producer.enqueue('documents.compact', { documentId });
+    const replaced = await producer.queue('documents').getJob(`compact-${documentId}`);
+    expect(replaced?.data).toEqual({ documentId });
+    expect(await replaced?.isFailed()).toBe(false);
+    await replaced?.remove();
+  });
+
   it('reports its heartbeat for the health checks', async () => {
     const redis = new Redis(testRedisUrl());
     const beats = await redis.hgetall('vankien:heartbeat:workers');

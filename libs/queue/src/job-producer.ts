@@ -30,7 +30,12 @@ export class JobProducer implements OnApplicationShutdown {
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<string> {
     const definition = jobRegistry[name];
     validatePayload(name, payload);
-    const job = await this.queue(definition.queue).add(name, payload, {
+    const queue = this.queue(definition.queue);
+    if (definition.jobId && definition.replaceFailed) {
+      const failed = await queue.getJob(definition.jobId(payload));
+      if (failed && (await failed.isFailed())) await failed.remove();
+    }
+    const job = await queue.add(name, payload, {
       attempts: definition.attempts,
       backoff: { type: 'exponential', delay: definition.backoffMs },
       ...retention,

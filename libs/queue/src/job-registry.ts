@@ -41,6 +41,12 @@ interface JobDefinition<N extends JobName> {
   jobId?(payload: JobPayloads[N]): string;
   /** Delay before the job runs: with a jobId, bursts of requests collapse into one run. */
   debounceMs?: number;
+  /**
+   * With a jobId: a new request replaces a job of that id that failed for good. BullMQ keeps
+   * failed jobs (7 days here) and ignores an add with an existing id, so without this one failure
+   * would silence every later request for the same work.
+   */
+  replaceFailed?: boolean;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -65,6 +71,8 @@ export const jobRegistry: { [N in JobName]: JobDefinition<N> } = {
     // one compaction per document at a time; a burst of edits triggers one run
     jobId: (payload) => `compact-${payload.documentId}`,
     debounceMs: 5_000,
+    // each request is a new need (more appends since): a compaction that failed must not stop the next
+    replaceFailed: true,
   },
   'synthesis.round': {
     queue: 'synthesis',
