@@ -17,6 +17,8 @@ import { UpdateLogWriter } from './update-log.writer';
 import { UpdateValidator } from './update-validator';
 
 export const collaborationPath = '/collab';
+/** Prefix of the Redis keys and channels of the Redis extension (COLLAB_REDIS=on). */
+export const collaborationRedisPrefix = 'vankien:collab';
 
 interface ConnectionContext {
   /** Set once the connection is authenticated. */
@@ -65,6 +67,10 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
     config: AppConfig,
   ) {
     const redisUrl = config.get('REDIS_URL');
+    // the Redis extension relays updates and awareness between editor instances; with one
+    // instance it serves nothing and costs a PUBLISH, and reading it back, per turn with changes
+    const relayThroughRedis = config.get('COLLAB_REDIS') === 'on';
+    if (!relayThroughRedis) this.logger.log('COLLAB_REDIS=off: edits are not relayed to other editor instances (run only one)');
     this.hocuspocus = new Hocuspocus<ConnectionContext>({
       name: `editor-${process.pid}`,
       quiet: true,
@@ -75,12 +81,14 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
       unloadImmediately: true,
       debounce: 5_000,
       maxDebounce: 30_000,
-      extensions: [
-        new RedisExtension({
-          prefix: 'vankien:collab',
-          createClient: () => new IORedis(redisUrl, { maxRetriesPerRequest: null, connectionName: 'vankien-collab' }),
-        }),
-      ],
+      extensions: relayThroughRedis
+        ? [
+            new RedisExtension({
+              prefix: collaborationRedisPrefix,
+              createClient: () => new IORedis(redisUrl, { maxRetriesPerRequest: null, connectionName: 'vankien-collab' }),
+            }),
+          ]
+        : [],
       onAuthenticate: (payload) => this.authenticate(payload),
       onLoadDocument: (payload) => this.load(payload),
       beforeSync: (payload) => this.persist(payload),
@@ -139,6 +147,7 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
     const carriesUpdate = type === 1 || type === 2;
     if (!carriesUpdate || connection.readOnly) return;
     if (payload.byteLength > collaborationLimits.maxUpdateBytes) throw this.refuse(connection, closeReasons.updateTooLarge);
+    // small updates are decoded at once, here; large ones in a decoder thread
     const verdict = await this.validator.validate(payload);
     if (!verdict.ok) {
       this.logger.warn(`refused a malformed update for ${documentName}: ${verdict.reason}`);

@@ -25,6 +25,11 @@ describe('environment', () => {
     expect(validateEnvironment({ ...valid, PORT: '8080' }).PORT).toBe(8080);
   });
 
+  it('relays collaborative edits through Redis unless COLLAB_REDIS=off', () => {
+    expect(validateEnvironment(valid).COLLAB_REDIS).toBe('on');
+    expect(validateEnvironment({ ...valid, COLLAB_REDIS: 'off' }).COLLAB_REDIS).toBe('off');
+  });
+
   it('names every missing variable', () => {
     const found = problems({});
     expect(found.join('\n')).toMatch(/DATABASE_URL is missing/);
@@ -41,6 +46,7 @@ describe('environment', () => {
     ['NODE_ENV', 'staging', /NODE_ENV/],
     ['BODY_LIMIT', 'a lot', /BODY_LIMIT must look like/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
+    ['COLLAB_REDIS', 'false', /COLLAB_REDIS must be on or off/],
   ])('rejects a malformed %s', (name, value, message) => {
     const found = problems({ ...valid, [name]: value });
     expect(found.length).toBeGreaterThan(0);

@@ -80,6 +80,14 @@ export class Environment {
   @Matches(/^\d+(kb|mb)$/, { message: 'BODY_LIMIT must look like 512kb or 1mb' })
   BODY_LIMIT = '1mb';
 
+  /**
+   * Whether the editor relays collaborative edits to other editor instances through Redis
+   * (Hocuspocus's Redis extension). `off` only when a single editor instance serves /collab:
+   * it saves a Redis PUBLISH, and reading it back, per batch of edits.
+   */
+  @IsIn(['on', 'off'], { message: 'COLLAB_REDIS must be on or off' })
+  COLLAB_REDIS: 'on' | 'off' = 'on';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 }
