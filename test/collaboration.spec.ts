@@ -5,6 +5,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { DataSource } from 'typeorm';
 import WebSocket from 'ws';
+import { UpdateValidator } from '../apps/editor/src/collaboration/update-validator';
 import { seedDemoData } from '../apps/feedback/src/seed/demo-seed';
 import { allSaved, blockText, connectClient, typeInto, waitUntil, type CollabClient } from './support/collab-client';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
@@ -196,6 +197,46 @@ describe('collaborative drafting over /collab', () => {
     await allSaved(bystander);
     const stored = await api.get<DocumentView>(`/api/documents/${document.id}`, drafter);
     expect(JSON.stringify(stored.body.content)).toContain('vẫn làm việc');
+  });
+
+  it('refuses a crafted small update whether the main thread decodes it or, when its counts exceed its length, a decoder thread does', async () => {
+    const document = await newDocument();
+    const blockId = firstParagraph(document.content);
+    const bystander = await connect(document.id, drafter);
+    const before = await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id });
+    const validator = editor.app.get(UpdateValidator);
+    const update = (bytes: Uint8Array): Uint8Array =>
+      message(document.id, 0, (encoder) => {
+        encoding.writeVarUint(encoder, 2);
+        encoding.writeVarUint8Array(encoder, bytes);
+      });
+    const v1Update = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
+      const encoder = encoding.createEncoder();
+      write(encoder);
+      return encoding.toUint8Array(encoder);
+    };
+    // one client section with one struct, as a keystroke has, whose content type does not exist
+    const unknownContent = v1Update((encoder) => {
+      [1, 1, 7, 0, 31, 1].forEach((value) => encoding.writeVarUint(encoder, value));
+      encoding.writeVarString(encoder, 'prosemirror');
+    });
+    // a few bytes claiming 2^50 structs
+    const claimsStructs = v1Update((encoder) => [1, 2 ** 50, 7, 0, 0, 1, 0].forEach((value) => encoding.writeVarUint(encoder, value)));
+
+    const decoded = { ...validator.decoded };
+    const onMainThread = await sendRaw(editor.url, document.id, drafter, update(unknownContent));
+    expect(onMainThread).toEqual({ code: 4401, reason: expect.stringMatching(/malformed/) });
+    expect(validator.decoded.mainThread).toBeGreaterThan(decoded.mainThread);
+    expect(validator.decoded.decoderThread).toBe(decoded.decoderThread);
+
+    const inThread = await sendRaw(editor.url, document.id, drafter, update(claimsStructs));
+    expect(inThread).toEqual({ code: 4401, reason: expect.stringMatching(/malformed/) });
+    expect(validator.decoded.decoderThread).toBe(decoded.decoderThread + 1);
+    expect(await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id })).toBe(before);
+
+    typeInto(bystander.ydoc, blockId, 0, 'vẫn lưu được ');
+    await allSaved(bystander);
+    expect(await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id })).toBeGreaterThan(before);
   });
 
   it('compacts the update log into a snapshot without changing the document', async () => {
