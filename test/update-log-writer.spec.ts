@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from './support/test-database';
  * for approval makes the database refuse that statement: the other documents' updates must
  * still be stored, and only the locked one's refused.
  */
-describe('UpdateLogWriter with a locked document in the batch', () => {
+describe('UpdateLogWriter group commit', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
 
@@ -45,10 +45,23 @@ describe('UpdateLogWriter with a locked document in the batch', () => {
     );
     await dataSource.query('UPDATE documents SET locked_version_id = $1 WHERE id = $2', [versionId, locked]);
     const writer = new UpdateLogWriter(dataSource);
-    // the first append goes alone; the two behind it queue up and share the next statement
+    // appended in one event-loop turn, the three share one statement, which the database refuses
     const results = await Promise.allSettled([writer.append(first, update('a')), writer.append(locked, update('b')), writer.append(other, update('c'))]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/under approval/);
     expect([await stored(first), await stored(locked), await stored(other)]).toEqual([1, 0, 1]);
+    // then one retry per document
+    expect(writer.sent).toEqual({ statements: 4, updates: 6 });
+  });
+
+  it('sends the updates appended in one event-loop turn in one statement, and those appended while it runs in the next', async () => {
+    const documentId = await newDocument();
+    const writer = new UpdateLogWriter(dataSource);
+    const firstTurn = ['a', 'b', 'c'].map((text) => writer.append(documentId, update(text)));
+    // the statement is sent right after this turn; these come while it is in flight
+    const secondTurn = await new Promise<Promise<void>[]>((resolve) => setImmediate(() => resolve(['d', 'e'].map((text) => writer.append(documentId, update(text))))));
+    await Promise.all([...firstTurn, ...secondTurn]);
+    expect(writer.sent).toEqual({ statements: 2, updates: 5 });
+    expect(await stored(documentId)).toBe(5);
   });
 });
