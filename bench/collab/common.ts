@@ -12,19 +12,28 @@ const ticksPerSecond = 100;
 export interface ProcessReading {
   /** user + system CPU of every thread, ms */
   cpuMs: number;
+  /** of which in the kernel (system), ms */
+  systemMs: number;
+  /** of which on the main thread (the event loop), ms */
+  mainThreadMs: number;
   rssMb: number;
+}
+
+/** utime and stime of a /proc stat line, ms. */
+function statTimes(stat: string): { userMs: number; systemMs: number } {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // after the command: state(0) ppid(1) … utime(11) stime(12)
+  return { userMs: (Number(fields[11]) * 1000) / ticksPerSecond, systemMs: (Number(fields[12]) * 1000) / ticksPerSecond };
 }
 
 /** CPU and RSS of one process, from /proc (undefined when it has exited). */
 export function readProcess(pid: number): ProcessReading | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // after the command: state(0) ppid(1) … utime(11) stime(12)
-    const cpuMs = ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+    const { userMs, systemMs } = statTimes(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    const mainThread = statTimes(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8'));
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return { cpuMs, rssMb: rssKb / 1024 };
+    return { cpuMs: userMs + systemMs, systemMs, mainThreadMs: mainThread.userMs + mainThread.systemMs, rssMb: rssKb / 1024 };
   } catch {
     return undefined;
   }
@@ -52,16 +61,17 @@ export function readProcessTree(rootPid: number): ProcessReading {
       }
     }
   }
-  let cpuMs = 0;
-  let rssMb = 0;
+  const sum: ProcessReading = { cpuMs: 0, systemMs: 0, mainThreadMs: 0, rssMb: 0 };
   for (const pid of members) {
     const reading = readProcess(pid);
     if (reading) {
-      cpuMs += reading.cpuMs;
-      rssMb += reading.rssMb;
+      sum.cpuMs += reading.cpuMs;
+      sum.systemMs += reading.systemMs;
+      sum.mainThreadMs += reading.mainThreadMs;
+      sum.rssMb += reading.rssMb;
     }
   }
-  return { cpuMs, rssMb };
+  return sum;
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -38,6 +38,9 @@ async function main(): Promise<void> {
   const receptions: [string, number][] = [];
   const clients: Client[] = [];
   let failures = 0;
+  // remote transactions seen by the probes while typing: one per message the server sent them
+  let remoteTransactions = 0;
+  let typing = false;
   const connectStarted = Date.now();
   // connect in batches of 25, each provider on its own socket (as browsers do)
   for (let index = 0; index < options.clients; index += 25) {
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
       if (index + offset < options.probes) {
         ydoc.on('afterTransaction', (transaction: Y.Transaction) => {
           if (transaction.local) return;
+          if (typing) remoteTransactions += 1;
           const at = now();
           transaction.afterState.forEach((clock, clientId) => {
             if (clock > (transaction.beforeState.get(clientId) ?? 0)) receptions.push([`${clientId}:${clock}`, at]);
@@ -86,9 +90,10 @@ async function main(): Promise<void> {
   loop.enable();
   const cpuBefore = process.cpuUsage();
   const wallBefore = Date.now();
+  typing = true;
   const interval = 1000 / options.rate;
   const letters = 'aăâbcdđeêghiklmnoôơpqrstuưvxy';
-  const typing = clients.map(
+  const typists = clients.map(
     (client) =>
       new Promise<void>((resolve) => {
         const keystroke = (): void => {
@@ -102,7 +107,8 @@ async function main(): Promise<void> {
         setTimeout(keystroke, next() * interval);
       }),
   );
-  await Promise.all(typing);
+  await Promise.all(typists);
+  typing = false;
   const cpu = process.cpuUsage(cpuBefore);
   const wallMs = Date.now() - wallBefore;
   loop.disable();
@@ -118,6 +124,7 @@ async function main(): Promise<void> {
     receptions,
     probes: Math.min(options.probes, clients.length),
     unsyncedAtEnd: unsynced,
+    remoteTransactions,
     cpuMs: (cpu.user + cpu.system) / 1000,
     wallMs,
     eventLoopDelayP99Ms: loop.percentile(99) / 1e6,

@@ -2,6 +2,9 @@
 // The collaborative editing benchmark, in one command:
 //   node bench/collab/run.mjs [--only fanout,load,churn] [--fanout 50@3,200@3,200@0.25] [--seconds 25]
 //                             [--documents 5000] [--updates 100000] [--profile DIR]
+//                             [--collab-redis on,off] [--baseline DIR]
+// --baseline DIR: fan-out also measures the editor built in DIR (another checkout, built, with
+// node_modules): a before/after comparison in the same run.
 // Builds, starts a throwaway PostgreSQL and Redis (scripts/lib/services.mjs), migrates and seeds a
 // database, starts the built editor (and, for comparison, a bare Hocuspocus server) as child
 // processes on 127.0.0.1, measures, prints a report and writes every figure as JSON
@@ -29,6 +32,9 @@ const churnDocuments = Number(option('documents', '5000'));
 const logUpdates = Number(option('updates', '100000'));
 // clients@keystrokes-per-second-each; the last one keeps 200 recipients at a rate one load core can receive
 const fanoutRuns = option('fanout', '50@3,200@3,200@0.25').split(',').map((run) => run.split('@').map(Number));
+// fan-out measures the editor once per COLLAB_REDIS setting given (the other sections use `on`)
+const collabRedisSettings = option('collab-redis', 'on,off').split(',');
+const baselineRoot = option('baseline', '') ? resolve(option('baseline', '')) : undefined;
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const round = (value, digits = 1) => (Number.isFinite(value) ? Math.round(value * 10 ** digits) / 10 ** digits : value);
 
@@ -56,6 +62,11 @@ const { readProcess, readProcessTree, percentile } = (() => {
   return require(bench('common'));
 })();
 const children = new Set();
+// --profile DIR: a V8 CPU profile of each editor and bare server process, written when it stops
+// (node refuses --cpu-prof in NODE_OPTIONS, so it goes on the command line)
+let profiles = 0;
+const profileArgs = (name) =>
+  option('profile', '') ? ['--cpu-prof', `--cpu-prof-dir=${resolve(option('profile', ''))}`, `--cpu-prof-name=${name}-${(profiles += 1)}-${process.pid}.cpuprofile`] : [];
 
 function spawnChild(file, childArgs, env = {}, { nodeArgs = [] } = {}) {
   const child = spawn(process.execPath, [...nodeArgs, file, ...childArgs], {
@@ -167,9 +178,9 @@ async function main() {
     return ids;
   }
 
-  async function startEditor() {
+  async function startEditor(collabRedis = 'on', root = repoRoot) {
     const port = await freePort();
-    const child = spawnChild(dist('apps/editor/src/main.js'), [], {
+    const child = spawnChild(join(root, 'dist/apps/editor/src/main.js'), [], {
       NODE_ENV: 'production',
       DATABASE_URL: postgres.url,
       REDIS_URL: redis.url,
@@ -177,9 +188,8 @@ async function main() {
       EDITOR_PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      // --profile DIR: a V8 CPU profile of each editor process, written when it stops
-      ...(option('profile', '') ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${resolve(option('profile', ''))}` } : {}),
-    });
+      COLLAB_REDIS: collabRedis,
+    }, { nodeArgs: profileArgs(`editor-redis-${collabRedis}`) });
     child.stdout.resume();
     await waitHttp(`http://127.0.0.1:${port}/health`, 60_000, child);
     return { child, pid: child.pid, ws: `ws://127.0.0.1:${port}/collab`, stop: () => stopChild(child) };
@@ -187,7 +197,7 @@ async function main() {
 
   async function startBare() {
     const port = await freePort();
-    const child = spawnChild(bench('bare-server'), [String(port), templateFile]);
+    const child = spawnChild(bench('bare-server'), [String(port), templateFile], {}, { nodeArgs: profileArgs('bare') });
     await new Promise((done, fail) => {
       const timer = setTimeout(() => fail(new Error(`bare server did not start:\n${child.stderrText()}`)), 30_000);
       child.stdout.setEncoding('utf8').on('data', (chunk) => chunk.includes('ready') && (clearTimeout(timer), done()));
@@ -210,10 +220,11 @@ async function main() {
   // ------------------------------------------------------------ 1. fan-out
   if (only.has('fanout')) {
     results.fanout = [];
-    for (const [clients, rate] of fanoutRuns) {
-      for (const kind of ['bare', 'editor']) {
-        log(`Fan-out: ${clients} clients × ${rate}/s, ${kind} server, ${seconds} s…`);
-        const server = kind === 'bare' ? await startBare() : await startEditor();
+    for (const [run, [clients, rate]] of fanoutRuns.entries()) {
+      const variants = [['bare'], ...collabRedisSettings.map((setting) => ['editor', setting]), ...(baselineRoot ? [['editor-baseline', 'on']] : [])];
+      for (const [kind, collabRedis] of variants) {
+        log(`Fan-out: ${clients} clients × ${rate}/s, ${kind} server${collabRedis ? ` (COLLAB_REDIS=${collabRedis})` : ''}, ${seconds} s…`);
+        const server = kind === 'bare' ? await startBare() : await startEditor(collabRedis, kind === 'editor-baseline' ? baselineRoot : repoRoot);
         const [documentId] = kind === 'bare' ? [randomUUID()] : await createDocuments(1, templateState, 'Fan-out');
         const processes = Math.max(1, Math.ceil(clients / 100));
         const probes = 5;
@@ -236,6 +247,8 @@ async function main() {
         const endAt = startAt + seconds * 1000;
         for (const load of loads) load.child.stdin.write(`${JSON.stringify({ startAt, endAt })}\n`);
         await sleep(startAt - Date.now());
+        const commits = async () => Number((await dataSource.query('SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()'))[0].xact_commit);
+        const commitsBefore = await commits();
         const before = { server: readProcess(server.pid), pg: readProcessTree(pgPid), redis: readProcess(redisPid), loads: loads.map((load) => readProcess(load.child.pid)) };
         let peakRss = before.server.rssMb;
         while (Date.now() < endAt) {
@@ -259,6 +272,9 @@ async function main() {
         const cpuShare = (a, b) => (b && a ? round((b.cpuMs - a.cpuMs) / 10 / windowS) : NaN);
         const entry = {
           server: kind,
+          ...(collabRedis ? { collabRedis } : {}),
+          // which entry of --fanout (the same one may be given twice, to repeat it)
+          run,
           clients,
           ratePerClient: rate,
           loadProcesses: processes,
@@ -271,6 +287,9 @@ async function main() {
           p99Ms: round(percentile(latencies, 99)),
           maxMs: round(latencies[latencies.length - 1]),
           serverCpuPercent: cpuShare(before.server, after.server),
+          // of which in the kernel, and of which on the main thread (the rest: decoder and GC threads)
+          serverSystemCpuPercent: cpuShare(before.server && { cpuMs: before.server.systemMs }, after.server && { cpuMs: after.server.systemMs }),
+          serverMainThreadCpuPercent: cpuShare(before.server && { cpuMs: before.server.mainThreadMs }, after.server && { cpuMs: after.server.mainThreadMs }),
           serverRssEndMb: round(after.server.rssMb),
           serverRssPeakMb: round(peakRss),
           // approximate: backends that exit during the window take their CPU time with them
@@ -280,13 +299,29 @@ async function main() {
           loadEventLoopDelayP99Ms: outputs.map((output) => round(output.eventLoopDelayP99Ms)),
           connectMs: outputs.map((output) => output.connectMs),
           unsyncedAtEnd: outputs.reduce((sum, output) => sum + output.unsyncedAtEnd, 0),
+          // edits per message a probe received: how much the server merged its broadcasts
+          editsPerMessage: round(latencies.length / outputs.reduce((sum, output) => sum + output.remoteTransactions, 0), 2),
           loadAverage: round(loadavg()[0], 2),
         };
-        if (kind === 'editor') entry.storedUpdates = Number((await dataSource.query('SELECT count(*) AS n FROM document_updates WHERE document_id = $1', [documentId]))[0].n) - 1;
+        if (kind !== 'bare') {
+          entry.storedUpdates = Number((await dataSource.query('SELECT count(*) AS n FROM document_updates WHERE document_id = $1', [documentId]))[0].n) - 1;
+          // PostgreSQL publishes its counters about once a second; the drain above waited longer
+          entry.commits = (await commits()) - commitsBefore;
+        }
         results.fanout.push(entry);
         log(JSON.stringify(entry));
         await server.stop();
       }
+    }
+    // editor ÷ bare measured next to it (same entry of --fanout)
+    results.fanoutRatios = [];
+    for (const entry of results.fanout.filter((row) => row.server !== 'bare')) {
+      const bare = results.fanout.find((row) => row.server === 'bare' && row.run === entry.run);
+      if (!bare) continue;
+      const ratio = (name) => round(entry[name] / bare[name], 2);
+      const line = { server: entry.server, run: entry.run, clients: entry.clients, ratePerClient: entry.ratePerClient, collabRedis: entry.collabRedis, cpu: ratio('serverCpuPercent'), p50: ratio('p50Ms'), p99: ratio('p99Ms'), rss: ratio('serverRssEndMb') };
+      results.fanoutRatios.push(line);
+      log(`editor ÷ bare: ${JSON.stringify(line)}`);
     }
   }
 
