@@ -186,6 +186,10 @@ describe('approval by standing committees', () => {
     const v1 = await freeze(documentId, 'tieuban');
     const notUuid = await api.post<ErrorBody>('/api/approvals', { versionId: 'v1' }, tokens.tieuban);
     expect([notUuid.status, notUuid.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await api.post<ErrorBody>('/api/approvals', { versionId: v1.id, message: 'x'.repeat(5001) }, tokens.tieuban)).status).toBe(400);
+    expect((await api.post<ErrorBody>('/api/approvals', { versionId: v1.id, stage: 2 }, tokens.tieuban)).status).toBe(400);
+    expect((await api.post<ErrorBody>('/api/notifications/not-an-id/read', {}, tokens.tieuban)).status).toBe(400);
+    expect((await api.get<ErrorBody>('/api/approvals?documentId=doc', tokens.tieuban)).status).toBe(400);
     const unknown = await api.post<ErrorBody>('/api/approvals', { versionId: '00000000-0000-4000-8000-000000000000' }, tokens.tieuban);
     expect([unknown.status, unknown.body.code]).toEqual([404, 'VERSION_NOT_FOUND']);
     // only the document's drafters send it; approvers and clerks do not
@@ -201,6 +205,8 @@ describe('approval by standing committees', () => {
 
     const badDecision = await api.post<ErrorBody>(`/api/approvals/${request.id}/decisions`, { decision: 'maybe' }, tokens.thuongvu1);
     expect([badDecision.status, badDecision.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await api.post<ErrorBody>(`/api/approvals/${request.id}/decisions`, { decision: 'approve', remarks: 'x'.repeat(10_001) }, tokens.thuongvu1)).status).toBe(400);
+    expect((await api.post<ErrorBody>('/api/approvals/not-an-id/decisions', { decision: 'approve' }, tokens.thuongvu1)).status).toBe(400);
     // drafters, clerks and the district's approver do not decide for the province
     for (const who of ['tieuban', 'vanphong.tp', 'thuongvu.td']) expect((await decide(request.id, who, 'approve')).status).toBe(403);
     expect((await api.get(`/api/approvals/${request.id}`, tokens['vanphong.tp'])).status).toBe(403);

@@ -36,6 +36,8 @@ describe('dispositions, the next draft and its approval', () => {
   let editorApi: ReturnType<typeof apiClient>;
   const org: Record<string, string> = {};
   let tokens: Record<string, string> = {};
+  /** The round of the whole-path test, for the bad-input test after it. */
+  let synthesisedRound = '';
 
   beforeAll(async () => {
     system = await seededSystem(['tieuban', 'quantri', 'vanphong.td', 'thuongvu.td', 'thuongvu1', 'thuongvu2', 'chibo.binhlu']);
@@ -89,6 +91,7 @@ describe('dispositions, the next draft and its approval', () => {
       tokens['vanphong.td'],
     );
     const roundId = created.body.id;
+    synthesisedRound = roundId;
     await api.post(`/api/rounds/${roundId}/open`, {}, tokens['vanphong.td']);
     await submit(tokens['chibo.binhlu'], roundId, org['LC-TD-CB1'], [
       { blockId: growthBlock, kind: 'add', text: 'Đề nghị bổ sung nội dung về chuyển đổi số.', supporters: 9, supportersTotal: 12 },
@@ -225,5 +228,40 @@ describe('dispositions, the next draft and its approval', () => {
     const actions = history.body.map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['disposition.set', 'disposition.bulk_set', 'approval.requested', 'approval.request_approved', 'document.approved']));
     expect(actions.indexOf('disposition.set')).toBeLessThan(actions.indexOf('document.approved'));
+  });
+
+  it('answers bad requests about the table with a 4xx that names the problem, and changes nothing', async () => {
+    const roundId = synthesisedRound;
+    const before = await table(roundId);
+    const [first] = before.items;
+    const query = async (q: string) => (await api.get<ErrorBody>(`/api/rounds/${roundId}/dispositions${q}`, tokens['vanphong.td'])).status;
+    expect(await query('?limit=0')).toBe(400);
+    expect(await query('?limit=5001')).toBe(400);
+    expect(await query('?against=yesterday')).toBe(400);
+    expect(await query('?source=aliens')).toBe(400);
+    expect(await query('?needsReview=maybe')).toBe(400);
+    expect(await query('?documentVersionId=v1')).toBe(400);
+    expect((await api.get<ErrorBody>('/api/rounds/not-a-round/dispositions', tokens['vanphong.td'])).status).toBe(400);
+    const bulk = (body: object) => api.post<ErrorBody>(`/api/rounds/${roundId}/dispositions/bulk`, body, tokens['vanphong.td']);
+    const item = { clusterKey: first.clusterKey, expectedVersion: first.disposition.version, expectedComments: first.comments };
+    const twice = await bulk({ state: 'accepted', items: [item, item] });
+    expect([twice.status, twice.body.code]).toEqual([422, 'VALIDATION_FAILED']);
+    expect((await bulk({ state: 'accepted', items: [] })).status).toBe(400);
+    expect((await bulk({ state: 'accepted', items: [{ clusterKey: 'x y', expectedVersion: 0, expectedComments: 1 }] })).status).toBe(400);
+    expect((await bulk({ state: 'accepted', items: [{ ...item, expectedVersion: -1 }] })).status).toBe(400);
+    const missingExplanation = await bulk({ state: 'explained', items: [item] });
+    expect([missingExplanation.status, missingExplanation.body.code]).toEqual([422, 'INVALID_DISPOSITION']);
+    const unknownField = await api.put<ErrorBody>(`/api/rounds/${roundId}/dispositions/${first.clusterKey}`, { ...item, state: 'accepted', approvedBy: 'me' }, tokens['vanphong.td']);
+    expect(unknownField.status).toBe(400);
+    const tooManyTargets = await api.put<ErrorBody>(`/api/rounds/${roundId}/dispositions/${first.clusterKey}`, { ...item, state: 'accepted', targetBlockIds: Array.from({ length: 51 }, (_, i) => `b${i}`) }, tokens['vanphong.td']);
+    expect(tooManyTargets.status).toBe(400);
+    // a round without a synthesis has no table yet
+    const [{ id: emptyRound }] = await dataSource.query(`INSERT INTO comment_rounds (organization_id, title, status, opens_at, deadline) VALUES ($1, 'Trống', 'open', now(), now() + interval '1 day') RETURNING id`, [org['LC-TD']]);
+    expect((await api.get<ErrorBody>(`/api/rounds/${emptyRound}/dispositions`, tokens['vanphong.td'])).body.code).toBe('NO_SYNTHESIS_YET');
+    expect((await api.get<ErrorBody>(`/api/rounds/${emptyRound}/dispositions/export.xlsx`, tokens['vanphong.td'])).status).toBe(404);
+    // readers outside the round's organisation see nothing
+    expect((await api.get(`/api/rounds/${roundId}/dispositions`, tokens['chibo.binhlu'])).status).toBe(403);
+    expect((await api.get(`/api/rounds/${roundId}/dispositions/export.docx`, tokens.tieuban)).status).toBe(403);
+    expect(await table(roundId)).toEqual(before);
   });
 });
