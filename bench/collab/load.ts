@@ -3,12 +3,20 @@
 // (wall clock, shared by every load process of a run, sent on stdin once all are connected). Every edit is identified by its author's
 // Yjs client id and the clock it ends at; the first `probes` clients record when each remote edit
 // reaches them. Writes sends, receptions and its own CPU to `out` as JSON.
-// usage: node dist/bench/collab/load.js '{"url","documentId","token","clients","rate","probes","seed","out"}'
+// With `light`, the clients other than the probes are light typists: a WebSocket speaking the
+// Hocuspocus protocol that loads the document once, sends its own keystrokes as a provider does
+// and counts the acknowledgements, but reads past the others' edits instead of applying them.
+// The server's work per message is the same (it cannot tell); the load process is spared
+// decoding every edit once per client, which is what saturated it at 200 clients.
+// usage: node dist/bench/collab/load.js '{"url","documentId","token","clients","rate","probes","seed","out","light"?}'
 //        then one line on stdin: {"startAt","endAt"} (ms since the epoch)
 import { HocuspocusProvider } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { now, paragraphTexts, seeded, sleep, waitUntil } from './common';
 
@@ -23,12 +31,75 @@ interface LoadOptions {
   probes: number;
   seed: number;
   out: string;
+  light?: boolean;
 }
 
 interface Client {
-  provider: HocuspocusProvider;
   ydoc: Y.Doc;
   texts: Y.XmlText[];
+  synced(): boolean;
+  unsynced(): boolean;
+  destroy(): void;
+}
+
+// Hocuspocus message types (@hocuspocus/common MessageType, AuthMessageType) and y-protocols' sync steps
+const message = { sync: 0, auth: 2, syncStatus: 8 } as const;
+const authenticated = 2;
+const sync = { step1: 0, step2: 1, update: 2 } as const;
+const remote = Symbol('remote');
+
+/** A typist that never applies the others' edits (see the header). */
+function lightClient(options: LoadOptions, onRefused: () => void): Client {
+  const ydoc = new Y.Doc();
+  const socket = new WebSocket(options.url);
+  let loaded = false;
+  let sent = 0;
+  let acknowledged = 0;
+  const send = (type: number, write: (encoder: encoding.Encoder) => void): void => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarString(encoder, options.documentId);
+    encoding.writeVarUint(encoder, type);
+    write(encoder);
+    socket.send(encoding.toUint8Array(encoder));
+  };
+  const sendUpdate = (step: number, update: Uint8Array): void => {
+    sent += 1;
+    send(message.sync, (encoder) => {
+      encoding.writeVarUint(encoder, step);
+      encoding.writeVarUint8Array(encoder, update);
+    });
+  };
+  socket.on('open', () =>
+    send(message.auth, (encoder) => {
+      encoding.writeVarUint(encoder, 0); // token
+      encoding.writeVarString(encoder, options.token);
+    }),
+  );
+  socket.on('error', onRefused);
+  socket.on('message', (data: Buffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    decoding.readVarString(decoder);
+    const type = decoding.readVarUint(decoder);
+    if (type === message.syncStatus) acknowledged += 1;
+    else if (type === message.auth) {
+      if (decoding.readVarUint(decoder) !== authenticated) return onRefused();
+      send(message.sync, (encoder) => {
+        encoding.writeVarUint(encoder, sync.step1);
+        encoding.writeVarUint8Array(encoder, Y.encodeStateVector(ydoc));
+      });
+    } else if (type === message.sync) {
+      const step = decoding.readVarUint(decoder);
+      // the document once, then answer the server's state vector as a provider does
+      if (step === sync.step2 && !loaded) {
+        Y.applyUpdate(ydoc, decoding.readVarUint8Array(decoder), remote);
+        loaded = true;
+      } else if (step === sync.step1) sendUpdate(sync.step2, Y.encodeStateAsUpdate(ydoc, decoding.readVarUint8Array(decoder)));
+    }
+  });
+  ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== remote) sendUpdate(sync.update, update);
+  });
+  return { ydoc, texts: [], synced: () => loaded, unsynced: () => acknowledged < sent, destroy: () => socket.close() };
 }
 
 async function main(): Promise<void> {
@@ -45,6 +116,11 @@ async function main(): Promise<void> {
   // connect in batches of 25, each provider on its own socket (as browsers do)
   for (let index = 0; index < options.clients; index += 25) {
     const batch = Array.from({ length: Math.min(25, options.clients - index) }, (_, offset) => {
+      if (options.light && index + offset >= options.probes) {
+        return lightClient(options, () => {
+          failures += 1;
+        });
+      }
       const ydoc = new Y.Doc();
       const provider = new HocuspocusProvider({
         url: options.url,
@@ -55,7 +131,13 @@ async function main(): Promise<void> {
           failures += 1;
         },
       });
-      const client: Client = { provider, ydoc, texts: [] };
+      const client: Client = {
+        ydoc,
+        texts: [],
+        synced: () => provider.isSynced,
+        unsynced: () => provider.hasUnsyncedChanges,
+        destroy: () => provider.destroy(),
+      };
       if (index + offset < options.probes) {
         ydoc.on('afterTransaction', (transaction: Y.Transaction) => {
           if (transaction.local) return;
@@ -68,7 +150,7 @@ async function main(): Promise<void> {
       }
       return client;
     });
-    await waitUntil(() => batch.every((client) => client.provider.isSynced) || failures > 0, 60_000, 'the providers to sync');
+    await waitUntil(() => batch.every((client) => client.synced()) || failures > 0, 60_000, 'the providers to sync');
     if (failures > 0) throw new Error(`${failures} providers were refused`);
     for (const client of batch) client.texts = paragraphTexts(client.ydoc);
     clients.push(...batch);
@@ -115,8 +197,8 @@ async function main(): Promise<void> {
   // let the last edits arrive and be acknowledged
   const drainDeadline = Date.now() + 10_000;
   await sleep(2_000);
-  while (Date.now() < drainDeadline && clients.some((client) => client.provider.hasUnsyncedChanges)) await sleep(50);
-  const unsynced = clients.filter((client) => client.provider.hasUnsyncedChanges).length;
+  while (Date.now() < drainDeadline && clients.some((client) => client.unsynced())) await sleep(50);
+  const unsynced = clients.filter((client) => client.unsynced()).length;
   const result = {
     clients: clients.length,
     connectMs,
@@ -131,7 +213,7 @@ async function main(): Promise<void> {
     eventLoopDelayMaxMs: loop.max / 1e6,
   };
   writeFileSync(options.out, JSON.stringify(result));
-  for (const client of clients) client.provider.destroy();
+  for (const client of clients) client.destroy();
   await sleep(200);
   process.exit(0);
 }

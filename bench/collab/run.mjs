@@ -2,7 +2,9 @@
 // The collaborative editing benchmark, in one command:
 //   node bench/collab/run.mjs [--only fanout,load,churn] [--fanout 50@3,200@3,200@0.25] [--seconds 25]
 //                             [--documents 5000] [--updates 100000] [--profile DIR]
-//                             [--collab-redis on,off] [--baseline DIR]
+//                             [--collab-redis on,off] [--baseline DIR] [--light]
+// --light: in fan-out, every client but the 5 probes per load process is a light typist that
+// does not apply the others' edits (bench/collab/load.ts), so 200 clients fit this machine.
 // --baseline DIR: fan-out also measures the editor built in DIR (another checkout, built, with
 // node_modules): a before/after comparison in the same run.
 // Builds, starts a throwaway PostgreSQL and Redis (scripts/lib/services.mjs), migrates and seeds a
@@ -34,6 +36,7 @@ const logUpdates = Number(option('updates', '100000'));
 const fanoutRuns = option('fanout', '50@3,200@3,200@0.25').split(',').map((run) => run.split('@').map(Number));
 // fan-out measures the editor once per COLLAB_REDIS setting given (the other sections use `on`)
 const collabRedisSettings = option('collab-redis', 'on,off').split(',');
+const lightClients = args.includes('--light');
 const baselineRoot = option('baseline', '') ? resolve(option('baseline', '')) : undefined;
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const round = (value, digits = 1) => (Number.isFinite(value) ? Math.round(value * 10 ** digits) / 10 ** digits : value);
@@ -221,7 +224,9 @@ async function main() {
   if (only.has('fanout')) {
     results.fanout = [];
     for (const [run, [clients, rate]] of fanoutRuns.entries()) {
-      const variants = [['bare'], ...collabRedisSettings.map((setting) => ['editor', setting]), ...(baselineRoot ? [['editor-baseline', 'on']] : [])];
+      const servers = [['bare'], ...collabRedisSettings.map((setting) => ['editor', setting]), ...(baselineRoot ? [['editor-baseline', 'on']] : [])];
+      // a repeated entry starts with the next server, so none is always measured first or last
+      const variants = servers.map((_, index) => servers[(index + run) % servers.length]);
       for (const [kind, collabRedis] of variants) {
         log(`Fan-out: ${clients} clients × ${rate}/s, ${kind} server${collabRedis ? ` (COLLAB_REDIS=${collabRedis})` : ''}, ${seconds} s…`);
         const server = kind === 'bare' ? await startBare() : await startEditor(collabRedis, kind === 'editor-baseline' ? baselineRoot : repoRoot);
@@ -233,7 +238,7 @@ async function main() {
           const out = join(root, `load-${kind}-${clients}-${index}.json`);
           const count = Math.floor(clients / processes) + (index < clients % processes ? 1 : 0);
           const child = spawnChild(bench('load'), [
-            JSON.stringify({ url: server.ws, documentId, token, clients: count, rate, probes, seed: 1000 + index, out }),
+            JSON.stringify({ url: server.ws, documentId, token, clients: count, rate, probes, seed: 1000 + index, out, light: lightClients }),
           ]);
           const connected = new Promise((done, fail) => {
             createInterface({ input: child.stdout }).on('line', (line) => line === 'connected' && done());
@@ -277,6 +282,7 @@ async function main() {
           run,
           clients,
           ratePerClient: rate,
+          lightClients,
           loadProcesses: processes,
           edits: sent.size,
           editsPerSecond: round(sent.size / windowS),
