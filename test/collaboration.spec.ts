@@ -3,6 +3,7 @@ import { compactDocument } from '@vankien/database';
 import { DocumentSnapshot, DocumentUpdate } from '@vankien/domain';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
 import type { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { UpdateValidator } from '../apps/editor/src/collaboration/update-validator';
@@ -237,6 +238,19 @@ describe('collaborative drafting over /collab', () => {
     typeInto(bystander.ydoc, blockId, 0, 'vẫn lưu được ');
     await allSaved(bystander);
     expect(await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id })).toBeGreaterThan(before);
+  });
+
+  it('closes a connection that writes what the document schema has no place for, and stores nothing', async () => {
+    const document = await newDocument();
+    const before = await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id });
+    const rogue = new Y.Doc();
+    rogue.getXmlFragment('prosemirror').insert(0, [new Y.XmlElement('iframe')]);
+    const refused = await sendRaw(editor.url, document.id, drafter, message(document.id, 0, (encoder) => {
+      encoding.writeVarUint(encoder, 2);
+      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(rogue));
+    }));
+    expect(refused).toEqual({ code: 4422, reason: expect.stringMatching(/schema/) });
+    expect(await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id })).toBe(before);
   });
 
   it('compacts the update log into a snapshot without changing the document', async () => {

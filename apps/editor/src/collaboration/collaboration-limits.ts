@@ -26,6 +26,7 @@ export const closeReasons = {
   updateTooLarge: { code: 4400, reason: 'update too large / bản cập nhật quá lớn' },
   malformedUpdate: { code: 4401, reason: 'malformed Yjs update / dữ liệu cập nhật không hợp lệ' },
   documentTooLarge: { code: 4402, reason: 'document size limit reached / văn kiện vượt giới hạn dung lượng' },
+  schemaViolation: { code: 4422, reason: 'content outside the document schema / nội dung không đúng cấu trúc văn kiện' },
   documentLocked: { code: 4409, reason: 'document approved or under approval: read-only / văn kiện đã duyệt hoặc đang trình duyệt: chỉ đọc' },
   storageUnavailable: { code: 4503, reason: 'storage unavailable, reconnect later / không lưu được, hãy kết nối lại sau' },
 } as const;

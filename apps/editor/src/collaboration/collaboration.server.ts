@@ -150,8 +150,8 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
     // small updates are decoded at once, here; large ones in a decoder thread
     const verdict = await this.validator.validate(payload);
     if (!verdict.ok) {
-      this.logger.warn(`refused a malformed update for ${documentName}: ${verdict.reason}`);
-      throw this.refuse(connection, closeReasons.malformedUpdate);
+      this.logger.warn(`refused ${verdict.schema ? 'an update outside the schema' : 'a malformed update'} for ${documentName}: ${verdict.reason}`);
+      throw this.refuse(connection, verdict.schema ? closeReasons.schemaViolation : closeReasons.malformedUpdate);
     }
     if (verdict.empty) return;
     const stats = this.stats.get(documentName) ?? { bytes: 0, appendsSinceCompaction: 0 };

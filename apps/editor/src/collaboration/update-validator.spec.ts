@@ -87,7 +87,11 @@ describe('UpdateValidator', () => {
 
   it('decodes a large update in a decoder thread', async () => {
     const ydoc = new Y.Doc();
-    ydoc.getText('paragraph').insert(0, 'Nghị quyết '.repeat(1000));
+    const paragraph = new Y.XmlElement('paragraph');
+    ydoc.getXmlFragment('prosemirror').insert(0, [paragraph]);
+    const text = new Y.XmlText();
+    paragraph.insert(0, [text]);
+    text.insert(0, 'Nghị quyết '.repeat(1000));
     const update = Y.encodeStateAsUpdate(ydoc);
     expect(update.byteLength).toBeGreaterThan(collaborationLimits.mainThreadDecodeBytes);
     expect(await where(update)).toEqual({ verdict: { ok: true, empty: false }, mainThread: false });
@@ -126,7 +130,8 @@ describe('UpdateValidator', () => {
       const started = process.hrtime.bigint();
       const verdict = validator.validate(update);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      expect([name, verdict]).toEqual([name, { ok: true, empty: false }]);
+      // decoded to the end (these structs name no element the schema knows, so the schema check refuses them after)
+      expect([name, 'ok' in verdict && (verdict.ok || verdict.schema === true)]).toEqual([name, true]);
       // under 1 ms on a quiet machine; the bound leaves room for a loaded one and a cold JIT
       expect([name, ms < 50]).toEqual([name, true]);
     }

@@ -2,9 +2,15 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { collaborationLimits } from './collaboration-limits';
+import { congressVocabulary, schemaViolation } from './update-schema-check';
 
-/** `empty`: the update changes nothing (no structs, no deletions), so it need not be stored. */
-export type Verdict = { ok: true; empty: boolean } | { ok: false; reason: string };
+/**
+ * `empty`: the update changes nothing (no structs, no deletions), so it need not be stored.
+ * `schema`: it decodes, but writes what the document schema has no place for.
+ */
+export type Verdict = { ok: true; empty: boolean } | { ok: false; reason: string; schema?: boolean };
+
+const vocabulary = congressVocabulary();
 
 interface Task {
   id: number;
@@ -12,13 +18,18 @@ interface Task {
   resolve(verdict: Verdict): void;
 }
 
-// The worker decodes with the same CommonJS build of Yjs the server uses.
+// The worker decodes with the same CommonJS build of Yjs the server uses, and checks the
+// schema with the same function as the main thread (its source text).
 const workerSource = (yjsPath: string): string => `
 const { parentPort } = require('node:worker_threads');
 const Y = require(${JSON.stringify(yjsPath)});
+const schemaViolation = ${schemaViolation.toString()};
+const vocabulary = ${JSON.stringify(vocabulary)};
 parentPort.on('message', ({ id, update }) => {
   try {
     const decoded = Y.decodeUpdate(update);
+    const violation = schemaViolation(decoded, Y, vocabulary);
+    if (violation) return parentPort.postMessage({ id, ok: false, reason: violation, schema: true });
     parentPort.postMessage({ id, ok: true, empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 });
   } catch (error) {
     parentPort.postMessage({ id, ok: false, reason: String((error && error.message) || error) });
@@ -58,7 +69,7 @@ class DecoderThread {
       clearTimeout(this.current.timer);
       const { task } = this.current;
       this.current = undefined;
-      task.resolve(message.ok ? { ok: true, empty: message.empty } : { ok: false, reason: message.reason });
+      task.resolve(message.ok ? { ok: true, empty: message.empty } : { ok: false, reason: message.reason, schema: message.schema });
       this.next();
     });
     worker.on('error', (error) => this.logger.error(`update decoder thread failed: ${error.message}`));
@@ -131,6 +142,8 @@ function countsFitLength(update: Uint8Array): boolean {
 function decode(update: Uint8Array): Verdict {
   try {
     const decoded = Y.decodeUpdate(update);
+    const violation = schemaViolation(decoded, Y, vocabulary);
+    if (violation) return { ok: false, reason: violation, schema: true };
     return { ok: true, empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
