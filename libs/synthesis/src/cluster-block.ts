@@ -2,10 +2,10 @@
 // first, LSH bands propose candidate pairs, each candidate is verified, and the verified pairs are
 // joined strongest first under constraints that stop a chain of similar comments from joining two
 // that ask for opposite things.
-import { numbersConflict, operationsConflict, type Operation } from './features';
+import { numbersConflict, operationBits, operationsConflict, type Operation } from './features';
 import { hashHex } from './hash';
 import { BAND_COUNT, BAND_ROWS, SIGNATURE_LENGTH, bandKey } from './minhash';
-import { ANCHOR_THRESHOLD, BlockVocabulary, MERGE_THRESHOLD, compareFormulations, type Formulation } from './similarity';
+import { ANCHOR_THRESHOLD, BlockVocabulary, MERGE_THRESHOLD, compareFormulations, mergeSimilarity, type Formulation } from './similarity';
 import { UnionFind } from './union-find';
 import {
   COMMENT_KINDS,
@@ -122,34 +122,67 @@ function buildEntries(comments: readonly PreparedComment[]): { entries: Entry[];
   }
   const keys = [...groups.keys()].sort(compareIds);
   const vocabulary = new BlockVocabulary();
-  const tokenLists: Int32Array[] = [];
+  // The token ids, weights and sums of top weights of all formulations live in three buffers, of
+  // which each formulation holds views: a few small typed arrays per formulation, each with a
+  // buffer of its own, cost more to allocate and collect than the comparisons themselves.
+  const firsts = keys.map((key) => (groups.get(key) ?? [])[0]);
+  let capacity = 0;
+  let longest = 0;
+  for (const { content } of firsts) {
+    capacity += content.length;
+    longest = Math.max(longest, content.length);
+  }
+  const tokenBuffer = new Int32Array(capacity);
+  const starts = new Int32Array(firsts.length + 1);
   const documentFrequency: number[] = [];
-  for (const key of keys) {
-    const first = (groups.get(key) ?? [])[0];
-    const ids = [...new Set(first.content.map((word) => vocabulary.id(word)))].sort((a, b) => a - b);
-    for (const id of ids) documentFrequency[id] = (documentFrequency[id] ?? 0) + 1;
-    tokenLists.push(Int32Array.from(ids));
+  let end = 0;
+  for (let index = 0; index < firsts.length; index++) {
+    const { content } = firsts[index];
+    // the distinct ids of the words, ascending (ids are given in the order words are first met)
+    const begin = end;
+    for (let position = 0; position < content.length; position++) tokenBuffer[begin + position] = vocabulary.id(content[position]);
+    tokenBuffer.subarray(begin, begin + content.length).sort();
+    for (let position = begin; position < begin + content.length; position++) {
+      const id = tokenBuffer[position];
+      if (end > begin && tokenBuffer[end - 1] === id) continue;
+      tokenBuffer[end++] = id;
+      while (documentFrequency.length <= id) documentFrequency.push(0);
+      documentFrequency[id]++;
+    }
+    starts[index + 1] = end;
   }
   // IDF over the block's distinct formulations: a word many formulations share says little about
   // which change is asked; a rare one says a lot.
   const count = keys.length;
   const idf = documentFrequency.map((frequency) => Math.log(1 + count / frequency));
+  const weightBuffer = new Float64Array(end);
+  const topBuffer = new Float64Array(end + firsts.length);
+  const ascending = new Float64Array(longest);
   const entries = keys.map((key, index): Entry => {
     const members = groups.get(key) ?? [];
     let first = members[0];
     for (const member of members) if (compareIds(member.id, first.id) < 0) first = member;
-    const tokens = tokenLists[index];
-    const weights = new Float64Array(tokens.length);
+    const from = starts[index];
+    const length = starts[index + 1] - from;
+    const tokens = tokenBuffer.subarray(from, from + length);
+    const weights = weightBuffer.subarray(from, from + length);
     let total = 0;
-    for (let position = 0; position < tokens.length; position++) {
+    for (let position = 0; position < length; position++) {
       weights[position] = idf[tokens[position]];
       total += weights[position];
+      ascending[position] = weights[position];
     }
+    ascending.subarray(0, length).sort();
+    const topWeights = topBuffer.subarray(from + index, from + index + length + 1);
+    for (let position = 0; position < length; position++) topWeights[position + 1] = topWeights[position] + ascending[length - 1 - position];
     return {
       key,
       members,
       first,
       operations: first.operations,
+      operationBits: operationBits(first.operations),
+      topWeights,
+      rigidWeight: vocabulary.rigidWeight(tokens, weights),
       numbers: first.numbers,
       quantitative: first.quantitative,
       tokens,
@@ -266,7 +299,7 @@ function clusterFamily(comments: readonly PreparedComment[], family: CommentFami
   const { entries, vocabulary } = buildEntries(comments);
   const edges: Array<{ similarity: number; a: number; b: number }> = [];
   forEachCandidatePair(entries, (a, b) => {
-    const similarity = compareFormulations(vocabulary, entries[a], entries[b]);
+    const similarity = mergeSimilarity(vocabulary, entries[a], entries[b]);
     if (similarity >= MERGE_THRESHOLD) edges.push({ similarity, a, b });
   });
   edges.sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);

@@ -81,16 +81,35 @@ const OPPOSED = new Set([
   'keep:change', 'remove:change', 'remove:increase', 'remove:decrease',
 ]);
 
-export function operationsConflict(left: readonly Operation[], right: readonly Operation[]): boolean {
-  // Only what one side asks and the other does not can conflict ("bỏ X, thay bằng Y" ≈ "thay X bằng Y").
-  for (const a of left) {
-    if (right.includes(a)) continue;
-    for (const b of right) {
-      if (left.includes(b)) continue;
-      if (OPPOSED.has(`${a}:${b}`) || OPPOSED.has(`${b}:${a}`)) return true;
-    }
+const OPERATION_BITS: Readonly<Record<Operation, number>> = { add: 1, remove: 2, increase: 4, decrease: 8, keep: 16, change: 32 };
+const OPERATION_LIST = Object.keys(OPERATION_BITS) as Operation[];
+
+/** A set of operations as 6 bits, for operationBitsConflict. */
+export function operationBits(operations: readonly Operation[]): number {
+  let bits = 0;
+  for (const operation of operations) bits |= OPERATION_BITS[operation];
+  return bits;
+}
+
+// Every pair of operation sets, decided once: verification asks millions of times.
+const CONFLICTS = new Uint8Array(64 * 64);
+for (let left = 0; left < 64; left++) {
+  for (let right = 0; right < 64; right++) {
+    // Only what one side asks and the other does not can conflict ("bỏ X, thay bằng Y" ≈ "thay X bằng Y").
+    const onlyLeft = OPERATION_LIST.filter((operation) => left & ~right & OPERATION_BITS[operation]);
+    const onlyRight = OPERATION_LIST.filter((operation) => right & ~left & OPERATION_BITS[operation]);
+    const opposed = onlyLeft.some((a) => onlyRight.some((b) => OPPOSED.has(`${a}:${b}`) || OPPOSED.has(`${b}:${a}`)));
+    CONFLICTS[left * 64 + right] = opposed ? 1 : 0;
   }
-  return false;
+}
+
+/** operationsConflict of two sets given as operationBits. */
+export function operationBitsConflict(left: number, right: number): boolean {
+  return CONFLICTS[left * 64 + right] === 1;
+}
+
+export function operationsConflict(left: readonly Operation[], right: readonly Operation[]): boolean {
+  return operationBitsConflict(operationBits(left), operationBits(right));
 }
 
 // Function words and the set phrases of a request: they say nothing about what is asked.
