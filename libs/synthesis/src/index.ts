@@ -5,6 +5,7 @@ export { extractFeatures, type Operation, type CommentFeatures } from './feature
 export { validateCommentInput, MAX_TEXT_LENGTH, type ValidationResult } from './validate';
 export { prepareComment } from './prepare';
 export { clusterBlock } from './cluster-block';
+export { ClusterThreads, clusterPreparedJson, preparedJson, type ClusteredJson } from './cluster-threads';
 export { stableClusterKeys, withStableKeys, type KeyedClusterMembers } from './stable-keys';
 export { applyCorrections, type ClusterRef, type Correction, type CorrectionResult, type SkippedCorrection } from './corrections';
 export { buildReport, reportJsonChunks, type BlockRef, type ReportOptions } from './report';
