@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { Comment } from '../submission/comment.entity';
 import { CommentCluster } from './comment-cluster.entity';
 
@@ -20,7 +20,7 @@ export class ClusterMember {
   @JoinColumn({ name: 'comment_id' })
   comment?: Comment;
 
-  @Index()
+  /** Looked up through the unique (synthesisId, commentId): no index of its own to maintain. */
   @Column({ type: 'uuid' })
   synthesisId!: string;
 }
