@@ -9,6 +9,8 @@
 //   incremental  one more unit submits --new comments: only their blocks are clustered again;
 //   full         the same state recomputed from nothing (stored prepared forms and clusterings
 //                cleared): the comparison in the same run.
+// Each run's time is split as the handler reports it (reading, preparing, clustering, writing),
+// and the incremental revision is checked to be exactly the full recomputation (exit code 1 if not).
 import { createRequire } from 'node:module';
 import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,7 +96,8 @@ try {
     const started = process.hrtime.bigint();
     const outcome = await handler.handle({ roundId });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    log(`${label}: ${ms.toFixed(0)} ms (${outcome.comments} comments, ${outcome.clusters} clusters, ${outcome.blocksReclustered} blocks clustered)`);
+    const phases = Object.entries(outcome.milliseconds ?? {}).map(([phase, value]) => `${phase} ${value}`).join(', ');
+    log(`${label}: ${ms.toFixed(0)} ms (${outcome.comments} comments, ${outcome.clusters} clusters, ${outcome.blocksReclustered} blocks clustered; ms: ${phases})`);
     return { label, ms, ...outcome };
   };
   const cold = await time('cold');
@@ -104,10 +107,31 @@ try {
   await dataSource.query('DELETE FROM block_clusterings WHERE round_id = $1', [roundId]);
   await dataSource.query('UPDATE comments SET prepared = NULL WHERE round_id = $1', [roundId]);
   const full = await time('full recomputation of the same state');
+  // The incremental revision must be exactly the full recomputation: every cluster, its key,
+  // position, figures, representative and members.
+  const digestOf = async (revision) =>
+    (
+      await dataSource.query(
+        `SELECT md5(string_agg(line, E'\\n' ORDER BY line)) AS digest FROM (
+           SELECT concat_ws('|', cc.position, cc.key, cc.document_version_id, cc.block_id, cc.kind, cc.agreement, cc.representative_text, cc.representative_comment_id,
+                            cc.comment_count, cc.units, cc.supporters, cc.by_source::text,
+                            (SELECT string_agg(cm.comment_id::text, ',' ORDER BY cm.comment_id) FROM cluster_members cm WHERE cm.cluster_id = cc.id)) AS line
+             FROM comment_clusters cc JOIN syntheses s ON s.id = cc.synthesis_id WHERE s.round_id = $1 AND s.revision = $2) lines`,
+        [roundId, revision],
+      )
+    )[0].digest;
+  const [incrementalDigest, fullDigest] = [await digestOf(incremental.revision), await digestOf(full.revision)];
   const rows = [cold, unchanged, incremental, full];
-  process.stdout.write(`\n| run | comments | blocks clustered | clusters | ms |\n|---|---:|---:|---:|---:|\n`);
-  for (const row of rows) process.stdout.write(`| ${row.label} | ${row.comments} | ${row.blocksReclustered} | ${row.clusters} | ${row.ms.toFixed(0)} |\n`);
+  process.stdout.write(`\n| run | comments | blocks clustered | clusters | reading | preparing | clustering | writing | ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n`);
+  for (const row of rows) {
+    const phase = (name) => (row.milliseconds ? String(row.milliseconds[name]) : '');
+    process.stdout.write(
+      `| ${row.label} | ${row.comments} | ${row.blocksReclustered} | ${row.clusters} | ${phase('reading')} | ${phase('preparing')} | ${phase('clustering')} | ${phase('writing')} | ${row.ms.toFixed(0)} |\n`,
+    );
+  }
   process.stdout.write(`\nincremental / full: ${(incremental.ms / full.ms).toFixed(2)}\n`);
+  process.stdout.write(`incremental revision ${incrementalDigest === fullDigest ? '=' : '≠'} full recomputation (md5 of their clusters: ${incrementalDigest}, ${fullDigest})\n`);
+  if (incrementalDigest !== fullDigest) process.exitCode = 1;
 } finally {
   for (const stop of stops.reverse()) await stop().catch(() => undefined);
   rmSync(root, { recursive: true, force: true });

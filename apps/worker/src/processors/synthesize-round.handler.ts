@@ -1,10 +1,26 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BlockClustering, CommentRound, DocumentVersion, RoundDocument, SynthesisCorrection, type SourceType } from '@vankien/domain';
 import { JobProducer, jobRegistry, type JobPayloads } from '@vankien/queue';
-import { applyCorrections, buildReport, clusterBlock, prepareComment, withStableKeys, type Cluster, type CommentInput, type Correction, type PreparedComment } from '@vankien/synthesis';
+import {
+  ClusterThreads,
+  applyCorrections,
+  buildReport,
+  clusterPreparedJson,
+  preparedJson,
+  withStableKeys,
+  type Cluster,
+  type CommentInput,
+  type Correction,
+  type PreparedComment,
+} from '@vankien/synthesis';
 import type { Job } from 'bullmq';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import type { JobHandler } from './job-handler';
 
@@ -26,10 +42,19 @@ export interface RevisionOutcome {
   clusters: number;
   /** Blocks whose comments changed since the last clustering (the others were reused). */
   blocksReclustered: number;
+  /**
+   * Where the time went: reading the round's comments and stored clusterings, preparing new
+   * comments, clustering the touched blocks (their prepared forms read, their clusterings
+   * stored), writing the revision (its transaction).
+   */
+  milliseconds: { reading: number; preparing: number; clustering: number; writing: number };
 }
 
-const rowsPerInsert = 500;
 const preparedBatch = 5000;
+/** Comments to prepare or cluster from which worker threads pay for their start (about 0.1 s). */
+const threadsFrom = 5_000;
+/** Rows per chunk of COPY text. */
+const copyBatch = 2000;
 /** How often each worker compares the synthesis queue with the needs recorded in PostgreSQL. */
 const refillIntervalMs = 15_000;
 
@@ -39,7 +64,36 @@ interface CurrentBlock {
   blockId: string;
   /** Sorted. */
   commentIds: string[];
+  /** Those without a stored prepared form when the round was read. */
+  unprepared: string[];
   membersSha256: string;
+}
+
+/** A value in COPY's text format: \N for null, backslash escapes for the separators. */
+function copyValue(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') return String(value);
+  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/** Runs `task` on each item, at most `limit` at a time; rejects with the first failure once none runs. */
+async function eachConcurrently<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (!failed && next < items.length) {
+      try {
+        await task(items[next++]);
+      } catch (error: unknown) {
+        failed = true;
+        throw error;
+      }
+    }
+  });
+  const results = await Promise.allSettled(lanes);
+  const rejected = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (rejected) throw rejected.reason;
 }
 
 function toInput(row: CommentRow): CommentInput {
@@ -61,9 +115,11 @@ function toInput(row: CommentRow): CommentInput {
  * submission, clustered per block by libs/synthesis, with cluster keys carried over from the
  * previous revision (so dispositions survive). Incremental: each comment is prepared
  * (normalised, signed) once and stored; only the blocks whose set of comments changed are
- * clustered again, the others reuse their stored clustering. The revision is written in one transaction under
- * a lock on the round, so two runs (delivery is at least once) never interleave, a crash leaves
- * the previous revision as the latest, and a rerun gives the same result.
+ * clustered again, the others reuse their stored clustering. From a few thousand comments to
+ * prepare or cluster, that work runs on two worker threads while the next block is read. The
+ * revision is written (with COPY) in one transaction under a lock on the round, so two runs
+ * (delivery is at least once) never interleave, a crash leaves the previous revision as the
+ * latest, and a rerun gives the same result.
  */
 @Injectable()
 export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, OnApplicationBootstrap, OnApplicationShutdown {
@@ -128,32 +184,54 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
 
   async handle(payload: JobPayloads['synthesis.round'], job?: Job): Promise<RevisionOutcome> {
     const startedAt = new Date();
+    const clock = { last: performance.now() };
+    const lap = (): number => {
+      const now = performance.now();
+      const elapsed = Math.round(now - clock.last);
+      clock.last = now;
+      return elapsed;
+    };
     const { blocks, commentCount } = await this.currentBlocks(payload.roundId);
-    const cached = new Map(
-      (await this.dataSource.getRepository(BlockClustering).find({ where: { roundId: payload.roundId } })).map((row) => [`${row.documentVersionId}/${row.blockId}`, row]),
+    const stored: { document_version_id: string; block_id: string; members_sha256: string }[] = await this.dataSource.query(
+      'SELECT document_version_id, block_id, members_sha256 FROM block_clusterings WHERE round_id = $1',
+      [payload.roundId],
     );
-    const touched = [...blocks.values()].filter((block) => cached.get(block.key)?.membersSha256 !== block.membersSha256);
+    const storedDigest = new Map(stored.map((row) => [`${row.document_version_id}/${row.block_id}`, row.members_sha256]));
+    const clustersByBlock = await this.reusedClusters(payload.roundId, blocks, storedDigest);
+    // the others are clustered again, largest first so that the threads finish together
+    const touched = [...blocks.values()].filter((block) => !clustersByBlock.has(block.key)).sort((a, b) => b.commentIds.length - a.commentIds.length);
     await job?.updateProgress({ phase: 'preparing', comments: commentCount, blocks: blocks.size, blocksToCluster: touched.length });
-    await this.prepareMissing(touched.flatMap((block) => block.commentIds));
-    const clustersByBlock = new Map<string, Cluster[]>();
-    for (const [key, row] of cached) if (blocks.has(key) && row.membersSha256 === blocks.get(key)?.membersSha256) clustersByBlock.set(key, row.clusters as Cluster[]);
-    for (const [index, block] of touched.entries()) {
-      const clusters = clusterBlock(await this.preparedOf(block.commentIds));
-      clustersByBlock.set(block.key, clusters);
-      await this.dataSource.query(
-        `INSERT INTO block_clusterings (round_id, document_version_id, block_id, members_sha256, clusters, updated_at) VALUES ($1, $2, $3, $4, $5, now())
-         ON CONFLICT (round_id, document_version_id, block_id) DO UPDATE SET members_sha256 = excluded.members_sha256, clusters = excluded.clusters, updated_at = now()`,
-        [payload.roundId, block.documentVersionId, block.blockId, block.membersSha256, JSON.stringify(clusters)],
-      );
-      if (index % 50 === 49) await job?.updateProgress({ phase: 'clustering', blocksDone: index + 1, blocksToCluster: touched.length });
+    const touchedComments = touched.reduce((sum, block) => sum + block.commentIds.length, 0);
+    const reading = lap();
+    let preparing = 0;
+    const threads = ClusterThreads.start(touchedComments >= threadsFrom ? Math.min(2, availableParallelism()) : 0);
+    try {
+      await this.prepareMissing(touched, threads);
+      preparing = lap();
+      // one block more than there are threads in flight: the next block is read while they work
+      let done = 0;
+      await eachConcurrently(touched, (threads?.size ?? 0) + 1, async (block) => {
+        const prepared = await this.preparedJsonOf(block.commentIds);
+        const { clusters, json } = threads ? await threads.cluster(prepared) : clusterPreparedJson(prepared);
+        clustersByBlock.set(block.key, clusters);
+        await this.dataSource.query(
+          `INSERT INTO block_clusterings (round_id, document_version_id, block_id, members_sha256, clusters, updated_at) VALUES ($1, $2, $3, $4, $5, now())
+           ON CONFLICT (round_id, document_version_id, block_id) DO UPDATE SET members_sha256 = excluded.members_sha256, clusters = excluded.clusters, updated_at = now()`,
+          [payload.roundId, block.documentVersionId, block.blockId, block.membersSha256, json],
+        );
+        if (++done % 50 === 0) await job?.updateProgress({ phase: 'clustering', blocksDone: done, blocksToCluster: touched.length });
+      });
+    } finally {
+      await threads?.close();
     }
     // blocks that lost all their comments (a withdrawal) no longer have a clustering
-    const gone = [...cached.values()].filter((row) => !blocks.has(`${row.documentVersionId}/${row.blockId}`));
-    for (const row of gone) await this.dataSource.getRepository(BlockClustering).delete({ roundId: row.roundId, documentVersionId: row.documentVersionId, blockId: row.blockId });
+    const gone = stored.filter((row) => !blocks.has(`${row.document_version_id}/${row.block_id}`));
+    for (const row of gone) await this.dataSource.getRepository(BlockClustering).delete({ roundId: payload.roundId, documentVersionId: row.document_version_id, blockId: row.block_id });
 
     const blockOrder = await this.blockOrder(payload.roundId);
     const clustered = [...blocks.keys()].sort().flatMap((key) => clustersByBlock.get(key) ?? []);
-    return this.dataSource.transaction(async (manager) => {
+    const clustering = lap();
+    const outcome = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT id FROM comment_rounds WHERE id = $1 FOR UPDATE', [payload.roundId]);
       const previous = await this.previousClusters(manager, payload.roundId);
       const keyed = withStableKeys(previous, clustered);
@@ -185,12 +263,13 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
       await job?.updateProgress({ phase: 'written', comments: report.comments });
       return { revision: Number(next), comments: report.comments, clusters: report.clusters.length, blocksReclustered: touched.length };
     });
+    return { ...outcome, milliseconds: { reading, preparing, clustering, writing: lap() } };
   }
 
   /** The submitted comments of the round, by block, with a digest of each block's member set. */
   private async currentBlocks(roundId: string): Promise<{ blocks: Map<string, CurrentBlock>; commentCount: number }> {
-    const rows: { id: string; document_version_id: string; block_id: string }[] = await this.dataSource.query(
-      `SELECT c.id, c.document_version_id, c.block_id FROM comments c JOIN submissions s ON s.id = c.submission_id
+    const rows: { id: string; document_version_id: string; block_id: string; unprepared: boolean }[] = await this.dataSource.query(
+      `SELECT c.id, c.document_version_id, c.block_id, c.prepared IS NULL AS unprepared FROM comments c JOIN submissions s ON s.id = c.submission_id
         WHERE c.round_id = $1 AND s.status = 'submitted' ORDER BY c.document_version_id, c.block_id, c.id`,
       [roundId],
     );
@@ -199,41 +278,73 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
       const key = `${row.document_version_id}/${row.block_id}`;
       let block = blocks.get(key);
       if (!block) {
-        block = { key, documentVersionId: row.document_version_id, blockId: row.block_id, commentIds: [], membersSha256: '' };
+        block = { key, documentVersionId: row.document_version_id, blockId: row.block_id, commentIds: [], unprepared: [], membersSha256: '' };
         blocks.set(key, block);
       }
       block.commentIds.push(row.id);
+      if (row.unprepared) block.unprepared.push(row.id);
     }
     for (const block of blocks.values()) block.membersSha256 = createHash('sha256').update(block.commentIds.join(',')).digest('hex');
     return { blocks, commentCount: rows.length };
   }
 
-  /** Prepares (normalises, signs) the comments that have no stored prepared form yet, once. */
-  private async prepareMissing(commentIds: string[]): Promise<void> {
-    for (let start = 0; start < commentIds.length; start += preparedBatch) {
+  /** The stored clusterings of the blocks whose comments did not change since they were made. */
+  private async reusedClusters(roundId: string, blocks: Map<string, CurrentBlock>, storedDigest: ReadonlyMap<string, string>): Promise<Map<string, Cluster[]>> {
+    const reused = [...blocks.values()].filter((block) => storedDigest.get(block.key) === block.membersSha256);
+    const clusters = new Map<string, Cluster[]>();
+    if (reused.length === 0) return clusters;
+    const rows: { document_version_id: string; block_id: string; members_sha256: string; clusters: Cluster[] }[] = await this.dataSource.query(
+      'SELECT document_version_id, block_id, members_sha256, clusters FROM block_clusterings WHERE round_id = $1 AND members_sha256 = ANY($2::text[])',
+      [roundId, reused.map((block) => block.membersSha256)],
+    );
+    // (a clustering replaced since its digest was read, by another run, is not among them: that block is clustered again)
+    for (const row of rows) {
+      const key = `${row.document_version_id}/${row.block_id}`;
+      if (blocks.get(key)?.membersSha256 === row.members_sha256) clusters.set(key, row.clusters);
+    }
+    return clusters;
+  }
+
+  /**
+   * Prepares (normalises, signs) the comments of the touched blocks that have no stored prepared
+   * form yet, once: on the threads when there are, a batch at a time, each batch stored as it is done.
+   */
+  private async prepareMissing(touched: readonly CurrentBlock[], threads: ClusterThreads | undefined): Promise<void> {
+    const ids = touched.flatMap((block) => block.unprepared);
+    const batches: string[][] = [];
+    for (let start = 0; start < ids.length; start += preparedBatch) batches.push(ids.slice(start, start + preparedBatch));
+    await eachConcurrently(batches, (threads?.size ?? 0) + 1, async (batch) => {
       const rows: CommentRow[] = await this.dataSource.query(
         `SELECT c.id, CASE WHEN s.contributor_id IS NULL THEN s.organization_id::text ELSE 'user:' || s.contributor_id::text END AS unit,
                 i.source_type, c.document_version_id, c.block_id, c.kind, c.text, c.supporters, c.supporters_total
            FROM comments c JOIN submissions s ON s.id = c.submission_id JOIN invitations i ON i.id = s.invitation_id
           WHERE c.id = ANY($1::uuid[]) AND c.prepared IS NULL`,
-        [commentIds.slice(start, start + preparedBatch)],
+        [batch],
       );
-      if (rows.length === 0) continue;
-      const prepared = rows.map((row) => prepareComment(toInput(row)));
+      if (rows.length === 0) return;
+      const inputs = rows.map(toInput);
+      const prepared = threads ? await threads.prepare(inputs) : preparedJson(inputs);
       await this.dataSource.query(
         `UPDATE comments SET prepared = v.prepared FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::jsonb[]) AS prepared) v WHERE comments.id = v.id`,
-        [rows.map((row) => row.id), prepared.map((p) => JSON.stringify(p))],
+        [rows.map((row) => row.id), prepared],
       );
+    });
+  }
+
+  /** The stored prepared forms of these comments, as JSON text (parsed where they are clustered). */
+  private async preparedJsonOf(commentIds: string[]): Promise<string[]> {
+    const prepared: string[] = [];
+    for (let start = 0; start < commentIds.length; start += preparedBatch) {
+      const rows: { prepared: string }[] = await this.dataSource.query('SELECT prepared::text AS prepared FROM comments WHERE id = ANY($1::uuid[]) ORDER BY id', [
+        commentIds.slice(start, start + preparedBatch),
+      ]);
+      for (const row of rows) prepared.push(row.prepared);
     }
+    return prepared;
   }
 
   private async preparedOf(commentIds: string[]): Promise<PreparedComment[]> {
-    const prepared: PreparedComment[] = [];
-    for (let start = 0; start < commentIds.length; start += preparedBatch) {
-      const rows: { prepared: PreparedComment }[] = await this.dataSource.query('SELECT prepared FROM comments WHERE id = ANY($1::uuid[]) ORDER BY id', [commentIds.slice(start, start + preparedBatch)]);
-      prepared.push(...rows.map((row) => row.prepared));
-    }
-    return prepared;
+    return (await this.preparedJsonOf(commentIds)).map((text) => JSON.parse(text) as PreparedComment);
   }
 
   /** The blocks the corrections name (merges and moves stay within a block) and their prepared comments. */
@@ -270,53 +381,77 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
   }
 
   private async previousClusters(manager: EntityManager, roundId: string): Promise<{ key: string; commentIds: string[] }[]> {
-    return manager.query(
-      `SELECT cc.key, array_agg(cm.comment_id::text ORDER BY cm.comment_id) AS "commentIds"
+    // the ids as one string per cluster: splitting it costs far less than parsing a PostgreSQL array
+    const rows: { key: string; ids: string }[] = await manager.query(
+      `SELECT cc.key, string_agg(cm.comment_id::text, ',' ORDER BY cm.comment_id) AS ids
          FROM comment_clusters cc
          JOIN cluster_members cm ON cm.cluster_id = cc.id
         WHERE cc.synthesis_id = (SELECT id FROM syntheses WHERE round_id = $1 AND status = 'complete' ORDER BY revision DESC LIMIT 1)
         GROUP BY cc.key`,
       [roundId],
     );
+    return rows.map((row) => ({ key: row.key, commentIds: row.ids.split(',') }));
   }
 
+  /**
+   * Writes the clusters and their members with COPY on the transaction's own connection (a
+   * revision is written whole or not at all): the cluster ids are made here, so the memberships
+   * need no answer from the first COPY.
+   */
   private async insertClusters(manager: EntityManager, synthesisId: string, clusters: Cluster[]): Promise<void> {
-    for (let start = 0; start < clusters.length; start += rowsPerInsert) {
-      const chunk = clusters.slice(start, start + rowsPerInsert);
-      const values: unknown[] = [];
-      const rows = chunk.map((cluster, index) => {
-        const base = values.length;
-        values.push(
-          synthesisId,
-          cluster.key,
-          cluster.documentId,
-          cluster.blockId,
-          cluster.kind,
-          cluster.representative,
-          cluster.representativeId,
-          cluster.commentIds.length,
-          cluster.units,
-          cluster.supporters,
-          JSON.stringify(cluster.bySource),
-          start + index,
-          cluster.agreement,
-        );
-        return `(${Array.from({ length: 13 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
-      });
-      const inserted: { id: string; key: string }[] = await manager.query(
-        `INSERT INTO comment_clusters (synthesis_id, key, document_version_id, block_id, kind, representative_text, representative_comment_id, comment_count, units, supporters, by_source, position, agreement)
-         VALUES ${rows.join(', ')} RETURNING id, key`,
-        values,
-      );
-      const idByKey = new Map(inserted.map((row) => [row.key, row.id]));
-      const members = chunk.flatMap((cluster) => cluster.commentIds.map((commentId) => [idByKey.get(cluster.key), commentId] as const));
-      for (let offset = 0; offset < members.length; offset += 5000) {
-        const slice = members.slice(offset, offset + 5000);
-        await manager.query(
-          `INSERT INTO cluster_members (cluster_id, comment_id, synthesis_id) SELECT unnest($1::uuid[]), unnest($2::uuid[]), $3`,
-          [slice.map(([clusterId]) => clusterId), slice.map(([, commentId]) => commentId), synthesisId],
-        );
+    const runner = manager.queryRunner;
+    if (!runner) throw new Error('insertClusters must run inside a transaction');
+    const client = (await runner.connect()) as PoolClient;
+    const ids = clusters.map(() => randomUUID());
+    function* clusterLines(): Generator<string> {
+      for (let start = 0; start < clusters.length; start += copyBatch) {
+        let text = '';
+        for (let index = start; index < Math.min(clusters.length, start + copyBatch); index++) {
+          const cluster = clusters[index];
+          text += `${[
+            ids[index],
+            synthesisId,
+            cluster.key,
+            cluster.documentId,
+            cluster.blockId,
+            cluster.kind,
+            cluster.representative,
+            cluster.representativeId,
+            cluster.commentIds.length,
+            cluster.units,
+            cluster.supporters,
+            JSON.stringify(cluster.bySource),
+            index,
+            cluster.agreement,
+          ]
+            .map(copyValue)
+            .join('\t')}\n`;
+        }
+        yield text;
       }
     }
+    function* memberLines(): Generator<string> {
+      let text = '';
+      let rows = 0;
+      for (let index = 0; index < clusters.length; index++) {
+        for (const commentId of clusters[index].commentIds) {
+          text += `${ids[index]}\t${copyValue(commentId)}\t${synthesisId}\n`;
+          if (++rows % copyBatch === 0) {
+            yield text;
+            text = '';
+          }
+        }
+      }
+      if (text !== '') yield text;
+    }
+    await pipeline(
+      Readable.from(clusterLines()),
+      client.query(
+        copyFrom(
+          'COPY comment_clusters (id, synthesis_id, key, document_version_id, block_id, kind, representative_text, representative_comment_id, comment_count, units, supporters, by_source, position, agreement) FROM STDIN',
+        ),
+      ),
+    );
+    await pipeline(Readable.from(memberLines()), client.query(copyFrom('COPY cluster_members (cluster_id, comment_id, synthesis_id) FROM STDIN')));
   }
 }
