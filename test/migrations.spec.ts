@@ -1,5 +1,7 @@
 import { migrations, pendingSchemaChanges, revertMigrations, runMigrations } from '@vankien/database';
 import { Client } from 'pg';
+import { memberSetDigest } from '../apps/worker/src/processors/synthesize-round.handler';
+import { seededDatabase, type SeededDatabase } from './support/seeded-system';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from './support/test-database';
 
 async function tables(url: string): Promise<string[]> {
@@ -40,5 +42,90 @@ describe('migrations', () => {
   it('describe every entity: no schema change is pending after the migrations (an entity change needs a migration)', async () => {
     database = await createTestDatabase();
     expect(await pendingSchemaChanges(database.url)).toEqual([]);
+  });
+});
+
+describe('the migration to shared cluster member sets', () => {
+  let seeded: SeededDatabase;
+
+  afterEach(async () => {
+    await seeded?.close();
+  });
+
+  it('converts existing revisions (identical member sets shared, digests as the worker makes them) and back', async () => {
+    seeded = await seededDatabase();
+    const { dataSource, org } = seeded;
+    const one = async <T>(sql: string, parameters: unknown[]): Promise<T> => ((await dataSource.query(sql, parameters)) as T[])[0];
+    const { id: documentId } = await one<{ id: string }>(`INSERT INTO documents (organization_id, kind, title, term) VALUES ($1, 'resolution', 'Nghị quyết', '2025–2030') RETURNING id`, [org.LC]);
+    const { id: versionId } = await one<{ id: string }>(
+      `INSERT INTO document_versions (document_id, number, label, yjs_state, content, block_index, plain_text) VALUES ($1, 1, 'Dự thảo lần 1', '\\x00', '{}', '[]', '') RETURNING id`,
+      [documentId],
+    );
+    const { id: roundId } = await one<{ id: string }>(
+      `INSERT INTO comment_rounds (organization_id, title, status, opens_at, deadline) VALUES ($1, 'Góp ý', 'open', now() - interval '1 day', now() + interval '7 days') RETURNING id`,
+      [org.LC],
+    );
+    const { id: invitationId } = await one<{ id: string }>(`INSERT INTO invitations (round_id, organization_id, source_type) VALUES ($1, $2, 'lower_organization') RETURNING id`, [roundId, org['LC-TD']]);
+    const { id: submissionId } = await one<{ id: string }>(
+      `INSERT INTO submissions (round_id, invitation_id, organization_id, status, submitted_at, comment_count, row_version) VALUES ($1, $2, $3, 'submitted', now(), 3, 1) RETURNING id`,
+      [roundId, invitationId, org['LC-TD']],
+    );
+    const comments: string[] = [];
+    for (const position of [1, 2, 3]) {
+      const { id } = await one<{ id: string }>(
+        `INSERT INTO comments (submission_id, round_id, document_version_id, block_id, position, kind, text) VALUES ($1, $2, $3, 'b1', $4, 'amend', $5) RETURNING id`,
+        [submissionId, roundId, versionId, position, `Ý kiến ${position}`],
+      );
+      comments.push(id);
+    }
+
+    // the shape before: revision 1 clusters {c1, c2} and {c3}; revision 2 has {c1, c2} again and {c3}
+    expect(await revertMigrations(seeded.database.url, 1)).toBe(1);
+    const memberships: [number, number, string][] = [];
+    for (const revision of [1, 2]) {
+      const { id: synthesisId } = await one<{ id: string }>(`INSERT INTO syntheses (round_id, revision, status, comment_count, stats) VALUES ($1, $2, 'complete', 3, '{}') RETURNING id`, [roundId, revision]);
+      for (const [position, members] of [[0, comments.slice(0, 2)], [1, comments.slice(2)]] as const) {
+        const { id: clusterId } = await one<{ id: string }>(
+          `INSERT INTO comment_clusters (synthesis_id, key, document_version_id, block_id, kind, representative_text, comment_count, units, supporters, by_source, position)
+           VALUES ($1, $2, $3, 'b1', 'amend', 'Ý kiến', $4, 1, 0, '{}', $5) RETURNING id`,
+          [synthesisId, `k${position}`, versionId, members.length, position],
+        );
+        for (const commentId of members) {
+          await dataSource.query('INSERT INTO cluster_members (cluster_id, comment_id, synthesis_id) VALUES ($1, $2, $3)', [clusterId, commentId, synthesisId]);
+          memberships.push([revision, position, commentId]);
+        }
+      }
+    }
+    const oldShape = async (): Promise<[number, number, string][]> =>
+      (
+        await dataSource.query(
+          `SELECT s.revision, cc.position, cm.comment_id::text AS comment FROM cluster_members cm JOIN comment_clusters cc ON cc.id = cm.cluster_id JOIN syntheses s ON s.id = cm.synthesis_id
+            ORDER BY 1, 2, 3`,
+        )
+      ).map((row: { revision: number; position: number; comment: string }) => [row.revision, row.position, row.comment]);
+    const expected = [...memberships].sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : 1));
+    expect(await oldShape()).toEqual(expected);
+
+    await runMigrations(seeded.database.url);
+    const sets: { id: string; members_sha256: string }[] = await dataSource.query('SELECT id, members_sha256 FROM cluster_member_sets WHERE round_id = $1', [roundId]);
+    expect(sets.map((set) => set.members_sha256).sort()).toEqual([memberSetDigest(comments.slice(0, 2).sort()), memberSetDigest(comments.slice(2))].sort());
+    const clusters: { revision: number; position: number; member_set_id: string; members: string[] }[] = await dataSource.query(
+      `SELECT s.revision, cc.position, cc.member_set_id, array_agg(cm.comment_id::text ORDER BY cm.comment_id) AS members
+         FROM comment_clusters cc JOIN syntheses s ON s.id = cc.synthesis_id JOIN cluster_members cm ON cm.member_set_id = cc.member_set_id
+        GROUP BY 1, 2, 3 ORDER BY 1, 2`,
+    );
+    expect(clusters.map((c) => [c.revision, c.position, c.members])).toEqual([
+      [1, 0, comments.slice(0, 2).sort()],
+      [1, 1, comments.slice(2)],
+      [2, 0, comments.slice(0, 2).sort()],
+      [2, 1, comments.slice(2)],
+    ]);
+    // both revisions name the same two sets: three memberships stored, not six
+    expect(clusters[0].member_set_id).toBe(clusters[2].member_set_id);
+    expect(clusters[1].member_set_id).toBe(clusters[3].member_set_id);
+    expect(Number((await one<{ n: string }>('SELECT count(*) AS n FROM cluster_members', [])).n)).toBe(3);
+
+    expect(await revertMigrations(seeded.database.url, 1)).toBe(1);
+    expect(await oldShape()).toEqual(expected);
   });
 });

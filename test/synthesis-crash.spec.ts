@@ -172,7 +172,7 @@ describe('a crash in the middle of a synthesis job', () => {
       `SELECT cc.key, cc.document_version_id AS "documentVersionId", cc.block_id AS "blockId", cc.kind, cc.representative_text AS representative,
               cc.representative_comment_id::text AS "representativeId", cc.comment_count AS count, cc.units, cc.supporters, cc.agreement,
               array_agg(cm.comment_id::text ORDER BY cm.comment_id) AS members
-         FROM syntheses s JOIN comment_clusters cc ON cc.synthesis_id = s.id JOIN cluster_members cm ON cm.cluster_id = cc.id
+         FROM syntheses s JOIN comment_clusters cc ON cc.synthesis_id = s.id JOIN cluster_members cm ON cm.member_set_id = cc.member_set_id
         WHERE s.round_id = $1 AND s.revision = $2
         GROUP BY cc.id ORDER BY cc.key`,
       [roundId, revision],
@@ -300,12 +300,14 @@ describe('a crash in the middle of a synthesis job', () => {
 
     // nothing of revision 2 is visible, complete or otherwise; revision 1 is whole and unchanged
     expect(await revisions()).toEqual([{ revision: 1, status: 'complete' }]);
-    const [{ clusters, members }] = await dataSource.query(
+    const [{ clusters, sets, members }] = await dataSource.query(
       `SELECT (SELECT count(*)::int FROM comment_clusters cc JOIN syntheses s ON s.id = cc.synthesis_id WHERE s.round_id = $1) AS clusters,
-              (SELECT count(*)::int FROM cluster_members cm JOIN syntheses s ON s.id = cm.synthesis_id WHERE s.round_id = $1) AS members`,
+              (SELECT count(*)::int FROM cluster_member_sets ms WHERE ms.round_id = $1) AS sets,
+              (SELECT count(*)::int FROM cluster_members cm JOIN cluster_member_sets ms ON ms.id = cm.member_set_id WHERE ms.round_id = $1) AS members`,
       [roundId],
     );
-    expect({ clusters, members }).toEqual({ clusters: before.length, members: 9000 });
+    // no member set of the interrupted revision either: only revision 1's, one per cluster
+    expect({ clusters, sets, members }).toEqual({ clusters: before.length, sets: before.length, members: 9000 });
     expect(await clustersOf(1)).toEqual(before);
     const api = apiClient(feedback.url);
     const report = await api.get<{ revision: number; commentCount?: number; comments?: number }>(`/api/rounds/${roundId}/synthesis`, token);

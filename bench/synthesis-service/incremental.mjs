@@ -115,7 +115,7 @@ try {
         `SELECT md5(string_agg(line, E'\\n' ORDER BY line)) AS digest FROM (
            SELECT concat_ws('|', cc.position, cc.key, cc.document_version_id, cc.block_id, cc.kind, cc.agreement, cc.representative_text, cc.representative_comment_id,
                             cc.comment_count, cc.units, cc.supporters, cc.by_source::text,
-                            (SELECT string_agg(cm.comment_id::text, ',' ORDER BY cm.comment_id) FROM cluster_members cm WHERE cm.cluster_id = cc.id)) AS line
+                            (SELECT string_agg(cm.comment_id::text, ',' ORDER BY cm.comment_id) FROM cluster_members cm WHERE cm.member_set_id = cc.member_set_id)) AS line
              FROM comment_clusters cc JOIN syntheses s ON s.id = cc.synthesis_id WHERE s.round_id = $1 AND s.revision = $2) lines`,
         [roundId, revision],
       )

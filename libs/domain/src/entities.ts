@@ -16,6 +16,7 @@ import { IdempotencyRecord } from './common/idempotency-record.entity';
 import { SubmissionReceipt } from './submission/submission-receipt.entity';
 import { Submission } from './submission/submission.entity';
 import { ClusterMember } from './synthesis/cluster-member.entity';
+import { ClusterMemberSet } from './synthesis/cluster-member-set.entity';
 import { CommentCluster } from './synthesis/comment-cluster.entity';
 import { Disposition } from './synthesis/disposition.entity';
 import { Synthesis } from './synthesis/synthesis.entity';
@@ -45,6 +46,7 @@ export const entities = [
   IdempotencyRecord,
   Synthesis,
   CommentCluster,
+  ClusterMemberSet,
   ClusterMember,
   Disposition,
   SynthesisCorrection,

@@ -20,6 +20,7 @@ export * from './common/idempotency-record.entity';
 export * from './synthesis/synthesis.entity';
 export * from './synthesis/comment-cluster.entity';
 export * from './synthesis/cluster-member.entity';
+export * from './synthesis/cluster-member-set.entity';
 export * from './synthesis/disposition.entity';
 export * from './synthesis/synthesis-correction.entity';
 export * from './synthesis/block-clustering.entity';

@@ -443,15 +443,16 @@ export class DispositionsService {
   /** Who made each proposal: the submitting units, or the contributors by name. */
   private async proposers(clusterIds: string[]): Promise<Map<string, string[]>> {
     const rows: { clusterId: string; names: string[] }[] = await this.dataSource.query(
-      `SELECT m.cluster_id AS "clusterId",
+      `SELECT cc.id AS "clusterId",
               array_agg(DISTINCT CASE WHEN s.contributor_id IS NULL THEN o.name ELSE u.full_name END) AS names
-         FROM cluster_members m
+         FROM comment_clusters cc
+         JOIN cluster_members m ON m.member_set_id = cc.member_set_id
          JOIN comments c ON c.id = m.comment_id
          JOIN submissions s ON s.id = c.submission_id
          JOIN organizations o ON o.id = s.organization_id
          LEFT JOIN users u ON u.id = s.contributor_id
-        WHERE m.cluster_id = ANY($1)
-        GROUP BY m.cluster_id`,
+        WHERE cc.id = ANY($1)
+        GROUP BY cc.id`,
       [clusterIds],
     );
     return new Map(rows.map((row) => [row.clusterId, [...row.names].sort((a, b) => a.localeCompare(b, 'vi'))]));

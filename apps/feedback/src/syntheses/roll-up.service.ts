@@ -43,7 +43,9 @@ export class RollUpService {
     const targetVersions = new Set((await this.dataSource.getRepository(RoundDocument).find({ where: { roundId: targetRoundId } })).map((d) => d.documentVersionId));
     const clusters = await this.dataSource.getRepository(CommentCluster).find({ where: { synthesisId: latest.id }, order: { position: 'ASC' } });
     const members: { cluster_id: string; comment_ids: string[] }[] = await this.dataSource.query(
-      'SELECT cluster_id, array_agg(comment_id::text ORDER BY comment_id) AS comment_ids FROM cluster_members WHERE synthesis_id = $1 GROUP BY cluster_id',
+      `SELECT cc.id AS cluster_id, array_agg(m.comment_id::text ORDER BY m.comment_id) AS comment_ids
+         FROM comment_clusters cc JOIN cluster_members m ON m.member_set_id = cc.member_set_id
+        WHERE cc.synthesis_id = $1 GROUP BY cc.id`,
       [latest.id],
     );
     const commentIdsOf = new Map(members.map((m) => [m.cluster_id, m.comment_ids]));

@@ -128,9 +128,9 @@ export class SynthesesService {
          JOIN submissions s ON s.id = c.submission_id
          JOIN organizations o ON o.id = s.organization_id
          LEFT JOIN users u ON u.id = s.contributor_id
-        WHERE m.cluster_id = $1
+        WHERE m.member_set_id = $1
         ORDER BY o.path, c.position`,
-      [cluster.id],
+      [cluster.memberSetId],
     );
     return { key, comments };
   }

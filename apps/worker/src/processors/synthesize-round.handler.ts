@@ -58,6 +58,19 @@ const copyBatch = 2000;
 /** How often each worker compares the synthesis queue with the needs recorded in PostgreSQL. */
 const refillIntervalMs = 15_000;
 
+interface PreviousCluster {
+  key: string;
+  /** Sorted. */
+  commentIds: string[];
+  memberSetId: string;
+  membersSha256: string;
+}
+
+/** Names a set of comments: SHA-256 of their ids, sorted, joined with commas (as the migration that made the sets computed it). */
+export function memberSetDigest(sortedCommentIds: readonly string[]): string {
+  return createHash('sha256').update(sortedCommentIds.join(',')).digest('hex');
+}
+
 interface CurrentBlock {
   key: string;
   documentVersionId: string;
@@ -70,7 +83,9 @@ interface CurrentBlock {
 }
 
 /** A value in COPY's text format: \N for null, backslash escapes for the separators. */
-function copyValue(value: string | number | boolean | null | undefined): string {
+type CopyValue = string | number | boolean | null | undefined;
+
+function copyValue(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);
@@ -257,7 +272,7 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
         `INSERT INTO syntheses (round_id, revision, status, comment_count, stats, completed_at) VALUES ($1, $2, 'complete', $3, $4, now()) RETURNING id`,
         [payload.roundId, Number(next), report.comments, JSON.stringify(stats)],
       );
-      await this.insertClusters(manager, synthesisId, report.clusters);
+      await this.insertClusters(manager, synthesisId, await this.memberSets(manager, payload.roundId, previous, report.clusters), report.clusters);
       // a submission that arrived while this ran keeps its request, and triggers the next run
       await manager.query('UPDATE comment_rounds SET synthesis_requested_at = NULL WHERE id = $1 AND synthesis_requested_at <= $2', [payload.roundId, startedAt]);
       await job?.updateProgress({ phase: 'written', comments: report.comments });
@@ -380,78 +395,97 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     return documents.flatMap((document) => (versions.find((v) => v.id === document.documentVersionId)?.blockIndex ?? []).map((entry) => ({ documentId: document.documentVersionId, blockId: entry.blockId })));
   }
 
-  private async previousClusters(manager: EntityManager, roundId: string): Promise<{ key: string; commentIds: string[] }[]> {
+  private async previousClusters(manager: EntityManager, roundId: string): Promise<PreviousCluster[]> {
     // the ids as one string per cluster: splitting it costs far less than parsing a PostgreSQL array
-    const rows: { key: string; ids: string }[] = await manager.query(
-      `SELECT cc.key, string_agg(cm.comment_id::text, ',' ORDER BY cm.comment_id) AS ids
+    const rows: { key: string; member_set_id: string; members_sha256: string; ids: string }[] = await manager.query(
+      `SELECT cc.key, cc.member_set_id, ms.members_sha256, string_agg(cm.comment_id::text, ',' ORDER BY cm.comment_id) AS ids
          FROM comment_clusters cc
-         JOIN cluster_members cm ON cm.cluster_id = cc.id
+         JOIN cluster_member_sets ms ON ms.id = cc.member_set_id
+         JOIN cluster_members cm ON cm.member_set_id = cc.member_set_id
         WHERE cc.synthesis_id = (SELECT id FROM syntheses WHERE round_id = $1 AND status = 'complete' ORDER BY revision DESC LIMIT 1)
-        GROUP BY cc.key`,
+        GROUP BY cc.key, cc.member_set_id, ms.members_sha256`,
       [roundId],
     );
-    return rows.map((row) => ({ key: row.key, commentIds: row.ids.split(',') }));
+    return rows.map((row) => ({ key: row.key, commentIds: row.ids.split(','), memberSetId: row.member_set_id, membersSha256: row.members_sha256 }));
   }
 
   /**
-   * Writes the clusters and their members with COPY on the transaction's own connection (a
-   * revision is written whole or not at all): the cluster ids are made here, so the memberships
-   * need no answer from the first COPY.
+   * The member set of each cluster: the previous revision's when it had a cluster with the same
+   * comments (most of them, after one submission), else one of an earlier revision, else a new
+   * set, written here with its memberships.
    */
-  private async insertClusters(manager: EntityManager, synthesisId: string, clusters: Cluster[]): Promise<void> {
+  private async memberSets(manager: EntityManager, roundId: string, previous: readonly PreviousCluster[], clusters: readonly Cluster[]): Promise<string[]> {
+    const known = new Map(previous.map((cluster) => [cluster.membersSha256, cluster.memberSetId]));
+    const digests = clusters.map((cluster) => memberSetDigest(cluster.commentIds));
+    const unknown = [...new Set(digests.filter((digest) => !known.has(digest)))];
+    if (unknown.length) {
+      const earlier: { id: string; members_sha256: string }[] = await manager.query(
+        'SELECT id, members_sha256 FROM cluster_member_sets WHERE round_id = $1 AND members_sha256 = ANY($2)',
+        [roundId, unknown],
+      );
+      for (const row of earlier) known.set(row.members_sha256, row.id);
+    }
+    const created: { id: string; digest: string; commentIds: readonly string[] }[] = [];
+    const ids = digests.map((digest, index) => {
+      let id = known.get(digest);
+      if (id === undefined) {
+        id = randomUUID();
+        known.set(digest, id);
+        created.push({ id, digest, commentIds: clusters[index].commentIds });
+      }
+      return id;
+    });
+    if (created.length) {
+      await this.copyRows(manager, 'COPY cluster_member_sets (id, round_id, members_sha256) FROM STDIN', created.map((set) => [set.id, roundId, set.digest]));
+      await this.copyRows(
+        manager,
+        'COPY cluster_members (member_set_id, comment_id) FROM STDIN',
+        created.flatMap((set) => set.commentIds.map((commentId) => [set.id, commentId])),
+      );
+    }
+    return ids;
+  }
+
+  /**
+   * Writes the clusters with COPY, each naming its member set (made here when new). The cluster
+   * ids are made here too, so no statement needs an answer from the one before.
+   */
+  private async insertClusters(manager: EntityManager, synthesisId: string, memberSetIds: readonly string[], clusters: readonly Cluster[]): Promise<void> {
+    await this.copyRows(
+      manager,
+      'COPY comment_clusters (id, synthesis_id, key, member_set_id, document_version_id, block_id, kind, representative_text, representative_comment_id, comment_count, units, supporters, by_source, position, agreement) FROM STDIN',
+      clusters.map((cluster, index) => [
+        randomUUID(),
+        synthesisId,
+        cluster.key,
+        memberSetIds[index],
+        cluster.documentId,
+        cluster.blockId,
+        cluster.kind,
+        cluster.representative,
+        cluster.representativeId,
+        cluster.commentIds.length,
+        cluster.units,
+        cluster.supporters,
+        JSON.stringify(cluster.bySource),
+        index,
+        cluster.agreement,
+      ]),
+    );
+  }
+
+  /** COPY of rows on the transaction's own connection (a revision is written whole or not at all). */
+  private async copyRows(manager: EntityManager, statement: string, rows: readonly CopyValue[][]): Promise<void> {
     const runner = manager.queryRunner;
-    if (!runner) throw new Error('insertClusters must run inside a transaction');
+    if (!runner) throw new Error('copyRows must run inside a transaction');
     const client = (await runner.connect()) as PoolClient;
-    const ids = clusters.map(() => randomUUID());
-    function* clusterLines(): Generator<string> {
-      for (let start = 0; start < clusters.length; start += copyBatch) {
+    function* chunks(): Generator<string> {
+      for (let start = 0; start < rows.length; start += copyBatch) {
         let text = '';
-        for (let index = start; index < Math.min(clusters.length, start + copyBatch); index++) {
-          const cluster = clusters[index];
-          text += `${[
-            ids[index],
-            synthesisId,
-            cluster.key,
-            cluster.documentId,
-            cluster.blockId,
-            cluster.kind,
-            cluster.representative,
-            cluster.representativeId,
-            cluster.commentIds.length,
-            cluster.units,
-            cluster.supporters,
-            JSON.stringify(cluster.bySource),
-            index,
-            cluster.agreement,
-          ]
-            .map(copyValue)
-            .join('\t')}\n`;
-        }
+        for (const row of rows.slice(start, start + copyBatch)) text += `${row.map(copyValue).join('\t')}\n`;
         yield text;
       }
     }
-    function* memberLines(): Generator<string> {
-      let text = '';
-      let rows = 0;
-      for (let index = 0; index < clusters.length; index++) {
-        for (const commentId of clusters[index].commentIds) {
-          text += `${ids[index]}\t${copyValue(commentId)}\t${synthesisId}\n`;
-          if (++rows % copyBatch === 0) {
-            yield text;
-            text = '';
-          }
-        }
-      }
-      if (text !== '') yield text;
-    }
-    await pipeline(
-      Readable.from(clusterLines()),
-      client.query(
-        copyFrom(
-          'COPY comment_clusters (id, synthesis_id, key, document_version_id, block_id, kind, representative_text, representative_comment_id, comment_count, units, supporters, by_source, position, agreement) FROM STDIN',
-        ),
-      ),
-    );
-    await pipeline(Readable.from(memberLines()), client.query(copyFrom('COPY cluster_members (cluster_id, comment_id, synthesis_id) FROM STDIN')));
+    await pipeline(Readable.from(chunks()), client.query(copyFrom(statement)));
   }
 }

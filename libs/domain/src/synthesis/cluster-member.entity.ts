@@ -1,26 +1,27 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Comment } from '../submission/comment.entity';
-import { CommentCluster } from './comment-cluster.entity';
+import { ClusterMemberSet } from './cluster-member-set.entity';
 
-/** A comment's place in a cluster; a comment is in exactly one cluster of a revision. */
+/**
+ * A comment's place in a member set (and so in every cluster built on that set). That a comment
+ * is in exactly one cluster of a revision is guaranteed by libs/synthesis (and tested), not by a
+ * constraint here: sets are shared between revisions.
+ */
 @Entity({ name: 'cluster_members' })
-@Unique('cluster_members_synthesis_id_comment_id_key', ['synthesisId', 'commentId'])
 export class ClusterMember {
   @PrimaryColumn({ type: 'uuid' })
-  clusterId!: string;
+  memberSetId!: string;
 
-  @ManyToOne(() => CommentCluster, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'cluster_id' })
-  cluster?: CommentCluster;
+  @ManyToOne(() => ClusterMemberSet, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'member_set_id' })
+  memberSet?: ClusterMemberSet;
 
+  /** Indexed: deleting a comment (a re-forwarded roll-up) finds its memberships through it. */
+  @Index('cluster_members_comment_id_idx')
   @PrimaryColumn({ type: 'uuid' })
   commentId!: string;
 
   @ManyToOne(() => Comment, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'comment_id' })
   comment?: Comment;
-
-  /** Looked up through the unique (synthesisId, commentId): no index of its own to maintain. */
-  @Column({ type: 'uuid' })
-  synthesisId!: string;
 }

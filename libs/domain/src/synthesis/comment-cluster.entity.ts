@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { SourceType } from '../round/source-type';
 import type { CommentKind } from '../submission/comment.entity';
+import { ClusterMemberSet } from './cluster-member-set.entity';
 import { Synthesis } from './synthesis.entity';
 
 /**
@@ -24,6 +25,14 @@ export class CommentCluster {
 
   @Column({ type: 'varchar', length: 64 })
   key!: string;
+
+  /** Its comments: a set shared with the clusters of other revisions that have the same ones. */
+  @Column({ type: 'uuid' })
+  memberSetId!: string;
+
+  @ManyToOne(() => ClusterMemberSet, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'member_set_id' })
+  memberSet?: ClusterMemberSet;
 
   @Column({ type: 'uuid' })
   documentVersionId!: string;
