@@ -1,11 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ClusterMember, Comment, CommentCluster, Submission, SubmissionReceipt, Synthesis } from '@vankien/domain';
+import { queuePrefix } from '@vankien/queue';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { SynthesizeRoundHandler } from '../apps/worker/src/processors/synthesize-round.handler';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { flushWorkerRedis, seededDatabase, type SeededDatabase } from './support/seeded-system';
-import type { TestDatabase } from './support/test-database';
+import { testRedisUrl, type TestDatabase } from './support/test-database';
 import { apiClient, login, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
 
 interface Round {
@@ -245,11 +248,30 @@ describe('comment rounds and submissions', () => {
 
   it('writes a synthesis revision in which every comment is in exactly one cluster, keys stable on rerun', async () => {
     const handler = worker.get(SynthesizeRoundHandler);
+    // this test counts revisions: the worker's own run, queued by the submissions above, waits
+    const release = await holdSynthesisQueue();
+    try {
+      await revisionsCountedHere(handler);
+    } finally {
+      await release();
+    }
+  });
+
+  async function revisionsCountedHere(handler: SynthesizeRoundHandler): Promise<void> {
     const first = await handler.handle({ roundId: round.id });
     const submitted = await dataSource.query(`SELECT count(*)::int AS n FROM comments c JOIN submissions s ON s.id = c.submission_id WHERE s.round_id = $1 AND s.status = 'submitted'`, [round.id]);
     expect(first.comments).toBe(submitted[0].n);
     const synthesis = await dataSource.getRepository(Synthesis).findOneByOrFail({ roundId: round.id, revision: first.revision });
-    expect(await dataSource.getRepository(ClusterMember).countBy({ synthesisId: synthesis.id })).toBe(first.comments);
+    const membersOf = async (synthesisId: string): Promise<{ memberships: number; comments: number }> =>
+      (
+        await dataSource.query(
+          `SELECT count(*)::int AS memberships, count(DISTINCT cm.comment_id)::int AS comments
+             FROM comment_clusters cc JOIN cluster_members cm ON cm.member_set_id = cc.member_set_id WHERE cc.synthesis_id = $1`,
+          [synthesisId],
+        )
+      )[0];
+    expect(await membersOf(synthesis.id)).toEqual({ memberships: first.comments, comments: first.comments });
+    const storedMemberships = await dataSource.getRepository(ClusterMember).count();
     const clusters = await dataSource.getRepository(CommentCluster).findBy({ synthesisId: synthesis.id });
     // the unit's and the Front's "tỷ lệ hộ nghèo" proposals, and the leader's and the unit's "chuyển đổi số"
     const digital = clusters.find((c) => c.representativeText.includes('chuyển đổi số'));
@@ -260,6 +282,9 @@ describe('comment rounds and submissions', () => {
     const next = await dataSource.getRepository(Synthesis).findOneByOrFail({ roundId: round.id, revision: second.revision });
     const keys = (await dataSource.getRepository(CommentCluster).findBy({ synthesisId: next.id })).map((c) => c.key).sort();
     expect(keys).toEqual(clusters.map((c) => c.key).sort());
+    // the rerun's clusters have the same comments: it shares their member sets and writes no membership
+    expect(await membersOf(next.id)).toEqual({ memberships: first.comments, comments: first.comments });
+    expect(await dataSource.getRepository(ClusterMember).count()).toBe(storedMemberships);
     expect((await dataSource.query('SELECT synthesis_requested_at FROM comment_rounds WHERE id = $1', [round.id]))[0].synthesis_requested_at).toBeNull();
 
     const report = await api.get<{ revision: number; comments: number; documents: { sections: { sectionNumber: string; agreement: unknown; proposals: { key: string; units: number }[] }[] }[]; coverage: unknown[] }>(
@@ -285,7 +310,7 @@ describe('comment rounds and submissions', () => {
     }
     const progress = await api.get<{ latestRevision: number }>(`/api/rounds/${round.id}/synthesis/progress`, as('tieuban'));
     expect(progress.body.latestRevision).toBe(second.revision);
-  });
+  }
 
   it('re-clusters only the blocks whose comments changed, with the same result as a full recomputation', async () => {
     const handler = worker.get(SynthesizeRoundHandler);
@@ -297,7 +322,7 @@ describe('comment rounds and submissions', () => {
       const synthesis = await dataSource.getRepository(Synthesis).findOneByOrFail({ roundId: round.id, revision });
       const rows: { key: string; members: string[]; representative: string; units: number; supporters: number }[] = await dataSource.query(
         `SELECT cc.key, cc.representative_text AS representative, cc.units, cc.supporters, array_agg(cm.comment_id::text ORDER BY cm.comment_id) AS members
-           FROM comment_clusters cc JOIN cluster_members cm ON cm.cluster_id = cc.id WHERE cc.synthesis_id = $1 GROUP BY cc.id ORDER BY cc.key`,
+           FROM comment_clusters cc JOIN cluster_members cm ON cm.member_set_id = cc.member_set_id WHERE cc.synthesis_id = $1 GROUP BY cc.id ORDER BY cc.key`,
         [synthesis.id],
       );
       return rows;
@@ -367,3 +392,16 @@ describe('comment rounds and submissions', () => {
     expect((await api.post<{ code: string }>(`/api/rounds/${round.id}/submissions`, { organizationId: org['LC-TD'] }, as('vanphong.td'))).body.code).toBe('ROUND_NOT_ACCEPTING');
   });
 });
+
+/** Pauses the synthesis queue (the worker finishes the run it has) until the returned function resumes it. */
+async function holdSynthesisQueue(): Promise<() => Promise<void>> {
+  const connection = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  const queue = new Queue('synthesis', { connection, prefix: queuePrefix });
+  await queue.pause();
+  while ((await queue.getActiveCount()) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  return async () => {
+    await queue.resume();
+    await queue.close();
+    connection.disconnect();
+  };
+}
