@@ -33,12 +33,13 @@ export function editorEnvironment(database: TestDatabase, port: number): Record<
 /**
  * Spawns a built editor on a free port and waits (bounded) until its /health answers 200.
  * A start from a half-rewritten dist/ (another run rebuilding it) is retried, at most 3 times.
+ * `overrides` replace variables of its environment (say REDIS_URL through a proxy).
  */
-export async function spawnEditor(database: TestDatabase, timeoutMs = 30_000): Promise<EditorProcess> {
+export async function spawnEditor(database: TestDatabase, timeoutMs = 30_000, overrides: Record<string, string> = {}): Promise<EditorProcess> {
   for (let attempt = 1; ; attempt += 1) {
     await waitForStableBuild();
     const port = await freePort();
-    const app = spawnApp('editor', editorEnvironment(database, port));
+    const app = spawnApp('editor', { ...editorEnvironment(database, port), ...overrides });
     const url = `http://127.0.0.1:${port}`;
     const describe = (): string =>
       `--- editor on ${port} (${app.hasExited() ? `exited ${app.child.exitCode ?? app.child.signalCode}` : 'running'}):\n${app.stderr().slice(-2000)}${app.stdout().slice(-1000)}`;

@@ -2,7 +2,6 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import { Hocuspocus, type beforeSyncPayload, type onAuthenticatePayload, type onLoadDocumentPayload } from '@hocuspocus/server';
 import { loadDocumentState } from '@vankien/database';
 import { AppConfig } from '@vankien/platform';
@@ -13,6 +12,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { DocumentAccess, isLockViolation } from '../documents/document-access';
 import { closeReasons, collaborationLimits } from './collaboration-limits';
+import { RedisUpdateRelay } from './redis-update-relay';
 import { UpdateLogWriter } from './update-log.writer';
 import { UpdateValidator } from './update-validator';
 
@@ -67,8 +67,8 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
     config: AppConfig,
   ) {
     const redisUrl = config.get('REDIS_URL');
-    // the Redis extension relays updates and awareness between editor instances; with one
-    // instance it serves nothing and costs a PUBLISH, and reading it back, per turn with changes
+    // the Redis relay carries updates and awareness between editor instances (publishing only
+    // once another instance has the document open); with one instance it is not needed at all
     const relayThroughRedis = config.get('COLLAB_REDIS') === 'on';
     if (!relayThroughRedis) this.logger.log('COLLAB_REDIS=off: edits are not relayed to other editor instances (run only one)');
     this.hocuspocus = new Hocuspocus<ConnectionContext>({
@@ -83,7 +83,7 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
       maxDebounce: 30_000,
       extensions: relayThroughRedis
         ? [
-            new RedisExtension({
+            new RedisUpdateRelay({
               prefix: collaborationRedisPrefix,
               createClient: () => new IORedis(redisUrl, { maxRetriesPerRequest: null, connectionName: 'vankien-collab' }),
             }),
