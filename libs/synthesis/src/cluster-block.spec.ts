@@ -2,7 +2,8 @@ import { clusterBlock } from './cluster-block';
 import { prepareComment } from './prepare';
 import { buildReport, reportJsonChunks } from './report';
 import { synthesizeComments } from './synthesize';
-import { loadFixture, shuffled } from '../test/support';
+import { createHash } from 'node:crypto';
+import { loadFixture, lookAlikeComments, shuffled } from '../test/support';
 import type { Cluster, CommentInput, PreparedComment } from './types';
 
 const fixture = loadFixture().map((comment, index) => ({
@@ -98,6 +99,14 @@ describe('clusterBlock', () => {
     const incremental = [...previous.filter((cluster) => !touched.has(blockOf(cluster))), ...reclustered];
     const full = clusterBlock([...before, ...added].map(prepareComment));
     expect(JSON.stringify(buildReport(incremental))).toBe(JSON.stringify(buildReport(full)));
+  });
+
+  it('clusters look-alike comments exactly as the implementation of commit 56133ee did', () => {
+    // Large LSH buckets (compared by window), typos, numbers and repeated lines; the digest is that
+    // of the clusters clusterBlock gave for these comments before the FormulationSet comparisons.
+    const clusters = clusterBlock(lookAlikeComments(6000, 3, 20261124).map(prepareComment));
+    const digest = createHash('sha256').update(JSON.stringify(clusters)).digest('hex');
+    expect({ clusters: clusters.length, digest }).toEqual({ clusters: 1633, digest: '884f02260774e2827b0ca2f85e9fa3c824b199247ff4281b5e7a6d8871ae77dd' });
   });
 
   it('is near-linear on 50,000 identical agreement lines and 20,000 near-identical proposals', () => {

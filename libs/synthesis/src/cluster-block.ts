@@ -5,7 +5,7 @@
 import { numbersConflict, operationBits, operationsConflict, type Operation } from './features';
 import { hashHex } from './hash';
 import { BAND_COUNT, BAND_ROWS, SIGNATURE_LENGTH, bandKey } from './minhash';
-import { ANCHOR_THRESHOLD, BlockVocabulary, MERGE_THRESHOLD, compareFormulations, mergeSimilarity, type Formulation } from './similarity';
+import { ANCHOR_THRESHOLD, BlockVocabulary, FormulationSet, MERGE_THRESHOLD, type Formulation } from './similarity';
 import { UnionFind } from './union-find';
 import {
   COMMENT_KINDS,
@@ -297,9 +297,10 @@ interface Component {
 function clusterFamily(comments: readonly PreparedComment[], family: CommentFamily): Cluster[] {
   if (comments.length === 0) return [];
   const { entries, vocabulary } = buildEntries(comments);
+  const formulations = new FormulationSet(vocabulary, entries);
   const edges: Array<{ similarity: number; a: number; b: number }> = [];
   forEachCandidatePair(entries, (a, b) => {
-    const similarity = mergeSimilarity(vocabulary, entries[a], entries[b]);
+    const similarity = formulations.mergeSimilarity(a, b);
     if (similarity >= MERGE_THRESHOLD) edges.push({ similarity, a, b });
   });
   edges.sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
@@ -322,7 +323,7 @@ function clusterFamily(comments: readonly PreparedComment[], family: CommentFami
     const right = components[rootB];
     if (operationsConflict(left.operations, right.operations) || numbersConflict(left, right)) continue;
     const anchorsAreThePair = (left.anchor === a && right.anchor === b) || (left.anchor === b && right.anchor === a);
-    if (!anchorsAreThePair && compareFormulations(vocabulary, entries[left.anchor], entries[right.anchor]) < ANCHOR_THRESHOLD) {
+    if (!anchorsAreThePair && formulations.compare(left.anchor, right.anchor) < ANCHOR_THRESHOLD) {
       continue;
     }
     const root = sets.union(rootA, rootB);
@@ -345,7 +346,7 @@ function clusterFamily(comments: readonly PreparedComment[], family: CommentFami
   }
   const clusters: Cluster[] = [];
   for (const members of byRoot.values()) {
-    const central = mostCentral(vocabulary, entries, members);
+    const central = mostCentral(formulations, entries, members);
     const comments = members.flatMap((index) => entries[index].members);
     clusters.push(buildCluster(comments, family, entries[central].first));
   }
@@ -358,7 +359,7 @@ function isHeavier(entries: readonly Entry[], candidate: number, incumbent: numb
 }
 
 /** The formulation with the greatest similarity to the rest, weighted by how many share each. */
-function mostCentral(vocabulary: BlockVocabulary, entries: readonly Entry[], members: readonly number[]): number {
+function mostCentral(formulations: FormulationSet, entries: readonly Entry[], members: readonly number[]): number {
   if (members.length === 1) return members[0];
   const reference = [...members]
     .sort((x, y) => entries[y].members.length - entries[x].members.length || x - y)
@@ -368,7 +369,7 @@ function mostCentral(vocabulary: BlockVocabulary, entries: readonly Entry[], mem
   for (const candidate of members) {
     let score = 0;
     for (const other of reference) {
-      const similarity = candidate === other ? 1 : compareFormulations(vocabulary, entries[candidate], entries[other]);
+      const similarity = candidate === other ? 1 : formulations.compare(candidate, other);
       if (similarity > 0) score += similarity * entries[other].members.length;
     }
     // Ties go to the more frequent formulation, then to the first in key order.
@@ -391,7 +392,7 @@ export function pickRepresentative(members: readonly PreparedComment[]): Prepare
   if (members.length === 0) throw new RangeError('a cluster needs at least one member');
   if (members.every((member) => member.family === 'agreement')) return mostCommonText(members);
   const { entries, vocabulary } = buildEntries(members);
-  const central = mostCentral(vocabulary, entries, entries.map((_, index) => index));
+  const central = mostCentral(new FormulationSet(vocabulary, entries), entries, entries.map((_, index) => index));
   return entries[central].first;
 }
 

@@ -1,5 +1,5 @@
 import { operationBits, operationsConflict, type Operation } from './features';
-import { BlockVocabulary, MERGE_THRESHOLD, MUTUAL_DIFFERENCE, compareFormulations, mergeSimilarity, type Formulation } from './similarity';
+import { BlockVocabulary, FormulationSet, MERGE_THRESHOLD, MUTUAL_DIFFERENCE, compareFormulations, mergeSimilarity, type Formulation } from './similarity';
 import { foldToAscii } from './vietnamese-letters';
 
 // The comparison as it was first written (strings compared leftover by leftover, the operation
@@ -180,6 +180,37 @@ describe('compareFormulations and mergeSimilarity', () => {
     if (process.env.SIMILARITY_REPORT) process.stdout.write(`merged pairs ${merged}, through typos ${typoPairs}\n`);
     // the random formulations reach both sides of the threshold, typos included
     expect({ merged: merged > 300, typoPairs: typoPairs > 50 }).toEqual({ merged: true, typoPairs: true });
+  });
+
+  it('give the same numbers through a FormulationSet, whatever the order of the pairs', () => {
+    const wrong: string[] = [];
+    let merged = 0;
+    for (let round = 0; round < 40; round++) {
+      const random = seeded(5000 + round);
+      const { vocabulary, words, formulations } = randomFormulations(random, 60);
+      // One formulation whose weights disagree with the others' for the same words: compared
+      // with the plain functions.
+      const odd = formulations[7];
+      formulations[7] = { ...odd, weights: odd.weights.map((weight) => weight * 1.5), total: odd.total * 1.5, topWeights: odd.topWeights.map((weight) => weight * 1.5) };
+      const set = new FormulationSet(vocabulary, formulations);
+      // left side fixed for a run of right sides (as candidate pairs come), then pairs at random
+      const pairs: Array<[number, number]> = [];
+      for (let x = 0; x < formulations.length; x++) for (let y = 0; y < formulations.length; y++) if (x !== y) pairs.push([x, y]);
+      for (let index = 0; index < 2000; index++) pairs.push([Math.floor(random() * 60), Math.floor(random() * 60)]);
+      for (const [x, y] of pairs) {
+        if (x === y) continue;
+        const expected = referenceCompare(words, formulations[x], formulations[y]);
+        const exact = set.compare(x, y);
+        const forMerge = set.mergeSimilarity(x, y);
+        if (!Object.is(exact, expected)) wrong.push(`round ${round} pair ${x},${y}: compare ${exact}, expected ${expected}`);
+        if (expected >= MERGE_THRESHOLD) {
+          merged++;
+          if (!Object.is(forMerge, expected)) wrong.push(`round ${round} pair ${x},${y}: mergeSimilarity ${forMerge}, expected ${expected}`);
+        } else if (forMerge >= MERGE_THRESHOLD) wrong.push(`round ${round} pair ${x},${y}: mergeSimilarity ${forMerge}, expected ${expected}`);
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(merged).toBeGreaterThan(300);
   });
 
   it('rebuild the typo relation when words are added after a comparison', () => {

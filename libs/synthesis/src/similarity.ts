@@ -269,3 +269,269 @@ function similarity(vocabulary: BlockVocabulary, left: Formulation, right: Formu
   }
   return (matchedLeft + matchedRight) / (left.total + right.total);
 }
+
+/**
+ * The formulations of one block and family, compared by index: compare and mergeSimilarity give
+ * exactly what compareFormulations and mergeSimilarity give for the same two formulations, bit
+ * for bit, with less work when one side is compared with many others in a row (as the candidate
+ * pairs of one formulation, or a candidate for centrality against a sample, are).
+ *
+ * Each formulation's words are kept as a bit set over the vocabulary (only its non-zero 32-bit
+ * words, with their index); the left side of a comparison is spread into a dense bit set once,
+ * and the right side's words are ANDed with it. The words both sides share come out in ascending
+ * id order, the order in which the merge of two sorted lists meets them, so their weights are
+ * summed in the same order and give the same sums. This needs a weight per word: it holds when
+ * every formulation gives a word the same weight (the block's IDF); a formulation that does not
+ * is compared with the plain functions.
+ *
+ * The vocabulary must not grow while the set is used.
+ */
+export class FormulationSet {
+  private readonly typos: TypoIndex;
+  /** The weight of each word of the vocabulary (as every consistent formulation gives it). */
+  private readonly weightOf: Float64Array;
+  /** 1 when the formulation's weights are those of weightOf. */
+  private readonly consistent: Uint8Array;
+  /** Non-zero words of formulation f: index wordIndex[w] and bits wordBits[w], w in wordStart[f] … wordStart[f + 1]. */
+  private readonly wordStart: Int32Array;
+  private readonly wordIndex: Int32Array;
+  private readonly wordBits: Int32Array;
+  /** Words of formulation f that are a typo of some word (can be matched as a typo), ascending. */
+  private readonly typoStart: Int32Array;
+  private readonly typoTokens: Int32Array;
+  /** The weight of the words of formulation f that are a typo of no word: they match only themselves. */
+  private readonly loneWeight: Float64Array;
+  /** The left side of the comparison, as a dense bit set, and which formulation it is. */
+  private readonly dense: Int32Array;
+  /** The words the left side's words are typos of, as a dense bit set (built when first needed). */
+  private readonly reach: Int32Array;
+  private reachOf = -1;
+  private readonly reachWords: number[] = [];
+  private denseOf = -1;
+  /** Scratch of one comparison: the right side's words (wordStamp[k] === stamp), and those still free. */
+  private readonly wordStamp: Int32Array;
+  private readonly rightAll: Int32Array;
+  private readonly rightFree: Int32Array;
+  private stamp = 0;
+
+  constructor(
+    private readonly vocabulary: BlockVocabulary,
+    private readonly formulations: readonly Formulation[],
+  ) {
+    this.typos = vocabulary.typos();
+    const size = vocabulary.size;
+    const { start } = this.typos;
+    const wordCount = (size >>> 5) + 1;
+    const count = formulations.length;
+    this.weightOf = new Float64Array(size);
+    const known = new Uint8Array(size);
+    this.consistent = new Uint8Array(count);
+    this.wordStart = new Int32Array(count + 1);
+    this.typoStart = new Int32Array(count + 1);
+    this.loneWeight = new Float64Array(count);
+    let tokenCount = 0;
+    for (const { tokens } of formulations) tokenCount += tokens.length;
+    const wordIndex = new Int32Array(tokenCount);
+    const wordBits = new Int32Array(tokenCount);
+    const typoTokens = new Int32Array(tokenCount);
+    let words = 0;
+    let typoCount = 0;
+    for (let f = 0; f < count; f++) {
+      const { tokens, weights } = formulations[f];
+      let consistent = 1;
+      let lone = 0;
+      let previous = -1;
+      for (let position = 0; position < tokens.length; position++) {
+        const token = tokens[position];
+        // ascending ids without repeats, within the vocabulary: what the bit sets rely on
+        if (token <= previous || token >= size) consistent = 0;
+        previous = token;
+        if (consistent === 0) break;
+        const weight = weights[position];
+        if (known[token] === 0) {
+          known[token] = 1;
+          this.weightOf[token] = weight;
+        } else if (!Object.is(this.weightOf[token], weight)) {
+          consistent = 0;
+          break;
+        }
+        const index = token >>> 5;
+        if (words === this.wordStart[f] || wordIndex[words - 1] !== index) {
+          wordIndex[words] = index;
+          wordBits[words++] = 0;
+        }
+        wordBits[words - 1] |= 1 << (token & 31);
+        if (start[token] !== start[token + 1]) typoTokens[typoCount++] = token;
+        else lone += weight;
+      }
+      if (consistent === 0) {
+        // compared with the plain functions: no words of its own here
+        words = this.wordStart[f];
+        typoCount = this.typoStart[f];
+      }
+      this.consistent[f] = consistent;
+      this.loneWeight[f] = lone;
+      this.wordStart[f + 1] = words;
+      this.typoStart[f + 1] = typoCount;
+    }
+    this.wordIndex = wordIndex.subarray(0, words);
+    this.wordBits = wordBits.subarray(0, words);
+    this.typoTokens = typoTokens.subarray(0, typoCount);
+    this.dense = new Int32Array(wordCount);
+    this.reach = new Int32Array(wordCount);
+    this.wordStamp = new Int32Array(wordCount);
+    this.rightAll = new Int32Array(wordCount);
+    this.rightFree = new Int32Array(wordCount);
+  }
+
+  /** compareFormulations of formulations a and b. */
+  compare(a: number, b: number): number {
+    return this.similarity(a, b, false);
+  }
+
+  /** mergeSimilarity of formulations a and b. */
+  mergeSimilarity(a: number, b: number): number {
+    return this.similarity(a, b, true);
+  }
+
+  private spread(f: number): void {
+    const { dense, wordIndex, wordBits, wordStart } = this;
+    if (this.denseOf >= 0) for (let w = wordStart[this.denseOf]; w < wordStart[this.denseOf + 1]; w++) dense[wordIndex[w]] = 0;
+    for (let w = wordStart[f]; w < wordStart[f + 1]; w++) dense[wordIndex[w]] = wordBits[w];
+    this.denseOf = f;
+  }
+
+  private spreadReach(f: number): void {
+    const { reach, reachWords, typoTokens } = this;
+    const { start, targets } = this.typos;
+    for (const index of reachWords) reach[index] = 0;
+    reachWords.length = 0;
+    for (let p = this.typoStart[f]; p < this.typoStart[f + 1]; p++) {
+      const token = typoTokens[p];
+      for (let t = start[token]; t < start[token + 1]; t++) {
+        const index = targets[t] >>> 5;
+        if (reach[index] === 0) reachWords.push(index);
+        reach[index] |= 1 << (targets[t] & 31);
+      }
+    }
+    this.reachOf = f;
+  }
+
+  private similarity(a: number, b: number, prune: boolean): number {
+    const left = this.formulations[a];
+    const right = this.formulations[b];
+    if (this.consistent[a] === 0 || this.consistent[b] === 0) return similarity(this.vocabulary, left, right, prune);
+    // The same steps as similarity(), in the same order, with the same bounds.
+    if (operationBitsConflict(left.operationBits, right.operationBits)) return -1;
+    if (numbersConflict(left, right)) return -1;
+    if (left.total === 0 || right.total === 0) return left.total === right.total ? 1 : 0;
+    const sum = left.total + right.total;
+    if (prune) {
+      const shorter = left.tokens.length < right.tokens.length ? left.tokens.length : right.tokens.length;
+      if (left.topWeights[shorter] + right.topWeights[shorter] < (MERGE_THRESHOLD - PRUNE_MARGIN) * sum) return -1;
+    }
+    if (this.denseOf !== a) this.spread(a);
+    const { dense, wordIndex, wordBits, weightOf } = this;
+    const { start, targets, reachable } = this.typos;
+    const wordFrom = this.wordStart[b];
+    const wordTo = this.wordStart[b + 1];
+    // Words both sides have, ascending: matched as themselves.
+    let matched = 0;
+    let rigidMatched = 0;
+    let loneMatched = 0;
+    for (let w = wordFrom; w < wordTo; w++) {
+      let common = wordBits[w] & dense[wordIndex[w]];
+      const base = wordIndex[w] << 5;
+      while (common !== 0) {
+        const lowest = common & -common;
+        common ^= lowest;
+        const token = base | (31 - Math.clz32(lowest));
+        const weight = weightOf[token];
+        matched += weight;
+        if (reachable[token] === 0) rigidMatched += weight;
+        if (start[token] === start[token + 1]) loneMatched += weight;
+      }
+    }
+    if (prune) {
+      // What stays unmatched for certain: the left side's words that are no typo of anything, and
+      // the right side's that nothing is a typo of (bounds, as in similarity()).
+      const lostLeft = this.loneWeight[a] - loneMatched;
+      const lostRight = right.rigidWeight - rigidMatched;
+      const restLimit = (1 - MERGE_THRESHOLD + PRUNE_MARGIN) * sum;
+      if (lostLeft + lostRight > restLimit) return -1;
+      if (lostLeft > (MUTUAL_DIFFERENCE + PRUNE_MARGIN) * left.total && lostRight > (MUTUAL_DIFFERENCE + PRUNE_MARGIN) * right.total) return -1;
+    }
+    const typoFrom = this.typoStart[a];
+    const typoTo = this.typoStart[a + 1];
+    // The words of the right side that the left lacks and that some left word is a typo of: only
+    // they can be matched as typos, each with one left word.
+    let reachCount = 0;
+    let reachWeight = 0;
+    if (typoFrom < typoTo) {
+      if (this.reachOf !== a) this.spreadReach(a);
+      const { reach } = this;
+      for (let w = wordFrom; w < wordTo; w++) {
+        let bits = wordBits[w] & ~dense[wordIndex[w]] & reach[wordIndex[w]];
+        const base = wordIndex[w] << 5;
+        while (bits !== 0) {
+          const lowest = bits & -bits;
+          bits ^= lowest;
+          reachWeight += weightOf[base | (31 - Math.clz32(lowest))];
+          reachCount++;
+        }
+      }
+    }
+    if (prune && reachCount > 0) {
+      // Bounds with the most the typos could add: all of those right words, and as many of the
+      // heaviest left words.
+      const leftGain = left.topWeights[reachCount < left.tokens.length ? reachCount : left.tokens.length];
+      if (matched + matched + reachWeight + leftGain < (MERGE_THRESHOLD - PRUNE_MARGIN) * sum) return -1;
+      if (
+        left.total - matched - leftGain > (MUTUAL_DIFFERENCE + PRUNE_MARGIN) * left.total &&
+        right.total - matched - reachWeight > (MUTUAL_DIFFERENCE + PRUNE_MARGIN) * right.total
+      ) {
+        return -1;
+      }
+    }
+    let matchedLeft = matched;
+    let matchedRight = matched;
+    if (reachCount > 0) {
+      // Typos: each leftover of the left side (ascending) takes the first free leftover of the
+      // right side it could be, as in similarity().
+      if (this.stamp === 0x7fffffff) {
+        this.wordStamp.fill(0);
+        this.stamp = 0;
+      }
+      const stamp = ++this.stamp;
+      const { wordStamp, rightAll, rightFree, typoTokens } = this;
+      for (let w = wordFrom; w < wordTo; w++) {
+        const index = wordIndex[w];
+        wordStamp[index] = stamp;
+        rightAll[index] = wordBits[w];
+        rightFree[index] = wordBits[w] & ~dense[index];
+      }
+      for (let p = typoFrom; p < typoTo; p++) {
+        const token = typoTokens[p];
+        const index = token >>> 5;
+        if (wordStamp[index] === stamp && (rightAll[index] & (1 << (token & 31))) !== 0) continue;
+        for (let t = start[token]; t < start[token + 1]; t++) {
+          const other = targets[t];
+          const otherIndex = other >>> 5;
+          const bit = 1 << (other & 31);
+          if (wordStamp[otherIndex] !== stamp || (rightFree[otherIndex] & bit) === 0) continue;
+          rightFree[otherIndex] ^= bit;
+          matchedLeft += weightOf[token];
+          matchedRight += weightOf[other];
+          break;
+        }
+      }
+    }
+    const restLeft = left.total - matchedLeft;
+    const restRight = right.total - matchedRight;
+    const epsilon = 1e-9;
+    if (restLeft > epsilon && restRight > epsilon && Math.min(restLeft / left.total, restRight / right.total) >= MUTUAL_DIFFERENCE) {
+      return -1;
+    }
+    return (matchedLeft + matchedRight) / (left.total + right.total);
+  }
+}
