@@ -1,6 +1,6 @@
 import { clusterBlock } from './cluster-block';
 import { prepareComment } from './prepare';
-import { stableClusterKeys, withStableKeys } from './stable-keys';
+import { pairIdenticalSets, stableClusterKeys, withStableKeys } from './stable-keys';
 import { loadFixture } from '../test/support';
 
 describe('stableClusterKeys', () => {
@@ -43,5 +43,42 @@ describe('stableClusterKeys', () => {
     }
     expect(kept).toBeGreaterThan(first.length * 0.9);
     expect(new Set(second.map((cluster) => cluster.key)).size).toBe(second.length);
+  });
+});
+
+describe('pairIdenticalSets', () => {
+  /** Any injective function of the member set does for the property: here, its ids joined. */
+  const digest = (ids: readonly string[]): string => [...ids].sort().join(',');
+
+  it('followed by stableClusterKeys of the rest, gives exactly the keys of stableClusterKeys on everything', () => {
+    // random partitions of 60 comments, the second a revision of the first: some clusters kept,
+    // some split, merged or grown by new comments
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let trial = 0; trial < 200; trial++) {
+      const ids = Array.from({ length: 60 }, (_, index) => `c${String(index).padStart(3, '0')}`);
+      const partition = (pool: string[], groups: number): string[][] => {
+        const clusters: string[][] = Array.from({ length: groups }, () => []);
+        for (const id of pool) clusters[Math.floor(random() * groups)].push(id);
+        return clusters.filter((cluster) => cluster.length > 0).map((cluster) => cluster.sort());
+      };
+      const previous = partition(ids.slice(0, 50), 20).map((commentIds, index) => ({ key: `p${index}`, commentIds }));
+      const kept = previous.filter(() => random() < 0.6).map((cluster) => cluster.commentIds);
+      const keptIds = new Set(kept.flat());
+      const next = [...kept, ...partition(ids.filter((id) => !keptIds.has(id)), 15)].map((commentIds) => ({ commentIds }));
+
+      const expected = stableClusterKeys(previous, next);
+      const { keys, unpairedNext, unpairedPrevious } = pairIdenticalSets(
+        previous.map((cluster) => ({ key: cluster.key, digest: digest(cluster.commentIds) })),
+        next.map((cluster) => digest(cluster.commentIds)),
+      );
+      const rest = stableClusterKeys(
+        unpairedPrevious.map((index) => previous[index]),
+        unpairedNext.map((index) => next[index]),
+        previous.map((cluster) => cluster.key),
+      );
+      unpairedNext.forEach((index, position) => (keys[index] = rest[position]));
+      expect(keys).toEqual(expected);
+    }
   });
 });

@@ -18,6 +18,8 @@ export interface KeyedClusterMembers {
 export function stableClusterKeys(
   previous: readonly KeyedClusterMembers[],
   next: ReadonlyArray<Pick<Cluster, 'commentIds'>>,
+  /** Keys no new cluster may take besides those of `previous` (see pairIdenticalSets). */
+  reserved: Iterable<string> = [],
 ): string[] {
   const previousOf = new Map<string, number>();
   previous.forEach((cluster, index) => cluster.commentIds.forEach((id) => previousOf.set(id, index)));
@@ -39,7 +41,7 @@ export function stableClusterKeys(
   );
   const keys = new Array<string | undefined>(next.length);
   const takenPrevious = new Set<number>();
-  const used = new Set<string>(previous.map((cluster) => cluster.key));
+  const used = new Set<string>([...previous.map((cluster) => cluster.key), ...reserved]);
   for (const overlap of overlaps) {
     if (keys[overlap.next] !== undefined || takenPrevious.has(overlap.previous)) continue;
     keys[overlap.next] = previous[overlap.previous].key;
@@ -51,6 +53,33 @@ export function stableClusterKeys(
     keys[index] = uniqueKey(defaultClusterKey(smallest[index]), used);
   }
   return keys.map((key) => key ?? '');
+}
+
+/**
+ * The first step of stableClusterKeys when the previous clusters are known by a digest of their
+ * members (any function of the member set) and only some of them by their members: a next
+ * cluster with the same members as a previous one takes its key. In stableClusterKeys such a pair
+ * shares comments with no other cluster on either side, so it always pairs with itself and its
+ * removal changes no other pairing. The rest is stableClusterKeys of the clusters left
+ * (`unpairedNext`, `unpairedPrevious`), with every previous key reserved.
+ */
+export function pairIdenticalSets(
+  previous: ReadonlyArray<{ readonly key: string; readonly digest: string }>,
+  nextDigests: readonly string[],
+): { keys: Array<string | undefined>; unpairedNext: number[]; unpairedPrevious: number[] } {
+  const previousByDigest = new Map(previous.map((cluster, index) => [cluster.digest, index]));
+  const paired = new Set<number>();
+  const keys = nextDigests.map((digest) => {
+    const index = previousByDigest.get(digest);
+    if (index === undefined || paired.has(index)) return undefined;
+    paired.add(index);
+    return previous[index].key;
+  });
+  return {
+    keys,
+    unpairedNext: keys.flatMap((key, index) => (key === undefined ? [index] : [])),
+    unpairedPrevious: previous.flatMap((_, index) => (paired.has(index) ? [] : [index])),
+  };
 }
 
 /** A key not yet in `used` (the base, else base-2, base-3 …), recorded as used. */
