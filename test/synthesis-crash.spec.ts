@@ -290,6 +290,12 @@ describe('a crash in the middle of a synthesis job', () => {
       expect(await revisions()).toEqual([{ revision: 1, status: 'complete' }]);
       // the job reported its progress up to the clustering; nothing says it was written
       expect(held.progress).toMatchObject({ phase: expect.stringMatching(/^(preparing|clustering)$/) });
+      // a submission meanwhile records its need on the round's row at once: the revision's lock
+      // is not that row (the update would wait for the whole revision otherwise)
+      await dataSource.transaction(async (manager) => {
+        await manager.query(`SET LOCAL lock_timeout = '2s'`);
+        await manager.query('UPDATE comment_rounds SET synthesis_requested_at = now() WHERE id = $1', [roundId]);
+      });
       const running = worker as AppProcess;
       running.child.kill('SIGKILL');
       expect((await running.exited).signal).toBe('SIGKILL');

@@ -12,7 +12,8 @@ import {
   buildReport,
   clusterPreparedJson,
   preparedJson,
-  withStableKeys,
+  pairIdenticalSets,
+  stableClusterKeys,
   type Cluster,
   type CommentInput,
   type Correction,
@@ -60,15 +61,25 @@ const refillIntervalMs = 15_000;
 
 interface PreviousCluster {
   key: string;
-  /** Sorted. */
-  commentIds: string[];
   memberSetId: string;
-  membersSha256: string;
+  /** memberSetDigest of its members. */
+  digest: string;
 }
 
 /** Names a set of comments: SHA-256 of their ids, sorted, joined with commas (as the migration that made the sets computed it). */
 export function memberSetDigest(sortedCommentIds: readonly string[]): string {
   return createHash('sha256').update(sortedCommentIds.join(',')).digest('hex');
+}
+
+/** memberSetDigest, once per array of ids (a cluster's ids are digested for its key and again for its set). */
+const digests = new WeakMap<readonly string[], string>();
+function digestOf(sortedCommentIds: readonly string[]): string {
+  let digest = digests.get(sortedCommentIds);
+  if (digest === undefined) {
+    digest = memberSetDigest(sortedCommentIds);
+    digests.set(sortedCommentIds, digest);
+  }
+  return digest;
 }
 
 interface CurrentBlock {
@@ -247,9 +258,11 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     const clustered = [...blocks.keys()].sort().flatMap((key) => clustersByBlock.get(key) ?? []);
     const clustering = lap();
     const outcome = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT id FROM comment_rounds WHERE id = $1 FOR UPDATE', [payload.roundId]);
+      // two revisions of a round never write at once; a lock of its own rather than the round's
+      // row, which submissions update to record a need and would otherwise wait on for seconds
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('vankien:synthesis'), hashtext($1))`, [payload.roundId]);
       const previous = await this.previousClusters(manager, payload.roundId);
-      const keyed = withStableKeys(previous, clustered);
+      const keyed = await this.withPreviousKeys(manager, previous, clustered);
       // the drafters' corrections, replayed in order on the fresh clusters
       const corrections = (await manager.getRepository(SynthesisCorrection).find({ where: { roundId: payload.roundId }, order: { sequence: 'ASC' } })).map((row) => row.correction as unknown as Correction);
       let corrected: ReturnType<typeof applyCorrections> | null = null;
@@ -395,18 +408,41 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     return documents.flatMap((document) => (versions.find((v) => v.id === document.documentVersionId)?.blockIndex ?? []).map((entry) => ({ documentId: document.documentVersionId, blockId: entry.blockId })));
   }
 
+  /** The previous revision's clusters, by key and member set (their members are read only when needed). */
   private async previousClusters(manager: EntityManager, roundId: string): Promise<PreviousCluster[]> {
-    // the ids as one string per cluster: splitting it costs far less than parsing a PostgreSQL array
-    const rows: { key: string; member_set_id: string; members_sha256: string; ids: string }[] = await manager.query(
-      `SELECT cc.key, cc.member_set_id, ms.members_sha256, string_agg(cm.comment_id::text, ',' ORDER BY cm.comment_id) AS ids
+    const rows: { key: string; member_set_id: string; members_sha256: string }[] = await manager.query(
+      `SELECT cc.key, cc.member_set_id, ms.members_sha256
          FROM comment_clusters cc
          JOIN cluster_member_sets ms ON ms.id = cc.member_set_id
-         JOIN cluster_members cm ON cm.member_set_id = cc.member_set_id
-        WHERE cc.synthesis_id = (SELECT id FROM syntheses WHERE round_id = $1 AND status = 'complete' ORDER BY revision DESC LIMIT 1)
-        GROUP BY cc.key, cc.member_set_id, ms.members_sha256`,
+        WHERE cc.synthesis_id = (SELECT id FROM syntheses WHERE round_id = $1 AND status = 'complete' ORDER BY revision DESC LIMIT 1)`,
       [roundId],
     );
-    return rows.map((row) => ({ key: row.key, commentIds: row.ids.split(','), memberSetId: row.member_set_id, membersSha256: row.members_sha256 }));
+    return rows.map((row) => ({ key: row.key, memberSetId: row.member_set_id, digest: row.members_sha256 }));
+  }
+
+  /**
+   * withStableKeys against the previous revision, reading the members of only those previous
+   * clusters that no new cluster repeats exactly (pairIdenticalSets): after one submission, a
+   * few hundred instead of every comment of the round.
+   */
+  private async withPreviousKeys(manager: EntityManager, previous: readonly PreviousCluster[], clusters: readonly Cluster[]): Promise<Cluster[]> {
+    const { keys, unpairedNext, unpairedPrevious } = pairIdenticalSets(previous, clusters.map((cluster) => digestOf(cluster.commentIds)));
+    const setIds = unpairedPrevious.map((index) => previous[index].memberSetId);
+    // the ids as one string per set: splitting it costs far less than parsing a PostgreSQL array
+    const rows: { member_set_id: string; ids: string }[] = setIds.length
+      ? await manager.query(
+          `SELECT member_set_id, string_agg(comment_id::text, ',' ORDER BY comment_id) AS ids FROM cluster_members WHERE member_set_id = ANY($1) GROUP BY member_set_id`,
+          [setIds],
+        )
+      : [];
+    const membersOf = new Map(rows.map((row) => [row.member_set_id, row.ids.split(',')]));
+    const rest = stableClusterKeys(
+      unpairedPrevious.map((index) => ({ key: previous[index].key, commentIds: membersOf.get(previous[index].memberSetId) ?? [] })),
+      unpairedNext.map((index) => clusters[index]),
+      previous.map((cluster) => cluster.key),
+    );
+    unpairedNext.forEach((index, position) => (keys[index] = rest[position]));
+    return clusters.map((cluster, index) => ({ ...cluster, key: keys[index] ?? '' }));
   }
 
   /**
@@ -415,8 +451,8 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
    * set, written here with its memberships.
    */
   private async memberSets(manager: EntityManager, roundId: string, previous: readonly PreviousCluster[], clusters: readonly Cluster[]): Promise<string[]> {
-    const known = new Map(previous.map((cluster) => [cluster.membersSha256, cluster.memberSetId]));
-    const digests = clusters.map((cluster) => memberSetDigest(cluster.commentIds));
+    const known = new Map(previous.map((cluster) => [cluster.digest, cluster.memberSetId]));
+    const digests = clusters.map((cluster) => digestOf(cluster.commentIds));
     const unknown = [...new Set(digests.filter((digest) => !known.has(digest)))];
     if (unknown.length) {
       const earlier: { id: string; members_sha256: string }[] = await manager.query(
