@@ -1,11 +1,12 @@
 import { buildBlockIndex, congressSchema } from '@vankien/document-schema';
-import { compactDocument } from '@vankien/database';
+import { appendDocumentUpdates, compactDocument, countLogAfterSnapshot, loadYDoc } from '@vankien/database';
 import { DocumentSnapshot, DocumentUpdate } from '@vankien/domain';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { DataSource } from 'typeorm';
 import WebSocket from 'ws';
+import { collaborationLimits } from '../apps/editor/src/collaboration/collaboration-limits';
 import { UpdateValidator } from '../apps/editor/src/collaboration/update-validator';
 import { seedDemoData } from '../apps/feedback/src/seed/demo-seed';
 import { allSaved, blockText, connectClient, typeInto, waitUntil, type CollabClient } from './support/collab-client';
@@ -273,6 +274,56 @@ describe('collaborative drafting over /collab', () => {
     client.close();
     const late = await connect(document.id, drafter);
     expect(blockText(late.ydoc, blockId)).toBe(blockText(client.ydoc, blockId));
+  });
+
+  /** Appends `count` one-character edits of the block to the stored log; returns the text they make. */
+  const appendSmallEdits = async (documentId: string, blockId: string, count: number): Promise<string> => {
+    const { ydoc } = await loadYDoc(dataSource, documentId);
+    const updates: Uint8Array[] = [];
+    ydoc.on('update', (update: Uint8Array) => updates.push(update));
+    for (let index = 0; index < count; index += 1) typeInto(ydoc, blockId, (index * 7) % (blockText(ydoc, blockId).length + 1), 'abcdefghij'[index % 10]);
+    for (let start = 0; start < updates.length; start += 1000) {
+      await appendDocumentUpdates(dataSource.manager, updates.slice(start, start + 1000).map((update) => ({ documentId, update })));
+    }
+    return blockText(ydoc, blockId);
+  };
+
+  it('a load that finds a long log after the snapshot folds it into a snapshot first: same content, and the next load reads one snapshot', async () => {
+    const document = await newDocument();
+    const blockId = firstParagraph(document.content);
+    const expected = await appendSmallEdits(document.id, blockId, collaborationLimits.compactOnLoadAbove + 1);
+    expect(await countLogAfterSnapshot(dataSource, document.id)).toBeGreaterThan(collaborationLimits.compactOnLoadAbove);
+
+    const client = await connect(document.id, drafter);
+    expect(blockText(client.ydoc, blockId)).toBe(expected);
+    expect(await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id })).toBe(0);
+    expect(await dataSource.getRepository(DocumentSnapshot).countBy({ documentId: document.id })).toBe(1);
+    expect(await countLogAfterSnapshot(dataSource, document.id)).toBe(0);
+    // it goes on as usual: an edit is stored after the new snapshot, and a fresh load has both
+    typeInto(client.ydoc, blockId, 0, 'Sau khi gộp. ');
+    await allSaved(client);
+    expect(await countLogAfterSnapshot(dataSource, document.id)).toBe(1);
+    client.close();
+    const { ydoc } = await loadYDoc(dataSource, document.id);
+    expect(blockText(ydoc, blockId)).toBe(`Sau khi gộp. ${expected}`);
+  });
+
+  it('a compaction that fails (a corrupt row in the log) writes nothing and leaves the log as it was; it never builds into a document that is not empty', async () => {
+    const document = await newDocument();
+    const blockId = firstParagraph(document.content);
+    await appendSmallEdits(document.id, blockId, 20);
+    await dataSource.query('INSERT INTO document_updates (document_id, update) VALUES ($1, $2)', [document.id, Buffer.from([5])]);
+    const rows = await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id });
+    const snapshots = await dataSource.getRepository(DocumentSnapshot).countBy({ documentId: document.id });
+
+    await expect(compactDocument(dataSource, document.id, { into: new Y.Doc() })).rejects.toThrow();
+    await expect(compactDocument(dataSource, document.id)).rejects.toThrow();
+    expect(await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id })).toBe(rows);
+    expect(await dataSource.getRepository(DocumentSnapshot).countBy({ documentId: document.id })).toBe(snapshots);
+
+    const notEmpty = new Y.Doc();
+    notEmpty.getText('t').insert(0, 'x');
+    await expect(compactDocument(dataSource, (await newDocument()).id, { into: notEmpty })).rejects.toThrow(/not empty/);
   });
 
   it('an approved document cannot change through any path: read-only connections, REST refusal, database refusal', async () => {

@@ -1,6 +1,9 @@
 // One in-process measurement, in a fresh process (run with --expose-gc) so its memory is its own.
 // usage: node --expose-gc dist/bench/collab/load-state.js MODE ARG   (DATABASE_URL set)
-//   store DOCUMENT_ID    loadDocumentState + Y.applyUpdate of every update (what the editor does)
+//   store DOCUMENT_ID    loadDocumentState + Y.applyUpdate of every update in one Yjs transaction
+//                        (what the editor does with a log up to collaborationLimits.compactOnLoadAbove)
+//   store-each DOC_ID    the same with one Yjs transaction per update
+//   compact-into DOC_ID  compactDocument into an empty Y.Doc, kept (what the editor does with a longer log)
 //   select-log DOC_ID    one raw SELECT of the document's log rows (pg, no TypeORM)
 //   select-blob NAME     one raw SELECT of a stored state (the floor: the bytes only)
 //   parse FILE           Y.applyUpdate of a state already in memory (the floor: parse only)
@@ -56,18 +59,21 @@ async function main(): Promise<void> {
     await dataSource.query('SELECT 1');
     const before = memory();
     const started = now();
-    if (mode === 'store') {
+    if (mode === 'store' || mode === 'store-each') {
       const state = await loadDocumentState(dataSource, argument);
       result.readMs = now() - started;
       const ydoc = new Y.Doc();
-      Y.transact(ydoc, () => state.updates.forEach((update) => Y.applyUpdate(ydoc, update)));
+      if (mode === 'store') Y.transact(ydoc, () => state.updates.forEach((update) => Y.applyUpdate(ydoc, update)));
+      else state.updates.forEach((update) => Y.applyUpdate(ydoc, update));
       result.ms = now() - started;
       result.applyMs = result.ms - result.readMs;
       result.updates = state.updates.length;
       result.bytes = state.bytes;
       keep = ydoc;
-    } else if (mode === 'compact') {
-      const outcome = await compactDocument(dataSource, argument);
+    } else if (mode === 'compact' || mode === 'compact-into') {
+      const ydoc = mode === 'compact-into' ? new Y.Doc() : undefined;
+      const outcome = await compactDocument(dataSource, argument, { into: ydoc });
+      keep = ydoc;
       result.ms = now() - started;
       result.foldedUpdates = outcome.foldedUpdates;
       result.snapshotBytes = outcome.snapshotBytes;

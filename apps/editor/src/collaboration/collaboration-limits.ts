@@ -19,6 +19,11 @@ export const collaborationLimits = {
   decodeTimeoutMs: 2_000,
   /** Appends to the log before a compaction is requested. */
   updatesPerCompaction: 500,
+  /**
+   * A load that finds more updates than this after the snapshot compacts the document first
+   * (the worker was down): applying the log costs about 2-3x loading its compacted state.
+   */
+  compactOnLoadAbove: 5_000,
 } as const;
 
 /** WebSocket close codes (4000–4999 are the application's), with a readable reason. */

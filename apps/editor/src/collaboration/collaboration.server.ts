@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Hocuspocus, type beforeSyncPayload, type onAuthenticatePayload, type onLoadDocumentPayload } from '@hocuspocus/server';
-import { loadDocumentState } from '@vankien/database';
+import { compactDocument, countLogAfterSnapshot, loadDocumentState } from '@vankien/database';
 import { AppConfig } from '@vankien/platform';
 import { JobProducer } from '@vankien/queue';
 import IORedis from 'ioredis';
@@ -137,7 +137,17 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
   }
 
   private async load({ document, documentName }: onLoadDocumentPayload<ConnectionContext>): Promise<void> {
+    // a long log (it builds up only while the worker is down) is folded into a snapshot on the
+    // way, in the document being loaded: this load costs about what it would have, and every
+    // later load, here or on another instance, reads one snapshot instead of the whole log
+    if ((await countLogAfterSnapshot(this.dataSource, documentName)) > collaborationLimits.compactOnLoadAbove) {
+      const outcome = await compactDocument(this.dataSource, documentName, { into: document });
+      if (outcome.compacted) this.logger.log(`${documentName}: folded ${outcome.foldedUpdates} updates into a snapshot while loading`);
+      this.stats.set(documentName, { bytes: outcome.snapshotBytes, appendsSinceCompaction: 0 });
+      return;
+    }
     const state = await loadDocumentState(this.dataSource, documentName);
+    // one Yjs transaction for the whole log: cleanup (merges, observers) runs once, not per update
     Y.transact(document, () => state.updates.forEach((update) => Y.applyUpdate(document, update)));
     this.stats.set(documentName, { bytes: state.bytes, appendsSinceCompaction: 0 });
   }

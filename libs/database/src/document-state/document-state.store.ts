@@ -67,25 +67,54 @@ export interface CompactionResult {
   snapshotBytes: number;
 }
 
+export interface CompactionOptions {
+  /** Fewer updates after the snapshot than this: nothing is written. */
+  minimumUpdates?: number;
+  /**
+   * An empty Y.Doc to build the state in (the document being loaded), instead of a throwaway
+   * one: a load that compacts first then applies the log once, not the log and then the new
+   * snapshot. It receives the stored state even when nothing is compacted.
+   */
+  into?: Y.Doc;
+}
+
+/** Rows of the document's update log after its latest snapshot (an index-only count). */
+export async function countLogAfterSnapshot(dataSource: DataSource, documentId: string): Promise<number> {
+  const [row] = await dataSource.query<{ n: string }[]>(
+    `SELECT count(*) AS n FROM document_updates
+      WHERE document_id = $1
+        AND id > COALESCE((SELECT max(last_update_id) FROM document_snapshots WHERE document_id = $1), 0)`,
+    [documentId],
+  );
+  return Number(row.n);
+}
+
 /**
  * Folds the update log into a new snapshot, under a per-document advisory lock so two
- * compactions never race. Reads only from the database (never a live in-memory document), so a
- * failed load elsewhere can never be written over the real state.
+ * compactions never race. Reads only from the database (never a live in-memory document; an
+ * `into` document must be empty), so a failed load elsewhere can never be written over the
+ * real state; a failure rolls everything back.
  */
-export async function compactDocument(dataSource: DataSource, documentId: string, minimumUpdates = 1): Promise<CompactionResult> {
+export async function compactDocument(dataSource: DataSource, documentId: string, options: CompactionOptions = {}): Promise<CompactionResult> {
+  const { minimumUpdates = 1, into } = options;
+  if (into && into.store.clients.size > 0) throw new Error('compactDocument: the document to build the state in is not empty');
   return dataSource.transaction(async (manager) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('vankien:compact'), hashtext($1))`, [documentId]);
     const exists = await manager.getRepository(CongressDocument).exists({ where: { id: documentId } });
     if (!exists) return { compacted: false, foldedUpdates: 0, snapshotBytes: 0 };
     const { snapshot, log } = await readSnapshotAndLog(manager, documentId);
-    if (log.length < minimumUpdates) return { compacted: false, foldedUpdates: 0, snapshotBytes: snapshot?.state.byteLength ?? 0 };
-    const ydoc = new Y.Doc();
-    Y.transact(ydoc, () => {
-      if (snapshot) Y.applyUpdate(ydoc, new Uint8Array(snapshot.state));
-      for (const row of log) Y.applyUpdate(ydoc, new Uint8Array(row.update));
-    });
+    const ydoc = into ?? new Y.Doc();
+    const fold = log.length >= minimumUpdates;
+    // one transaction for the whole log: Yjs cleans up (merges, observers) once, not per update
+    if (fold || into) {
+      Y.transact(ydoc, () => {
+        if (snapshot) Y.applyUpdate(ydoc, new Uint8Array(snapshot.state));
+        for (const row of log) Y.applyUpdate(ydoc, new Uint8Array(row.update));
+      });
+    }
+    if (!fold) return { compacted: false, foldedUpdates: 0, snapshotBytes: snapshot?.state.byteLength ?? 0 };
     const state = Y.encodeStateAsUpdate(ydoc);
-    ydoc.destroy();
+    if (!into) ydoc.destroy();
     const lastUpdateId = log[log.length - 1].id;
     await manager.getRepository(DocumentSnapshot).insert({ documentId, state: Buffer.from(state), lastUpdateId });
     await manager.query('DELETE FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, lastUpdateId]);
