@@ -270,6 +270,13 @@ function similarity(vocabulary: BlockVocabulary, left: Formulation, right: Formu
   return (matchedLeft + matchedRight) / (left.total + right.total);
 }
 
+/** The number of bits set in a 32-bit integer. */
+function bitCount(value: number): number {
+  let bits = value - ((value >>> 1) & 0x55555555);
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+  return (Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
 /**
  * The formulations of one block and family, compared by index: compare and mergeSimilarity give
  * exactly what compareFormulations and mergeSimilarity give for the same two formulations, bit
@@ -292,6 +299,16 @@ export class FormulationSet {
   private readonly weightOf: Float64Array;
   /** 1 when the formulation's weights are those of weightOf. */
   private readonly consistent: Uint8Array;
+  // What the checks before the words need, one typed array each: no object is read per pair.
+  private readonly operationBits: Int32Array;
+  /** 0 without numbers, else an id shared by the formulations with the same numbers. */
+  private readonly numbersId: Int32Array;
+  private readonly quantitative: Uint8Array;
+  private readonly total: Float64Array;
+  private readonly length: Int32Array;
+  /** topWeights of formulation f from topStart[f]. */
+  private readonly topStart: Int32Array;
+  private readonly top: Float64Array;
   /** Non-zero words of formulation f: index wordIndex[w] and bits wordBits[w], w in wordStart[f] … wordStart[f + 1]. */
   private readonly wordStart: Int32Array;
   private readonly wordIndex: Int32Array;
@@ -299,15 +316,13 @@ export class FormulationSet {
   /** Words of formulation f that are a typo of some word (can be matched as a typo), ascending. */
   private readonly typoStart: Int32Array;
   private readonly typoTokens: Int32Array;
-  /** The weight of the words of formulation f that are a typo of no word: they match only themselves. */
-  private readonly loneWeight: Float64Array;
   /** The left side of the comparison, as a dense bit set, and which formulation it is. */
   private readonly dense: Int32Array;
+  private denseOf = -1;
   /** The words the left side's words are typos of, as a dense bit set (built when first needed). */
   private readonly reach: Int32Array;
   private reachOf = -1;
   private readonly reachWords: number[] = [];
-  private denseOf = -1;
   /** Scratch of one comparison: the right side's words (wordStamp[k] === stamp), and those still free. */
   private readonly wordStamp: Int32Array;
   private readonly rightAll: Int32Array;
@@ -326,20 +341,43 @@ export class FormulationSet {
     this.weightOf = new Float64Array(size);
     const known = new Uint8Array(size);
     this.consistent = new Uint8Array(count);
+    this.operationBits = new Int32Array(count);
+    this.numbersId = new Int32Array(count);
+    this.quantitative = new Uint8Array(count);
+    this.total = new Float64Array(count);
+    this.length = new Int32Array(count);
+    this.topStart = new Int32Array(count);
     this.wordStart = new Int32Array(count + 1);
     this.typoStart = new Int32Array(count + 1);
-    this.loneWeight = new Float64Array(count);
     let tokenCount = 0;
     for (const { tokens } of formulations) tokenCount += tokens.length;
+    this.top = new Float64Array(tokenCount + count);
     const wordIndex = new Int32Array(tokenCount);
     const wordBits = new Int32Array(tokenCount);
     const typoTokens = new Int32Array(tokenCount);
+    const numberIds = new Map<string, number>();
     let words = 0;
     let typoCount = 0;
+    let topEnd = 0;
     for (let f = 0; f < count; f++) {
-      const { tokens, weights } = formulations[f];
+      const formulation = formulations[f];
+      const { tokens, weights } = formulation;
+      this.operationBits[f] = formulation.operationBits;
+      if (formulation.numbers.length > 0) {
+        const key = JSON.stringify(formulation.numbers);
+        let id = numberIds.get(key);
+        if (id === undefined) {
+          id = numberIds.size + 1;
+          numberIds.set(key, id);
+        }
+        this.numbersId[f] = id;
+      }
+      this.quantitative[f] = formulation.quantitative ? 1 : 0;
+      this.total[f] = formulation.total;
+      this.length[f] = tokens.length;
+      this.topStart[f] = topEnd;
+      for (let k = 0; k <= tokens.length; k++) this.top[topEnd++] = formulation.topWeights[k];
       let consistent = 1;
-      let lone = 0;
       let previous = -1;
       for (let position = 0; position < tokens.length; position++) {
         const token = tokens[position];
@@ -362,7 +400,6 @@ export class FormulationSet {
         }
         wordBits[words - 1] |= 1 << (token & 31);
         if (start[token] !== start[token + 1]) typoTokens[typoCount++] = token;
-        else lone += weight;
       }
       if (consistent === 0) {
         // compared with the plain functions: no words of its own here
@@ -370,7 +407,6 @@ export class FormulationSet {
         typoCount = this.typoStart[f];
       }
       this.consistent[f] = consistent;
-      this.loneWeight[f] = lone;
       this.wordStart[f + 1] = words;
       this.typoStart[f + 1] = typoCount;
     }
@@ -418,77 +454,58 @@ export class FormulationSet {
   }
 
   private similarity(a: number, b: number, prune: boolean): number {
-    const left = this.formulations[a];
-    const right = this.formulations[b];
-    if (this.consistent[a] === 0 || this.consistent[b] === 0) return similarity(this.vocabulary, left, right, prune);
-    // The same steps as similarity(), in the same order, with the same bounds.
-    if (operationBitsConflict(left.operationBits, right.operationBits)) return -1;
-    if (numbersConflict(left, right)) return -1;
-    if (left.total === 0 || right.total === 0) return left.total === right.total ? 1 : 0;
-    const sum = left.total + right.total;
+    if (this.consistent[a] === 0 || this.consistent[b] === 0) return similarity(this.vocabulary, this.formulations[a], this.formulations[b], prune);
+    // The same checks as similarity(), in the same order.
+    if (operationBitsConflict(this.operationBits[a], this.operationBits[b])) return -1;
+    const numbersLeft = this.numbersId[a];
+    const numbersRight = this.numbersId[b];
+    if (numbersLeft === 0 ? numbersRight !== 0 && this.quantitative[b] === 1 : numbersRight === 0 ? this.quantitative[a] === 1 : numbersLeft !== numbersRight) {
+      return -1;
+    }
+    const leftTotal = this.total[a];
+    const rightTotal = this.total[b];
+    if (leftTotal === 0 || rightTotal === 0) return leftTotal === rightTotal ? 1 : 0;
+    const sum = leftTotal + rightTotal;
+    const { top, topStart } = this;
     if (prune) {
-      const shorter = left.tokens.length < right.tokens.length ? left.tokens.length : right.tokens.length;
-      if (left.topWeights[shorter] + right.topWeights[shorter] < (MERGE_THRESHOLD - PRUNE_MARGIN) * sum) return -1;
+      const shorter = this.length[a] < this.length[b] ? this.length[a] : this.length[b];
+      if (top[topStart[a] + shorter] + top[topStart[b] + shorter] < (MERGE_THRESHOLD - PRUNE_MARGIN) * sum) return -1;
     }
     if (this.denseOf !== a) this.spread(a);
     const { dense, wordIndex, wordBits, weightOf } = this;
-    const { start, targets, reachable } = this.typos;
     const wordFrom = this.wordStart[b];
     const wordTo = this.wordStart[b + 1];
     // Words both sides have, ascending: matched as themselves.
     let matched = 0;
-    let rigidMatched = 0;
-    let loneMatched = 0;
     for (let w = wordFrom; w < wordTo; w++) {
       let common = wordBits[w] & dense[wordIndex[w]];
       const base = wordIndex[w] << 5;
       while (common !== 0) {
         const lowest = common & -common;
         common ^= lowest;
-        const token = base | (31 - Math.clz32(lowest));
-        const weight = weightOf[token];
-        matched += weight;
-        if (reachable[token] === 0) rigidMatched += weight;
-        if (start[token] === start[token + 1]) loneMatched += weight;
+        matched += weightOf[base | (31 - Math.clz32(lowest))];
       }
     }
-    if (prune) {
-      // What stays unmatched for certain: the left side's words that are no typo of anything, and
-      // the right side's that nothing is a typo of (bounds, as in similarity()).
-      const lostLeft = this.loneWeight[a] - loneMatched;
-      const lostRight = right.rigidWeight - rigidMatched;
-      const restLimit = (1 - MERGE_THRESHOLD + PRUNE_MARGIN) * sum;
-      if (lostLeft + lostRight > restLimit) return -1;
-      if (lostLeft > (MUTUAL_DIFFERENCE + PRUNE_MARGIN) * left.total && lostRight > (MUTUAL_DIFFERENCE + PRUNE_MARGIN) * right.total) return -1;
-    }
-    const typoFrom = this.typoStart[a];
-    const typoTo = this.typoStart[a + 1];
     // The words of the right side that the left lacks and that some left word is a typo of: only
     // they can be matched as typos, each with one left word.
+    const typoFrom = this.typoStart[a];
+    const typoTo = this.typoStart[a + 1];
     let reachCount = 0;
-    let reachWeight = 0;
     if (typoFrom < typoTo) {
       if (this.reachOf !== a) this.spreadReach(a);
       const { reach } = this;
-      for (let w = wordFrom; w < wordTo; w++) {
-        let bits = wordBits[w] & ~dense[wordIndex[w]] & reach[wordIndex[w]];
-        const base = wordIndex[w] << 5;
-        while (bits !== 0) {
-          const lowest = bits & -bits;
-          bits ^= lowest;
-          reachWeight += weightOf[base | (31 - Math.clz32(lowest))];
-          reachCount++;
-        }
-      }
+      for (let w = wordFrom; w < wordTo; w++) reachCount += bitCount(wordBits[w] & ~dense[wordIndex[w]] & reach[wordIndex[w]]);
     }
-    if (prune && reachCount > 0) {
-      // Bounds with the most the typos could add: all of those right words, and as many of the
-      // heaviest left words.
-      const leftGain = left.topWeights[reachCount < left.tokens.length ? reachCount : left.tokens.length];
-      if (matched + matched + reachWeight + leftGain < (MERGE_THRESHOLD - PRUNE_MARGIN) * sum) return -1;
+    if (prune) {
+      // Bounds with the most the typos could add (as many of the heaviest words of each side as
+      // there are right words they could match): Dice below the threshold, or each side keeping
+      // its share unmatched.
+      const leftGain = top[topStart[a] + (reachCount < this.length[a] ? reachCount : this.length[a])];
+      const rightGain = top[topStart[b] + (reachCount < this.length[b] ? reachCount : this.length[b])];
+      if (matched + matched + leftGain + rightGain < (MERGE_THRESHOLD - PRUNE_MARGIN) * sum) return -1;
       if (
-        left.total - matched - leftGain > (MUTUAL_DIFFERENCE + PRUNE_MARGIN) * left.total &&
-        right.total - matched - reachWeight > (MUTUAL_DIFFERENCE + PRUNE_MARGIN) * right.total
+        leftTotal - matched - leftGain > (MUTUAL_DIFFERENCE + PRUNE_MARGIN) * leftTotal &&
+        rightTotal - matched - rightGain > (MUTUAL_DIFFERENCE + PRUNE_MARGIN) * rightTotal
       ) {
         return -1;
       }
@@ -498,6 +515,7 @@ export class FormulationSet {
     if (reachCount > 0) {
       // Typos: each leftover of the left side (ascending) takes the first free leftover of the
       // right side it could be, as in similarity().
+      const { start, targets } = this.typos;
       if (this.stamp === 0x7fffffff) {
         this.wordStamp.fill(0);
         this.stamp = 0;
@@ -526,12 +544,12 @@ export class FormulationSet {
         }
       }
     }
-    const restLeft = left.total - matchedLeft;
-    const restRight = right.total - matchedRight;
+    const restLeft = leftTotal - matchedLeft;
+    const restRight = rightTotal - matchedRight;
     const epsilon = 1e-9;
-    if (restLeft > epsilon && restRight > epsilon && Math.min(restLeft / left.total, restRight / right.total) >= MUTUAL_DIFFERENCE) {
+    if (restLeft > epsilon && restRight > epsilon && Math.min(restLeft / leftTotal, restRight / rightTotal) >= MUTUAL_DIFFERENCE) {
       return -1;
     }
-    return (matchedLeft + matchedRight) / (left.total + right.total);
+    return (matchedLeft + matchedRight) / (leftTotal + rightTotal);
   }
 }
