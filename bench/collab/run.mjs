@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The collaborative editing benchmark, in one command:
 //   node bench/collab/run.mjs [--only fanout,load,churn] [--fanout 50@3,200@3,200@0.25] [--seconds 25]
-//                             [--documents 5000] [--updates 100000] [--profile DIR]
+//                             [--documents 5000] [--updates 100000] [--load-rounds 2] [--profile DIR]
 //                             [--collab-redis on,off] [--baseline DIR] [--light]
 // --light: in fan-out, every client but the 5 probes per load process is a light typist that
 // does not apply the others' edits (bench/collab/load.ts), so 200 clients fit this machine.
@@ -32,6 +32,8 @@ const only = new Set(option('only', 'fanout,load,churn').split(','));
 const seconds = Number(option('seconds', '25'));
 const churnDocuments = Number(option('documents', '5000'));
 const logUpdates = Number(option('updates', '100000'));
+// in-process measurements of the long log, repeated (--load-rounds)
+const loadRounds = Number(option('load-rounds', '2'));
 // clients@keystrokes-per-second-each; the last one keeps 200 recipients at a rate one load core can receive
 const fanoutRuns = option('fanout', '50@3,200@3,200@0.25').split(',').map((run) => run.split('@').map(Number));
 // fan-out measures the editor once per COLLAB_REDIS setting given (the other sections use `on`)
@@ -347,8 +349,8 @@ async function main() {
     writeFileSync(idsFile, `${documentId}\n`);
 
     /** A fresh editor: its first connection to the report until synced, then a second one (the document was unloaded in between). */
-    const coldOpen = async () => {
-      const editor = await startEditor();
+    const coldOpen = async (root = repoRoot) => {
+      const editor = await startEditor('on', root);
       await sleep(1000);
       const idle = readProcess(editor.pid);
       const open = async () => (await runJson(bench('open-close'), [JSON.stringify({ url: editor.ws, token, idsFile, batch: 1, deadlineMs: 300_000 })], {}, { timeoutMs: 330_000 })).at(-1);
@@ -408,17 +410,34 @@ async function main() {
     const restoreLog = async () => {
       await dataSource.query('DELETE FROM document_snapshots WHERE document_id = $1', [documentId]);
       await dataSource.query('DELETE FROM document_updates WHERE document_id = $1', [documentId]);
-      await dataSource.query('INSERT INTO document_updates (id, document_id, update) SELECT id, document_id, update FROM bench_log');
+      await dataSource.query('INSERT INTO document_updates (id, document_id, update) OVERRIDING SYSTEM VALUE SELECT id, document_id, update FROM bench_log');
     };
     const longLog = `snapshot + ${logUpdates} updates`;
     log(`Load: ${longLog}, in-process…`);
-    load.stages[longLog] = {
-      selectLog: await measureState('select-log', documentId),
-      store: await measureState('store', documentId),
-      storeEach: await measureState('store-each', documentId),
-      compactInto: await measureState('compact-into', documentId),
-    };
-    await restoreLog();
+    // each round measures applying the log (one Yjs transaction, then one per update) and the
+    // editor's load of a long log (compacting into the document), the order alternating
+    load.stages[longLog] = { selectLog: await measureState('select-log', documentId), rounds: [] };
+    for (let index = 0; index < loadRounds; index += 1) {
+      const measured = {};
+      const apply = async () => {
+        measured.store = await measureState('store', documentId);
+        measured.storeEach = await measureState('store-each', documentId);
+      };
+      const compactInto = async () => {
+        measured.compactInto = await measureState('compact-into', documentId);
+        await restoreLog();
+      };
+      if (index % 2 === 0) await apply().then(compactInto);
+      else await compactInto().then(apply);
+      log(JSON.stringify(measured));
+      load.stages[longLog].rounds.push(measured);
+    }
+    if (baselineRoot) {
+      // --baseline: the same cold open by the other build (which never compacts while loading)
+      log(`Load: ${longLog}, baseline editor…`);
+      load.stages[longLog].baselineEditor = await coldOpen(baselineRoot);
+      await restoreLog();
+    }
     log(`Load: ${longLog}, editor (the first load compacts)…`);
     load.stages[longLog].editor = await coldOpen();
     log(JSON.stringify(load.stages[longLog]));
