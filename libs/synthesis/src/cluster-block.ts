@@ -93,8 +93,39 @@ export function compareClusters(left: Cluster, right: Cluster): number {
   );
 }
 
+/** What identifies a formulation (sortedKeys relies on its form). */
 function formulationKey(comment: PreparedComment): string {
   return `${comment.operations.join(',')}|${comment.numbers.join(',')}|${comment.quantitative ? 'q' : ''}|${comment.content.join(' ')}`;
+}
+
+/**
+ * The formulation keys in code unit order (compareIds), compared without reading their long
+ * common beginnings again and again: a key is `operations|numbers|q|` followed by the content
+ * words joined by spaces. The part before the content holds exactly three '|', so two different
+ * such parts are never one the beginning of the other, and their order decides; with the same
+ * part, the contents decide word by word, a word before any longer word it begins (a space sorts
+ * before every letter, and words are made of letters), a content before any longer content it
+ * begins. Equal words are mostly the same string, compared at once.
+ */
+function sortedKeys(groups: ReadonlyMap<string, readonly PreparedComment[]>): string[] {
+  const items: Array<{ key: string; head: string; content: readonly string[] }> = [];
+  for (const [key, group] of groups) {
+    const { operations, numbers, quantitative, content } = group[0];
+    items.push({ key, head: `${operations.join(',')}|${numbers.join(',')}|${quantitative ? 'q' : ''}|`, content });
+  }
+  items.sort((left, right) => {
+    if (left.head !== right.head) return left.head < right.head ? -1 : 1;
+    const a = left.content;
+    const b = right.content;
+    const shorter = a.length < b.length ? a.length : b.length;
+    for (let index = 0; index < shorter; index++) {
+      const x = a[index];
+      const y = b[index];
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return a.length - b.length;
+  });
+  return items.map((item) => item.key);
 }
 
 function buildEntries(comments: readonly PreparedComment[]): { entries: Entry[]; vocabulary: BlockVocabulary } {
@@ -120,7 +151,7 @@ function buildEntries(comments: readonly PreparedComment[]): { entries: Entry[];
       else groups.set(lastKey, [comment]);
     }
   }
-  const keys = [...groups.keys()].sort(compareIds);
+  const keys = sortedKeys(groups);
   const vocabulary = new BlockVocabulary();
   // The token ids, weights and sums of top weights of all formulations live in three buffers, of
   // which each formulation holds views: a few small typed arrays per formulation, each with a
@@ -140,8 +171,17 @@ function buildEntries(comments: readonly PreparedComment[]): { entries: Entry[];
     const { content } = firsts[index];
     // the distinct ids of the words, ascending (ids are given in the order words are first met)
     const begin = end;
-    for (let position = 0; position < content.length; position++) tokenBuffer[begin + position] = vocabulary.id(content[position]);
-    tokenBuffer.subarray(begin, begin + content.length).sort();
+    // ids sorted by insertion: a formulation has a few dozen words, and a typed array's sort costs
+    // more to call than to run on so few
+    for (let position = 0; position < content.length; position++) {
+      const id = vocabulary.id(content[position]);
+      let slot = begin + position;
+      while (slot > begin && tokenBuffer[slot - 1] > id) {
+        tokenBuffer[slot] = tokenBuffer[slot - 1];
+        slot--;
+      }
+      tokenBuffer[slot] = id;
+    }
     for (let position = begin; position < begin + content.length; position++) {
       const id = tokenBuffer[position];
       if (end > begin && tokenBuffer[end - 1] === id) continue;
@@ -161,18 +201,24 @@ function buildEntries(comments: readonly PreparedComment[]): { entries: Entry[];
   const entries = keys.map((key, index): Entry => {
     const members = groups.get(key) ?? [];
     let first = members[0];
-    for (const member of members) if (compareIds(member.id, first.id) < 0) first = member;
+    for (const member of members) if (member.id < first.id) first = member;
     const from = starts[index];
     const length = starts[index + 1] - from;
     const tokens = tokenBuffer.subarray(from, from + length);
     const weights = weightBuffer.subarray(from, from + length);
     let total = 0;
     for (let position = 0; position < length; position++) {
-      weights[position] = idf[tokens[position]];
-      total += weights[position];
-      ascending[position] = weights[position];
+      const weight = idf[tokens[position]];
+      weights[position] = weight;
+      total += weight;
+      // ascending by insertion (positive weights: the order a typed array's sort gives)
+      let slot = position;
+      while (slot > 0 && ascending[slot - 1] > weight) {
+        ascending[slot] = ascending[slot - 1];
+        slot--;
+      }
+      ascending[slot] = weight;
     }
-    ascending.subarray(0, length).sort();
     const topWeights = topBuffer.subarray(from + index, from + index + length + 1);
     for (let position = 0; position < length; position++) topWeights[position + 1] = topWeights[position] + ascending[length - 1 - position];
     return {
@@ -347,7 +393,8 @@ function clusterFamily(comments: readonly PreparedComment[], family: CommentFami
   const clusters: Cluster[] = [];
   for (const members of byRoot.values()) {
     const central = mostCentral(formulations, entries, members);
-    const comments = members.flatMap((index) => entries[index].members);
+    const comments: PreparedComment[] = [];
+    for (const index of members) for (const comment of entries[index].members) comments.push(comment);
     clusters.push(buildCluster(comments, family, entries[central].first));
   }
   return clusters;
