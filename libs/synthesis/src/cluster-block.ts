@@ -259,70 +259,80 @@ function forEachCandidatePair(entries: readonly Entry[], visit: (a: number, b: n
     for (let a = 0; a < count; a++) for (let b = a + 1; b < count; b++) visit(a, b);
     return;
   }
-  // Per band, in compressed form: each entry's bucket, the buckets' members laid out one after
-  // the other (ascending; a huge bucket sorted by the rest of the signature so that look-alikes
-  // sit together), and each entry's position in its bucket. Typed arrays and an open-addressing
-  // table instead of maps of arrays: this loop runs 32 times over every formulation.
-  const bands: Array<{ bucketOf: Int32Array; start: Int32Array; size: Int32Array; members: Int32Array; position: Int32Array }> = [];
+  // Per band and entry, in flat typed arrays (band * count + entry): where the entry's bucket
+  // starts among the band's members, its size, and the entry's position in it. The members of a
+  // band's buckets are laid out one after the other (ascending; a huge bucket sorted by the rest
+  // of the signature so that look-alikes sit together). An open-addressing table finds buckets:
+  // this runs 32 times over every formulation.
+  const bucketStart = new Int32Array(BAND_COUNT * count);
+  const bucketSize = new Int32Array(BAND_COUNT * count);
+  const position = new Int32Array(BAND_COUNT * count);
+  const members = new Int32Array(BAND_COUNT * count);
   let tableSize = 1;
   while (tableSize < count * 2) tableSize *= 2;
   const slotBucket = new Int32Array(tableSize);
   const slotKey = new Int32Array(tableSize);
+  const bucketOf = new Int32Array(count);
+  const size = new Int32Array(count);
+  const start = new Int32Array(count);
+  const fill = new Int32Array(count);
+  const signatures = entries.map((entry) => entry.signature);
   for (let band = 0; band < BAND_COUNT; band++) {
+    const offset = band * count;
     slotBucket.fill(-1);
-    const bucketOf = new Int32Array(count);
     let buckets = 0;
     for (let index = 0; index < count; index++) {
-      const key = bandKey(entries[index].signature, band);
+      const key = bandKey(signatures[index], band);
       let slot = key & (tableSize - 1);
       while (slotBucket[slot] !== -1 && slotKey[slot] !== key) slot = (slot + 1) & (tableSize - 1);
       if (slotBucket[slot] === -1) {
-        slotBucket[slot] = buckets++;
+        slotBucket[slot] = buckets;
         slotKey[slot] = key;
+        size[buckets++] = 0;
       }
       bucketOf[index] = slotBucket[slot];
+      size[bucketOf[index]]++;
     }
-    const size = new Int32Array(buckets);
-    for (let index = 0; index < count; index++) size[bucketOf[index]]++;
-    const start = new Int32Array(buckets);
+    start[0] = 0;
     for (let bucket = 1; bucket < buckets; bucket++) start[bucket] = start[bucket - 1] + size[bucket - 1];
-    const fill = Int32Array.from(start);
-    const members = new Int32Array(count);
-    for (let index = 0; index < count; index++) members[fill[bucketOf[index]]++] = index;
-    const position = new Int32Array(count);
+    fill.set(start.subarray(0, buckets));
+    for (let index = 0; index < count; index++) members[offset + fill[bucketOf[index]]++] = index;
     const rest = ((band + 1) * BAND_ROWS) % SIGNATURE_LENGTH;
     for (let bucket = 0; bucket < buckets; bucket++) {
-      const from = start[bucket];
+      const from = offset + start[bucket];
       const length = size[bucket];
       if (length > BUCKET_ALL_PAIRS) {
         // A huge bucket (a frequent pair of words, thousands of near-identical lines): only near
         // neighbours in signature order are compared; near-identical lines still chain into one
         // cluster, in linear time.
-        const sorted = Array.from(members.subarray(from, from + length)).sort(
-          (x, y) => compareSignatures(entries[x].signature, entries[y].signature, rest) || x - y,
-        );
+        const sorted = Array.from(members.subarray(from, from + length)).sort((x, y) => {
+          const first = signatures[x][rest] - signatures[y][rest];
+          return first !== 0 ? first : compareSignatures(signatures[x], signatures[y], rest) || x - y;
+        });
         members.set(sorted, from);
       }
-      for (let offset = 0; offset < length; offset++) position[members[from + offset]] = offset;
+      for (let place = 0; place < length; place++) {
+        const member = members[from + place];
+        bucketStart[offset + member] = start[bucket];
+        bucketSize[offset + member] = length;
+        position[offset + member] = place;
+      }
     }
-    bands.push({ bucketOf, start, size, members, position });
   }
   const stamp = new Int32Array(count).fill(-1);
   for (let a = 0; a < count; a++) {
-    for (let band = 0; band < BAND_COUNT; band++) {
-      const { bucketOf, start, size, members, position } = bands[band];
-      const bucket = bucketOf[a];
-      const length = size[bucket];
+    for (let offset = a; offset < BAND_COUNT * count; offset += count) {
+      const length = bucketSize[offset];
       if (length < 2) continue;
       let from = 0;
       let to = length;
       if (length > BUCKET_ALL_PAIRS) {
-        from = Math.max(0, position[a] - BUCKET_WINDOW);
-        to = Math.min(length, position[a] + BUCKET_WINDOW + 1);
+        from = Math.max(0, position[offset] - BUCKET_WINDOW);
+        to = Math.min(length, position[offset] + BUCKET_WINDOW + 1);
       }
-      const base = start[bucket];
-      for (let offset = from; offset < to; offset++) {
-        const b = members[base + offset];
+      const base = offset - a + bucketStart[offset];
+      for (let place = from; place < to; place++) {
+        const b = members[base + place];
         if (b <= a || stamp[b] === a) continue;
         stamp[b] = a;
         visit(a, b);
