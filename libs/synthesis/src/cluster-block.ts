@@ -2,7 +2,7 @@
 // first, LSH bands propose candidate pairs, each candidate is verified, and the verified pairs are
 // joined strongest first under constraints that stop a chain of similar comments from joining two
 // that ask for opposite things.
-import { numbersConflict, operationBits, operationsConflict, type Operation } from './features';
+import { numbersConflict, operationBits, operationBitsConflict } from './features';
 import { hashHex } from './hash';
 import { BAND_COUNT, BAND_ROWS, SIGNATURE_LENGTH, bandKey } from './minhash';
 import { ANCHOR_THRESHOLD, BlockVocabulary, FormulationSet, MERGE_THRESHOLD, type Formulation } from './similarity';
@@ -342,7 +342,8 @@ function forEachCandidatePair(entries: readonly Entry[], visit: (a: number, b: n
 }
 
 interface Component {
-  operations: Operation[];
+  /** The operations of all its formulations, as operationBits. */
+  operations: number;
   numbers: readonly string[];
   quantitative: boolean;
   /** The heaviest formulation: the one a newcomer must still resemble. */
@@ -364,7 +365,7 @@ function clusterFamily(comments: readonly PreparedComment[], family: CommentFami
   const sets = new UnionFind(entries.length);
   const components = entries.map(
     (entry, index): Component => ({
-      operations: [...entry.operations],
+      operations: entry.operationBits,
       numbers: entry.numbers,
       quantitative: entry.quantitative,
       anchor: index,
@@ -377,7 +378,7 @@ function clusterFamily(comments: readonly PreparedComment[], family: CommentFami
     if (rootA === rootB) continue;
     const left = components[rootA];
     const right = components[rootB];
-    if (operationsConflict(left.operations, right.operations) || numbersConflict(left, right)) continue;
+    if (operationBitsConflict(left.operations, right.operations) || numbersConflict(left, right)) continue;
     const anchorsAreThePair = (left.anchor === a && right.anchor === b) || (left.anchor === b && right.anchor === a);
     if (!anchorsAreThePair && formulations.compare(left.anchor, right.anchor) < ANCHOR_THRESHOLD) {
       continue;
@@ -385,7 +386,7 @@ function clusterFamily(comments: readonly PreparedComment[], family: CommentFami
     const root = sets.union(rootA, rootB);
     const heavier = isHeavier(entries, left.anchor, right.anchor) ? left.anchor : right.anchor;
     components[root] = {
-      operations: [...new Set([...left.operations, ...right.operations])].sort(),
+      operations: left.operations | right.operations,
       numbers: left.numbers.length > 0 ? left.numbers : right.numbers,
       quantitative: left.quantitative || right.quantitative,
       anchor: heavier,
