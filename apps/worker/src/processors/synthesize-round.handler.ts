@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BlockClustering, CommentRound, DocumentVersion, RoundDocument, SynthesisCorrection, type SourceType } from '@vankien/domain';
+import { AppConfig } from '@vankien/platform';
 import { JobProducer, jobRegistry, type JobPayloads } from '@vankien/queue';
 import {
   ClusterThreads,
@@ -24,6 +25,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import type { JobHandler } from './job-handler';
+import { PreparedFormCache } from './prepared-form-cache';
 
 interface CommentRow {
   id: string;
@@ -153,11 +155,15 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
   private readonly logger = new Logger(SynthesizeRoundHandler.name);
   private refillTimer?: NodeJS.Timeout;
   private refilling = false;
+  private readonly preparedForms: PreparedFormCache;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.preparedForms = new PreparedFormCache(config.get('SYNTHESIS_CACHE_MB'));
+  }
 
   /** Re-fills the queue from the needs recorded in PostgreSQL at start (a Redis crash may have lost jobs), then every 15 s (see refill). */
   async onApplicationBootstrap(): Promise<void> {
@@ -356,19 +362,28 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
         `UPDATE comments SET prepared = v.prepared FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::jsonb[]) AS prepared) v WHERE comments.id = v.id`,
         [rows.map((row) => row.id), prepared],
       );
+      rows.forEach((row, index) => this.preparedForms.set(row.id, prepared[index]));
     });
   }
 
   /** The stored prepared forms of these comments, as JSON text (parsed where they are clustered). */
+  /** The stored prepared forms of these comments, in this order: from this worker's memory when it has them. */
   private async preparedJsonOf(commentIds: string[]): Promise<string[]> {
-    const prepared: string[] = [];
-    for (let start = 0; start < commentIds.length; start += preparedBatch) {
-      const rows: { prepared: string }[] = await this.dataSource.query('SELECT prepared::text AS prepared FROM comments WHERE id = ANY($1::uuid[]) ORDER BY id', [
-        commentIds.slice(start, start + preparedBatch),
+    const prepared = commentIds.map((id) => this.preparedForms.get(id));
+    const missing = commentIds.filter((_, index) => prepared[index] === undefined);
+    const read = new Map<string, string>();
+    for (let start = 0; start < missing.length; start += preparedBatch) {
+      const rows: { id: string; prepared: string }[] = await this.dataSource.query('SELECT id, prepared::text AS prepared FROM comments WHERE id = ANY($1::uuid[])', [
+        missing.slice(start, start + preparedBatch),
       ]);
-      for (const row of rows) prepared.push(row.prepared);
+      for (const row of rows) read.set(row.id, row.prepared);
     }
-    return prepared;
+    return commentIds.map((id, index) => {
+      const form = prepared[index] ?? read.get(id);
+      if (form === undefined) throw new Error(`comment ${id} has no prepared form`);
+      if (prepared[index] === undefined) this.preparedForms.set(id, form);
+      return form;
+    });
   }
 
   private async preparedOf(commentIds: string[]): Promise<PreparedComment[]> {

@@ -30,6 +30,11 @@ describe('environment', () => {
     expect(validateEnvironment({ ...valid, COLLAB_REDIS: 'off' }).COLLAB_REDIS).toBe('off');
   });
 
+  it('keeps up to 512 MB of prepared forms in the synthesis worker unless SYNTHESIS_CACHE_MB says otherwise', () => {
+    expect(validateEnvironment(valid).SYNTHESIS_CACHE_MB).toBe(512);
+    expect(validateEnvironment({ ...valid, SYNTHESIS_CACHE_MB: '0' }).SYNTHESIS_CACHE_MB).toBe(0);
+  });
+
   it('names every missing variable', () => {
     const found = problems({});
     expect(found.join('\n')).toMatch(/DATABASE_URL is missing/);
@@ -47,6 +52,8 @@ describe('environment', () => {
     ['BODY_LIMIT', 'a lot', /BODY_LIMIT must look like/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
     ['COLLAB_REDIS', 'false', /COLLAB_REDIS must be on or off/],
+    ['SYNTHESIS_CACHE_MB', 'lots', /SYNTHESIS_CACHE_MB must be a whole number/],
+    ['SYNTHESIS_CACHE_MB', '-1', /SYNTHESIS_CACHE_MB must be 0 or more/],
   ])('rejects a malformed %s', (name, value, message) => {
     const found = problems({ ...valid, [name]: value });
     expect(found.length).toBeGreaterThan(0);

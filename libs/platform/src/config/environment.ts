@@ -88,6 +88,16 @@ export class Environment {
   @IsIn(['on', 'off'], { message: 'COLLAB_REDIS must be on or off' })
   COLLAB_REDIS: 'on' | 'off' = 'on';
 
+  /**
+   * Memory (MB) the synthesis worker may keep comments' prepared forms in between revisions, so
+   * that a revision after a submission reads from PostgreSQL only the new ones; 0 keeps none.
+   * 512 holds a round of about 200,000 comments (a form is about 1,300 characters, two bytes each).
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'SYNTHESIS_CACHE_MB must be a whole number of megabytes' })
+  @Min(0, { message: 'SYNTHESIS_CACHE_MB must be 0 or more' })
+  SYNTHESIS_CACHE_MB = 512;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 }
