@@ -472,30 +472,30 @@ export class FormulationSet {
       if (top[topStart[a] + shorter] + top[topStart[b] + shorter] < (MERGE_THRESHOLD - PRUNE_MARGIN) * sum) return -1;
     }
     if (this.denseOf !== a) this.spread(a);
-    const { dense, wordIndex, wordBits, weightOf } = this;
+    if (this.reachOf !== a) this.spreadReach(a);
+    const { dense, reach, wordIndex, wordBits, weightOf } = this;
     const wordFrom = this.wordStart[b];
     const wordTo = this.wordStart[b + 1];
-    // Words both sides have, ascending: matched as themselves.
+    // One pass over the right side's words: the words both sides have, ascending, matched as
+    // themselves; and how many of the right side's other words some left word is a typo of (only
+    // they can be matched as typos, each with one left word).
     let matched = 0;
+    let reachCount = 0;
     for (let w = wordFrom; w < wordTo; w++) {
-      let common = wordBits[w] & dense[wordIndex[w]];
-      const base = wordIndex[w] << 5;
+      const index = wordIndex[w];
+      const bits = wordBits[w];
+      const left = dense[index];
+      reachCount += bitCount(bits & ~left & reach[index]);
+      let common = bits & left;
+      const base = index << 5;
       while (common !== 0) {
         const lowest = common & -common;
         common ^= lowest;
         matched += weightOf[base | (31 - Math.clz32(lowest))];
       }
     }
-    // The words of the right side that the left lacks and that some left word is a typo of: only
-    // they can be matched as typos, each with one left word.
     const typoFrom = this.typoStart[a];
     const typoTo = this.typoStart[a + 1];
-    let reachCount = 0;
-    if (typoFrom < typoTo) {
-      if (this.reachOf !== a) this.spreadReach(a);
-      const { reach } = this;
-      for (let w = wordFrom; w < wordTo; w++) reachCount += bitCount(wordBits[w] & ~dense[wordIndex[w]] & reach[wordIndex[w]]);
-    }
     if (prune) {
       // Bounds with the most the typos could add (as many of the heaviest words of each side as
       // there are right words they could match): Dice below the threshold, or each side keeping
