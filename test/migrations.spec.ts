@@ -1,4 +1,5 @@
 import { migrations, pendingSchemaChanges, revertMigrations, runMigrations } from '@vankien/database';
+import { SharedClusterMemberSets1795478595324 } from '../libs/database/src/migrations/1795478595324-SharedClusterMemberSets';
 import { Client } from 'pg';
 import { memberSetDigest } from '../apps/worker/src/processors/synthesize-round.handler';
 import { seededDatabase, type SeededDatabase } from './support/seeded-system';
@@ -80,7 +81,8 @@ describe('the migration to shared cluster member sets', () => {
     }
 
     // the shape before: revision 1 clusters {c1, c2} and {c3}; revision 2 has {c1, c2} again and {c3}
-    expect(await revertMigrations(seeded.database.url, 1)).toBe(1);
+    const since = migrations.length - migrations.findIndex((migration) => migration.name === SharedClusterMemberSets1795478595324.name);
+    expect(await revertMigrations(seeded.database.url, since)).toBe(since);
     const memberships: [number, number, string][] = [];
     for (const revision of [1, 2]) {
       const { id: synthesisId } = await one<{ id: string }>(`INSERT INTO syntheses (round_id, revision, status, comment_count, stats) VALUES ($1, $2, 'complete', 3, '{}') RETURNING id`, [roundId, revision]);
@@ -125,7 +127,7 @@ describe('the migration to shared cluster member sets', () => {
     expect(clusters[1].member_set_id).toBe(clusters[3].member_set_id);
     expect(Number((await one<{ n: string }>('SELECT count(*) AS n FROM cluster_members', [])).n)).toBe(3);
 
-    expect(await revertMigrations(seeded.database.url, 1)).toBe(1);
+    expect(await revertMigrations(seeded.database.url, since)).toBe(since);
     expect(await oldShape()).toEqual(expected);
   });
 });
