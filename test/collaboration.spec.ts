@@ -1,5 +1,5 @@
 import { buildBlockIndex, congressSchema } from '@vankien/document-schema';
-import { appendDocumentUpdates, compactDocument, countLogAfterSnapshot, loadYDoc } from '@vankien/database';
+import { appendDocumentUpdates, compactDocument, countUnfoldedUpdates, loadYDoc } from '@vankien/database';
 import { DocumentSnapshot, DocumentUpdate } from '@vankien/domain';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -292,20 +292,59 @@ describe('collaborative drafting over /collab', () => {
     const document = await newDocument();
     const blockId = firstParagraph(document.content);
     const expected = await appendSmallEdits(document.id, blockId, collaborationLimits.compactOnLoadAbove + 1);
-    expect(await countLogAfterSnapshot(dataSource, document.id)).toBeGreaterThan(collaborationLimits.compactOnLoadAbove);
+    expect(await countUnfoldedUpdates(dataSource, document.id)).toBeGreaterThan(collaborationLimits.compactOnLoadAbove);
 
     const client = await connect(document.id, drafter);
     expect(blockText(client.ydoc, blockId)).toBe(expected);
     expect(await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id })).toBe(0);
     expect(await dataSource.getRepository(DocumentSnapshot).countBy({ documentId: document.id })).toBe(1);
-    expect(await countLogAfterSnapshot(dataSource, document.id)).toBe(0);
+    expect(await countUnfoldedUpdates(dataSource, document.id)).toBe(0);
     // it goes on as usual: an edit is stored after the new snapshot, and a fresh load has both
     typeInto(client.ydoc, blockId, 0, 'Sau khi gộp. ');
     await allSaved(client);
-    expect(await countLogAfterSnapshot(dataSource, document.id)).toBe(1);
+    expect(await countUnfoldedUpdates(dataSource, document.id)).toBe(1);
     client.close();
     const { ydoc } = await loadYDoc(dataSource, document.id);
     expect(blockText(ydoc, blockId)).toBe(`Sau khi gộp. ${expected}`);
+  });
+
+  it('an append that got its id before a compaction read the log but commits after it is neither deleted nor skipped by later loads', async () => {
+    const document = await newDocument();
+    const index = buildBlockIndex(congressSchema.nodeFromJSON(document.content)).filter((block) => block.type === 'paragraph');
+    // two independent edits, each made on the stored state (two typists on two instances)
+    const edit = async (blockId: string, text: string): Promise<Uint8Array> => {
+      const { ydoc } = await loadYDoc(dataSource, document.id);
+      let update: Uint8Array = new Uint8Array();
+      ydoc.on('update', (made: Uint8Array) => (update = made));
+      typeInto(ydoc, blockId, 0, text);
+      return update;
+    };
+    const [early, late] = [await edit(index[0].blockId, 'Chậm. '), await edit(index[1].blockId, 'Nhanh. ')];
+    const expected = new Y.Doc();
+    Y.applyUpdate(expected, Y.encodeStateAsUpdate((await loadYDoc(dataSource, document.id)).ydoc));
+    Y.applyUpdate(expected, early);
+    Y.applyUpdate(expected, late);
+
+    // the early append takes its id, then waits to commit while a later one commits and a
+    // compaction reads and folds the log
+    const slow = dataSource.createQueryRunner();
+    await slow.connect();
+    try {
+      await slow.startTransaction();
+      await slow.query('INSERT INTO document_updates (document_id, update) VALUES ($1, $2)', [document.id, Buffer.from(early)]);
+      await appendDocumentUpdates(dataSource.manager, [{ documentId: document.id, update: late }]);
+      expect((await compactDocument(dataSource, document.id)).compacted).toBe(true);
+      await slow.commitTransaction();
+    } finally {
+      await slow.release();
+    }
+
+    const texts = (ydoc: Y.Doc): string[] => index.slice(0, 2).map((block) => blockText(ydoc, block.blockId));
+    expect(texts((await loadYDoc(dataSource, document.id)).ydoc)).toEqual(texts(expected));
+    expect(await countUnfoldedUpdates(dataSource, document.id)).toBe(1);
+    expect((await compactDocument(dataSource, document.id)).foldedUpdates).toBe(1);
+    expect(await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id })).toBe(0);
+    expect(texts((await loadYDoc(dataSource, document.id)).ydoc)).toEqual(texts(expected));
   });
 
   it('a compaction that fails (a corrupt row in the log) writes nothing and leaves the log as it was; it never builds into a document that is not empty', async () => {

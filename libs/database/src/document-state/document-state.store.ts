@@ -5,13 +5,19 @@ import * as Y from 'yjs';
 export interface StoredDocumentState {
   /** Yjs updates to apply in order: the snapshot (if any), then the log after it. */
   updates: Uint8Array[];
-  /** Id of the last update included (null when the log is empty). */
+  /** Highest id of the updates included, in the snapshot or the log (null when nothing is stored). */
   lastUpdateId: string | null;
   /** Total stored bytes (snapshot + log), to enforce the document size limit. */
   bytes: number;
 }
 
-/** The latest snapshot of a document and the updates appended after it, in order. */
+/**
+ * The latest snapshot of a document and the updates not folded into it, in order. That is every
+ * row of the log: a compaction deletes exactly the rows it folded, in the transaction that
+ * writes the snapshot. A row with an id below the snapshot's lastUpdateId can remain: an append
+ * that took its id before the compaction read the log and committed after it. Skipping the ids
+ * up to lastUpdateId would lose it.
+ */
 async function readSnapshotAndLog(manager: EntityManager, documentId: string): Promise<{ snapshot: DocumentSnapshot | null; log: DocumentUpdate[] }> {
   const snapshot = await manager.getRepository(DocumentSnapshot).findOne({ where: { documentId }, order: { lastUpdateId: 'DESC' } });
   const log = await manager
@@ -19,14 +25,20 @@ async function readSnapshotAndLog(manager: EntityManager, documentId: string): P
     .createQueryBuilder('u')
     .select(['u.id', 'u.update'])
     .where('u.document_id = :documentId', { documentId })
-    .andWhere('u.id > :after', { after: snapshot?.lastUpdateId ?? '0' })
     .orderBy('u.id', 'ASC')
     .getMany();
   return { snapshot, log };
 }
 
+/** The highest update id in the snapshot or the log (ids are bigint, as strings). */
+function highestUpdateId(snapshot: DocumentSnapshot | null, log: DocumentUpdate[]): string | null {
+  let highest = snapshot?.lastUpdateId ?? null;
+  for (const row of log) if (highest === null || BigInt(row.id) > BigInt(highest)) highest = row.id;
+  return highest;
+}
+
 /**
- * Reads a document's state: the latest snapshot plus the updates after it, in one
+ * Reads a document's state: the latest snapshot plus the updates not folded into it, in one
  * REPEATABLE READ transaction, so a compaction committing in between can never make the two
  * reads disagree (and lose the updates it folded away).
  */
@@ -36,7 +48,7 @@ export async function loadDocumentState(dataSource: DataSource, documentId: stri
     const updates = [...(snapshot ? [new Uint8Array(snapshot.state)] : []), ...log.map((row) => new Uint8Array(row.update))];
     return {
       updates,
-      lastUpdateId: log.length > 0 ? log[log.length - 1].id : (snapshot?.lastUpdateId ?? null),
+      lastUpdateId: highestUpdateId(snapshot, log),
       bytes: updates.reduce((sum, update) => sum + update.byteLength, 0),
     };
   });
@@ -78,14 +90,9 @@ export interface CompactionOptions {
   into?: Y.Doc;
 }
 
-/** Rows of the document's update log after its latest snapshot (an index-only count). */
-export async function countLogAfterSnapshot(dataSource: DataSource, documentId: string): Promise<number> {
-  const [row] = await dataSource.query<{ n: string }[]>(
-    `SELECT count(*) AS n FROM document_updates
-      WHERE document_id = $1
-        AND id > COALESCE((SELECT max(last_update_id) FROM document_snapshots WHERE document_id = $1), 0)`,
-    [documentId],
-  );
+/** Rows of the document's update log not folded into its snapshot: all of them (an index-only count). */
+export async function countUnfoldedUpdates(dataSource: DataSource, documentId: string): Promise<number> {
+  const [row] = await dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM document_updates WHERE document_id = $1', [documentId]);
   return Number(row.n);
 }
 
@@ -115,10 +122,13 @@ export async function compactDocument(dataSource: DataSource, documentId: string
     if (!fold) return { compacted: false, foldedUpdates: 0, snapshotBytes: snapshot?.state.byteLength ?? 0 };
     const state = Y.encodeStateAsUpdate(ydoc);
     if (!into) ydoc.destroy();
-    const lastUpdateId = log[log.length - 1].id;
+    // the highest id folded, directly or through the previous snapshot (a late row can be lower)
+    const lastUpdateId = highestUpdateId(snapshot, log) ?? '0';
+    // the new snapshot replaces every earlier one (it holds them), and exactly the rows folded
+    // go: a row that took a lower id but committed after the log was read stays in the log
+    await manager.query('DELETE FROM document_snapshots WHERE document_id = $1', [documentId]);
     await manager.getRepository(DocumentSnapshot).insert({ documentId, state: Buffer.from(state), lastUpdateId });
-    await manager.query('DELETE FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, lastUpdateId]);
-    await manager.query('DELETE FROM document_snapshots WHERE document_id = $1 AND last_update_id < $2', [documentId, lastUpdateId]);
+    await manager.query('DELETE FROM document_updates WHERE document_id = $1 AND id = ANY($2::bigint[])', [documentId, log.map((row) => row.id)]);
     return { compacted: true, foldedUpdates: log.length, snapshotBytes: state.byteLength };
   });
 }
