@@ -30,16 +30,6 @@ interface RelayedDocument {
   antiEntropy?: NodeJS.Timeout;
 }
 
-/** What the relay did, for tests and diagnosis. */
-export interface RelayCounters {
-  /** Update messages published (one per document per turn with local changes). */
-  updates: number;
-  /** SyncStep1 messages published by the relay (anti-entropy, reconnection, a newly seen peer). */
-  syncSteps: number;
-  /** Times the Redis connections came back after being lost. */
-  reconnections: number;
-}
-
 /**
  * Hocuspocus's Redis extension, with a cheaper relay of changes between editor instances.
  *
@@ -60,7 +50,6 @@ export interface RelayCounters {
  */
 export class RedisUpdateRelay extends RedisExtension {
   private readonly relayed = new Map<string, RelayedDocument>();
-  readonly counters: RelayCounters = { updates: 0, syncSteps: 0, reconnections: 0 };
 
   constructor(configuration: Partial<Configuration>) {
     super(configuration);
@@ -125,13 +114,11 @@ export class RedisUpdateRelay extends RedisExtension {
     relayed.pending = [];
     if (updates.length === 0 || this.relayed.get(documentName) !== relayed) return;
     const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-    this.counters.updates += 1;
     this.publish(documentName, new OutgoingMessage(documentName).createSyncMessage().writeUpdate(update).toUint8Array());
   }
 
   /** Peers answer with what we lack (SyncStep2) and their own SyncStep1, which we answer. */
   private publishSyncStep1(documentName: string, document: Document): void {
-    this.counters.syncSteps += 1;
     this.publish(documentName, new OutgoingMessage(documentName).createSyncMessage().writeFirstSyncStepFor(document).toUint8Array());
   }
 
@@ -183,7 +170,6 @@ export class RedisUpdateRelay extends RedisExtension {
     connection.on('ready', () => {
       if (!lost) return;
       lost = false;
-      this.counters.reconnections += 1;
       // ioredis resubscribes before 'ready'; a PING on the same connection returns once the
       // resubscription is done, so the peers' answers cannot arrive before we listen again
       const resubscribed = subscriber ? connection.ping().then(() => undefined) : Promise.resolve();
