@@ -95,9 +95,9 @@ interface CurrentBlock {
   membersSha256: string;
 }
 
-/** A value in COPY's text format: \N for null, backslash escapes for the separators. */
 type CopyValue = string | number | boolean | null | undefined;
 
+/** A value in COPY's text format: \N for null, backslash escapes for the separators. */
 function copyValue(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
@@ -366,8 +366,10 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     });
   }
 
-  /** The stored prepared forms of these comments, as JSON text (parsed where they are clustered). */
-  /** The stored prepared forms of these comments, in this order: from this worker's memory when it has them. */
+  /**
+   * The stored prepared forms of these comments, in this order, as JSON text (parsed where they
+   * are clustered): from this worker's memory when it has them.
+   */
   private async preparedJsonOf(commentIds: string[]): Promise<string[]> {
     const prepared = commentIds.map((id) => this.preparedForms.get(id));
     const missing = commentIds.filter((_, index) => prepared[index] === undefined);
