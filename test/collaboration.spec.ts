@@ -1,5 +1,5 @@
 import { buildBlockIndex, congressSchema } from '@vankien/document-schema';
-import { appendDocumentUpdates, compactDocument, countUnfoldedUpdates, loadYDoc } from '@vankien/database';
+import { appendDocumentUpdates, buildStateInThread, compactDocument, countUnfoldedUpdates, loadYDoc } from '@vankien/database';
 import { DocumentSnapshot, DocumentUpdate } from '@vankien/domain';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -357,6 +357,8 @@ describe('collaborative drafting over /collab', () => {
 
     await expect(compactDocument(dataSource, document.id, { into: new Y.Doc() })).rejects.toThrow();
     await expect(compactDocument(dataSource, document.id)).rejects.toThrow();
+    // the same when the state is built on a thread (as a load does)
+    await expect(compactDocument(dataSource, document.id, { into: new Y.Doc(), build: buildStateInThread })).rejects.toThrow(/building the document state failed/);
     expect(await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id })).toBe(rows);
     expect(await dataSource.getRepository(DocumentSnapshot).countBy({ documentId: document.id })).toBe(snapshots);
 

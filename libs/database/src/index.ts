@@ -5,4 +5,5 @@ export * from './audit/audit-log';
 export * from './audit/audit.module';
 export { migrations } from './migrations';
 export * from './document-state/document-state.store';
+export * from './document-state/build-state-in-thread';
 export * from './catalogue/section-catalogue';

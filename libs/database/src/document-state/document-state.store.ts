@@ -88,6 +88,11 @@ export interface CompactionOptions {
    * snapshot. It receives the stored state even when nothing is compacted.
    */
   into?: Y.Doc;
+  /**
+   * Builds the folded state elsewhere (buildStateInThread) instead of on the calling thread,
+   * which then only applies the result to `into`: the log's seconds of CPU leave its event loop.
+   */
+  build?: (updates: readonly Uint8Array[]) => Promise<Uint8Array>;
 }
 
 /** Rows of the document's update log not folded into its snapshot: all of them (an index-only count). */
@@ -103,25 +108,29 @@ export async function countUnfoldedUpdates(dataSource: DataSource, documentId: s
  * real state; a failure rolls everything back.
  */
 export async function compactDocument(dataSource: DataSource, documentId: string, options: CompactionOptions = {}): Promise<CompactionResult> {
-  const { minimumUpdates = 1, into } = options;
+  const { minimumUpdates = 1, into, build } = options;
   if (into && into.store.clients.size > 0) throw new Error('compactDocument: the document to build the state in is not empty');
   return dataSource.transaction(async (manager) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('vankien:compact'), hashtext($1))`, [documentId]);
     const exists = await manager.getRepository(CongressDocument).exists({ where: { id: documentId } });
     if (!exists) return { compacted: false, foldedUpdates: 0, snapshotBytes: 0 };
     const { snapshot, log } = await readSnapshotAndLog(manager, documentId);
-    const ydoc = into ?? new Y.Doc();
     const fold = log.length >= minimumUpdates;
-    // one transaction for the whole log: Yjs cleans up (merges, observers) once, not per update
-    if (fold || into) {
+    let state: Uint8Array | undefined;
+    if (fold && build) {
+      state = await build([...(snapshot ? [snapshot.state] : []), ...log.map((row) => row.update)]);
+      if (into) Y.applyUpdate(into, state);
+    } else if (fold || into) {
+      const ydoc = into ?? new Y.Doc();
+      // one transaction for the whole log: Yjs cleans up (merges, observers) once, not per update
       Y.transact(ydoc, () => {
         if (snapshot) Y.applyUpdate(ydoc, new Uint8Array(snapshot.state));
         for (const row of log) Y.applyUpdate(ydoc, new Uint8Array(row.update));
       });
+      if (fold) state = Y.encodeStateAsUpdate(ydoc);
+      if (!into) ydoc.destroy();
     }
-    if (!fold) return { compacted: false, foldedUpdates: 0, snapshotBytes: snapshot?.state.byteLength ?? 0 };
-    const state = Y.encodeStateAsUpdate(ydoc);
-    if (!into) ydoc.destroy();
+    if (!fold || !state) return { compacted: false, foldedUpdates: 0, snapshotBytes: snapshot?.state.byteLength ?? 0 };
     // the highest id folded, directly or through the previous snapshot (a late row can be lower)
     const lastUpdateId = highestUpdateId(snapshot, log) ?? '0';
     // the new snapshot replaces every earlier one (it holds them), and exactly the rows folded
