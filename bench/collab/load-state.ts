@@ -3,16 +3,20 @@
 //   store DOCUMENT_ID    loadDocumentState + Y.applyUpdate of every update in one Yjs transaction
 //                        (what the editor does with a log up to collaborationLimits.compactOnLoadAbove)
 //   store-each DOC_ID    the same with one Yjs transaction per update
-//   compact-into DOC_ID  compactDocument into an empty Y.Doc, kept (what the editor does with a longer log)
+//   compact-into DOC_ID  compactDocument into an empty Y.Doc, kept (what the editor did with a longer log)
+//   compact-into-thread DOC_ID   the same, the state built by buildStateInThread (what the editor does now)
+// Every database mode also reports maxStallMs: the longest the event loop was blocked meanwhile
+// (what every other document of an editor would wait).
 //   select-log DOC_ID    one raw SELECT of the document's log rows (pg, no TypeORM)
 //   select-blob NAME     one raw SELECT of a stored state (the floor: the bytes only)
 //   parse FILE           Y.applyUpdate of a state already in memory (the floor: parse only)
 //   compact DOCUMENT_ID  compactDocument
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
-import { compactDocument, dataSourceOptions, loadDocumentState } from '../../libs/database/src';
+import { buildStateInThread, compactDocument, dataSourceOptions, loadDocumentState } from '../../libs/database/src';
 import { mb, now } from './common';
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
@@ -58,6 +62,8 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     await dataSource.query('SELECT 1');
     const before = memory();
+    const stalls = monitorEventLoopDelay({ resolution: 5 });
+    stalls.enable();
     const started = now();
     if (mode === 'store' || mode === 'store-each') {
       const state = await loadDocumentState(dataSource, argument);
@@ -70,9 +76,9 @@ async function main(): Promise<void> {
       result.updates = state.updates.length;
       result.bytes = state.bytes;
       keep = ydoc;
-    } else if (mode === 'compact' || mode === 'compact-into') {
-      const ydoc = mode === 'compact-into' ? new Y.Doc() : undefined;
-      const outcome = await compactDocument(dataSource, argument, { into: ydoc });
+    } else if (mode === 'compact' || mode === 'compact-into' || mode === 'compact-into-thread') {
+      const ydoc = mode === 'compact' ? undefined : new Y.Doc();
+      const outcome = await compactDocument(dataSource, argument, { into: ydoc, ...(mode === 'compact-into-thread' ? { build: buildStateInThread } : {}) });
       keep = ydoc;
       result.ms = now() - started;
       result.foldedUpdates = outcome.foldedUpdates;
@@ -80,6 +86,10 @@ async function main(): Promise<void> {
     } else {
       throw new Error(`unknown mode ${mode}`);
     }
+    // one timer turn more: a block that just ended is recorded when the loop comes back to it
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    stalls.disable();
+    result.maxStallMs = Math.round(stalls.max / 1e6);
     const after = memory();
     Object.assign(result, { rssDeltaMb: mb(after.rss - before.rss), heapDeltaMb: mb(after.heap - before.heap), rssMb: mb(after.rss), peakRssMb: mb(process.resourceUsage().maxRSS * 1024) });
     await dataSource.destroy();

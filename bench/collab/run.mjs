@@ -426,6 +426,8 @@ async function main() {
       const compactInto = async () => {
         measured.compactInto = await measureState('compact-into', documentId);
         await restoreLog();
+        measured.compactIntoThread = await measureState('compact-into-thread', documentId);
+        await restoreLog();
       };
       if (index % 2 === 0) await apply().then(compactInto);
       else await compactInto().then(apply);
