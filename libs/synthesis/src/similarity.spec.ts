@@ -1,5 +1,6 @@
 import { operationBits, operationsConflict, type Operation } from './features';
 import { BlockVocabulary, FormulationSet, MERGE_THRESHOLD, MUTUAL_DIFFERENCE, compareFormulations, mergeSimilarity, type Formulation } from './similarity';
+import { mulberry32 } from './hash';
 import { foldToAscii } from './vietnamese-letters';
 
 // The comparison as it was first written (strings compared leftover by leftover, the operation
@@ -85,17 +86,6 @@ function referenceCompare(words: readonly string[], left: Formulation, right: Fo
   return (matchedLeft + matchedRight) / (left.total + right.total);
 }
 
-/** mulberry32: seeded, so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Syllables with their tone and spelling variants: folded look-alikes (thành/thanh/thạnh), one
 // edit apart (nguồn/nguôn/ngồn), swapped letters (trong/tromg/tnorg), and short words that only
@@ -156,7 +146,7 @@ describe('compareFormulations and mergeSimilarity', () => {
     let typoPairs = 0;
     const wrong: string[] = [];
     for (let round = 0; round < 40; round++) {
-      const random = seeded(1000 + round);
+      const random = mulberry32(1000 + round);
       const { vocabulary, words, formulations } = randomFormulations(random, 60);
       for (let x = 0; x < formulations.length; x++) {
         for (let y = 0; y < formulations.length; y++) {
@@ -186,7 +176,7 @@ describe('compareFormulations and mergeSimilarity', () => {
     const wrong: string[] = [];
     let merged = 0;
     for (let round = 0; round < 40; round++) {
-      const random = seeded(5000 + round);
+      const random = mulberry32(5000 + round);
       const { vocabulary, words, formulations } = randomFormulations(random, 60);
       // One formulation whose weights disagree with the others' for the same words: compared
       // with the plain functions.

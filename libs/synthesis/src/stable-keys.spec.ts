@@ -1,4 +1,5 @@
 import { clusterBlock } from './cluster-block';
+import { mulberry32 } from './hash';
 import { prepareComment } from './prepare';
 import { pairIdenticalSets, stableClusterKeys, withStableKeys } from './stable-keys';
 import { loadFixture } from '../test/support';
@@ -53,8 +54,7 @@ describe('pairIdenticalSets', () => {
   it('followed by stableClusterKeys of the rest, gives exactly the keys of stableClusterKeys on everything', () => {
     // random partitions of 60 comments, the second a revision of the first: some clusters kept,
     // some split, merged or grown by new comments
-    let seed = 7;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = mulberry32(7);
     for (let trial = 0; trial < 200; trial++) {
       const ids = Array.from({ length: 60 }, (_, index) => `c${String(index).padStart(3, '0')}`);
       const partition = (pool: string[], groups: number): string[][] => {
