@@ -339,8 +339,14 @@ describe('comment rounds and submissions', () => {
     const full = await handler.handle({ roundId: round.id });
     expect(full.blocksReclustered).toBeGreaterThan(1);
     expect(await clustersOf(full.revision)).toEqual(await clustersOf(incremental.revision));
+    // the Front submits the same comments again: its clusters are those of an earlier revision,
+    // not the latest, and their member sets are found again rather than written twice
+    const sets = async (): Promise<number> => (await dataSource.query('SELECT count(*)::int AS n FROM cluster_member_sets WHERE round_id = $1', [round.id]))[0].n;
+    const setsBefore = await sets();
     await dataSource.query(`UPDATE submissions SET status = 'submitted' WHERE id = $1`, [front.id]);
-    await handler.handle({ roundId: round.id });
+    const back = await handler.handle({ roundId: round.id });
+    expect(back.blocksReclustered).toBe(1);
+    expect(await sets()).toBe(setsBefore);
   });
 
   it('replays the drafters’ corrections on every revision: merge, representative text; bad ones are refused', async () => {

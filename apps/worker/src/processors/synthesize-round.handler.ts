@@ -470,6 +470,7 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
   private async memberSets(manager: EntityManager, roundId: string, previous: readonly PreviousCluster[], clusters: readonly Cluster[]): Promise<string[]> {
     const known = new Map(previous.map((cluster) => [cluster.digest, cluster.memberSetId]));
     const digests = clusters.map((cluster) => digestOf(cluster.commentIds));
+    // (an earlier revision's set can come back: a unit withdraws and submits the same comments again)
     const unknown = [...new Set(digests.filter((digest) => !known.has(digest)))];
     if (unknown.length) {
       const earlier: { id: string; members_sha256: string }[] = await manager.query(
