@@ -251,66 +251,62 @@ describe('comment rounds and submissions', () => {
     // this test counts revisions: the worker's own run, queued by the submissions above, waits
     const release = await holdSynthesisQueue();
     try {
-      await revisionsCountedHere(handler);
+      const first = await handler.handle({ roundId: round.id });
+      const submitted = await dataSource.query(`SELECT count(*)::int AS n FROM comments c JOIN submissions s ON s.id = c.submission_id WHERE s.round_id = $1 AND s.status = 'submitted'`, [round.id]);
+      expect(first.comments).toBe(submitted[0].n);
+      const synthesis = await dataSource.getRepository(Synthesis).findOneByOrFail({ roundId: round.id, revision: first.revision });
+      const membersOf = async (synthesisId: string): Promise<{ memberships: number; comments: number }> =>
+        (
+          await dataSource.query(
+            `SELECT count(*)::int AS memberships, count(DISTINCT cm.comment_id)::int AS comments
+               FROM comment_clusters cc JOIN cluster_members cm ON cm.member_set_id = cc.member_set_id WHERE cc.synthesis_id = $1`,
+            [synthesisId],
+          )
+        )[0];
+      expect(await membersOf(synthesis.id)).toEqual({ memberships: first.comments, comments: first.comments });
+      const storedMemberships = await dataSource.getRepository(ClusterMember).count();
+      const clusters = await dataSource.getRepository(CommentCluster).findBy({ synthesisId: synthesis.id });
+      // the unit's and the Front's "tỷ lệ hộ nghèo" proposals, and the leader's and the unit's "chuyển đổi số"
+      const digital = clusters.find((c) => c.representativeText.includes('chuyển đổi số'));
+      expect(digital?.units).toBe(2);
+      expect(digital?.supporters).toBe(13);
+      const second = await handler.handle({ roundId: round.id });
+      expect(second.revision).toBe(first.revision + 1);
+      const next = await dataSource.getRepository(Synthesis).findOneByOrFail({ roundId: round.id, revision: second.revision });
+      const keys = (await dataSource.getRepository(CommentCluster).findBy({ synthesisId: next.id })).map((c) => c.key).sort();
+      expect(keys).toEqual(clusters.map((c) => c.key).sort());
+      // the rerun's clusters have the same comments: it shares their member sets and writes no membership
+      expect(await membersOf(next.id)).toEqual({ memberships: first.comments, comments: first.comments });
+      expect(await dataSource.getRepository(ClusterMember).count()).toBe(storedMemberships);
+      expect((await dataSource.query('SELECT synthesis_requested_at FROM comment_rounds WHERE id = $1', [round.id]))[0].synthesis_requested_at).toBeNull();
+
+      const report = await api.get<{ revision: number; comments: number; documents: { sections: { sectionNumber: string; agreement: unknown; proposals: { key: string; units: number }[] }[] }[]; coverage: unknown[] }>(
+        `/api/rounds/${round.id}/synthesis`,
+        as('thuongvu1'),
+      );
+      expect(report.status).toBe(200);
+      expect(report.body.revision).toBe(second.revision);
+      const sections = report.body.documents[0].sections;
+      const counted = sections.flatMap((section) => section.proposals).length + sections.filter((section) => section.agreement).length;
+      expect(counted).toBe(keys.length);
+      expect(report.body.coverage).toHaveLength(5);
+      expect((await api.get(`/api/rounds/${round.id}/synthesis?revision=${first.revision}`, as('tieuban'))).status).toBe(200);
+      expect((await api.get<{ code: string }>(`/api/rounds/${round.id}/synthesis?revision=99`, as('tieuban'))).body.code).toBe('REVISION_NOT_FOUND');
+      expect((await api.get(`/api/rounds/${round.id}/synthesis`, as('vanphong.tp'))).status).toBe(403);
+      const members = await api.get<{ comments: { text: string; unit: string }[] }>(`/api/rounds/${round.id}/synthesis/clusters/${digital?.key}`, as('tieuban'));
+      expect(members.body.comments.map((c) => c.unit).sort()).toEqual(['Đảng bộ huyện Tam Đường', expect.stringContaining('Vũ Văn Giang')]);
+      for (const format of ['xlsx', 'docx']) {
+        const file = await fetch(`${feedback.url}/api/rounds/${round.id}/synthesis/export.${format}`, { headers: { authorization: `Bearer ${as('tieuban')}` } });
+        expect(file.status).toBe(200);
+        expect(file.headers.get('content-disposition')).toContain(`tong-hop-y-kien-lan-${second.revision}.${format}`);
+        expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+      }
+      const progress = await api.get<{ latestRevision: number }>(`/api/rounds/${round.id}/synthesis/progress`, as('tieuban'));
+      expect(progress.body.latestRevision).toBe(second.revision);
     } finally {
       await release();
     }
   });
-
-  async function revisionsCountedHere(handler: SynthesizeRoundHandler): Promise<void> {
-    const first = await handler.handle({ roundId: round.id });
-    const submitted = await dataSource.query(`SELECT count(*)::int AS n FROM comments c JOIN submissions s ON s.id = c.submission_id WHERE s.round_id = $1 AND s.status = 'submitted'`, [round.id]);
-    expect(first.comments).toBe(submitted[0].n);
-    const synthesis = await dataSource.getRepository(Synthesis).findOneByOrFail({ roundId: round.id, revision: first.revision });
-    const membersOf = async (synthesisId: string): Promise<{ memberships: number; comments: number }> =>
-      (
-        await dataSource.query(
-          `SELECT count(*)::int AS memberships, count(DISTINCT cm.comment_id)::int AS comments
-             FROM comment_clusters cc JOIN cluster_members cm ON cm.member_set_id = cc.member_set_id WHERE cc.synthesis_id = $1`,
-          [synthesisId],
-        )
-      )[0];
-    expect(await membersOf(synthesis.id)).toEqual({ memberships: first.comments, comments: first.comments });
-    const storedMemberships = await dataSource.getRepository(ClusterMember).count();
-    const clusters = await dataSource.getRepository(CommentCluster).findBy({ synthesisId: synthesis.id });
-    // the unit's and the Front's "tỷ lệ hộ nghèo" proposals, and the leader's and the unit's "chuyển đổi số"
-    const digital = clusters.find((c) => c.representativeText.includes('chuyển đổi số'));
-    expect(digital?.units).toBe(2);
-    expect(digital?.supporters).toBe(13);
-    const second = await handler.handle({ roundId: round.id });
-    expect(second.revision).toBe(first.revision + 1);
-    const next = await dataSource.getRepository(Synthesis).findOneByOrFail({ roundId: round.id, revision: second.revision });
-    const keys = (await dataSource.getRepository(CommentCluster).findBy({ synthesisId: next.id })).map((c) => c.key).sort();
-    expect(keys).toEqual(clusters.map((c) => c.key).sort());
-    // the rerun's clusters have the same comments: it shares their member sets and writes no membership
-    expect(await membersOf(next.id)).toEqual({ memberships: first.comments, comments: first.comments });
-    expect(await dataSource.getRepository(ClusterMember).count()).toBe(storedMemberships);
-    expect((await dataSource.query('SELECT synthesis_requested_at FROM comment_rounds WHERE id = $1', [round.id]))[0].synthesis_requested_at).toBeNull();
-
-    const report = await api.get<{ revision: number; comments: number; documents: { sections: { sectionNumber: string; agreement: unknown; proposals: { key: string; units: number }[] }[] }[]; coverage: unknown[] }>(
-      `/api/rounds/${round.id}/synthesis`,
-      as('thuongvu1'),
-    );
-    expect(report.status).toBe(200);
-    expect(report.body.revision).toBe(second.revision);
-    const sections = report.body.documents[0].sections;
-    const counted = sections.flatMap((section) => section.proposals).length + sections.filter((section) => section.agreement).length;
-    expect(counted).toBe(keys.length);
-    expect(report.body.coverage).toHaveLength(5);
-    expect((await api.get(`/api/rounds/${round.id}/synthesis?revision=${first.revision}`, as('tieuban'))).status).toBe(200);
-    expect((await api.get<{ code: string }>(`/api/rounds/${round.id}/synthesis?revision=99`, as('tieuban'))).body.code).toBe('REVISION_NOT_FOUND');
-    expect((await api.get(`/api/rounds/${round.id}/synthesis`, as('vanphong.tp'))).status).toBe(403);
-    const members = await api.get<{ comments: { text: string; unit: string }[] }>(`/api/rounds/${round.id}/synthesis/clusters/${digital?.key}`, as('tieuban'));
-    expect(members.body.comments.map((c) => c.unit).sort()).toEqual(['Đảng bộ huyện Tam Đường', expect.stringContaining('Vũ Văn Giang')]);
-    for (const format of ['xlsx', 'docx']) {
-      const file = await fetch(`${feedback.url}/api/rounds/${round.id}/synthesis/export.${format}`, { headers: { authorization: `Bearer ${as('tieuban')}` } });
-      expect(file.status).toBe(200);
-      expect(file.headers.get('content-disposition')).toContain(`tong-hop-y-kien-lan-${second.revision}.${format}`);
-      expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(1000);
-    }
-    const progress = await api.get<{ latestRevision: number }>(`/api/rounds/${round.id}/synthesis/progress`, as('tieuban'));
-    expect(progress.body.latestRevision).toBe(second.revision);
-  }
 
   it('re-clusters only the blocks whose comments changed, with the same result as a full recomputation', async () => {
     const handler = worker.get(SynthesizeRoundHandler);
