@@ -12,10 +12,12 @@ import {
   applyCorrections,
   buildReport,
   clusterPreparedJson,
+  decodeBlockClustering,
   preparedJson,
   pairIdenticalSets,
   stableClusterKeys,
   type Cluster,
+  type ClusteredJson,
   type CommentInput,
   type Correction,
   type PreparedComment,
@@ -144,7 +146,8 @@ function toInput(row: CommentRow): CommentInput {
  * previous revision (so dispositions survive). Incremental: each comment is prepared
  * (normalised, signed) once and stored; only the blocks whose set of comments changed are
  * clustered again, the others reuse their stored clustering. From a few thousand comments to
- * prepare or cluster, that work runs on two worker threads while the next block is read. The
+ * prepare or cluster, that work runs on two worker threads, kept for later runs: each holds the
+ * parsed forms of the blocks it clustered, so the next revision sends it only new comments. The
  * revision is written (with COPY) in one transaction under a lock on the round, so two runs
  * (delivery is at least once) never interleave, a crash leaves the previous revision as the
  * latest, and a rerun gives the same result.
@@ -156,13 +159,17 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
   private refillTimer?: NodeJS.Timeout;
   private refilling = false;
   private readonly preparedForms: PreparedFormCache;
+  private readonly cacheMegabytes: number;
+  private threads?: ClusterThreads;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
     config: AppConfig,
   ) {
-    this.preparedForms = new PreparedFormCache(config.get('SYNTHESIS_CACHE_MB'));
+    this.cacheMegabytes = config.get('SYNTHESIS_CACHE_MB');
+    // with clustering threads, they hold the forms (parsed) instead: see clusterThreads
+    this.preparedForms = new PreparedFormCache(this.cacheMegabytes);
   }
 
   /** Re-fills the queue from the needs recorded in PostgreSQL at start (a Redis crash may have lost jobs), then every 15 s (see refill). */
@@ -172,8 +179,28 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     this.refillTimer.unref();
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     clearInterval(this.refillTimer);
+    await this.threads?.close();
+  }
+
+  /**
+   * The clustering threads, started by the first run with enough to do and kept for the later
+   * ones (which then send them only new comments' forms); undefined while no run needed them, or
+   * where they cannot run (from the TypeScript sources). A pool a thread of which failed is
+   * replaced (its run failed; the retry starts afresh).
+   */
+  private clusterThreads(touchedComments: number): ClusterThreads | undefined {
+    if (this.threads?.failed) {
+      void this.threads.close();
+      this.threads = undefined;
+    }
+    if (!this.threads && touchedComments >= threadsFrom) {
+      this.threads = ClusterThreads.start(Math.min(2, availableParallelism()), { residentMegabytes: this.cacheMegabytes });
+      // the threads hold the forms from now on, within the same budget
+      if (this.threads) this.preparedForms.clear();
+    }
+    return this.threads;
   }
 
   /**
@@ -235,27 +262,28 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     await job?.updateProgress({ phase: 'preparing', comments: commentCount, blocks: blocks.size, blocksToCluster: touched.length });
     const touchedComments = touched.reduce((sum, block) => sum + block.commentIds.length, 0);
     const reading = lap();
-    let preparing = 0;
-    const threads = ClusterThreads.start(touchedComments >= threadsFrom ? Math.min(2, availableParallelism()) : 0);
-    try {
-      await this.prepareMissing(touched, threads);
-      preparing = lap();
-      // one block more than there are threads in flight: the next block is read while they work
-      let done = 0;
-      await eachConcurrently(touched, (threads?.size ?? 0) + 1, async (block) => {
-        const prepared = await this.preparedJsonOf(block.commentIds);
-        const { clusters, json } = threads ? await threads.cluster(prepared) : clusterPreparedJson(prepared);
-        clustersByBlock.set(block.key, clusters);
-        await this.dataSource.query(
-          `INSERT INTO block_clusterings (round_id, document_version_id, block_id, members_sha256, clusters, updated_at) VALUES ($1, $2, $3, $4, $5, now())
-           ON CONFLICT (round_id, document_version_id, block_id) DO UPDATE SET members_sha256 = excluded.members_sha256, clusters = excluded.clusters, updated_at = now()`,
-          [payload.roundId, block.documentVersionId, block.blockId, block.membersSha256, json],
-        );
-        if (++done % 50 === 0) await job?.updateProgress({ phase: 'clustering', blocksDone: done, blocksToCluster: touched.length });
-      });
-    } finally {
-      await threads?.close();
-    }
+    const threads = this.clusterThreads(touchedComments);
+    // forms prepared by this run: sent to the threads (or clustered here) without a read back
+    const fresh = new Map<string, string>();
+    await this.prepareMissing(touched, threads, fresh);
+    const preparing = lap();
+    let done = 0;
+    const clusterOne = async (block: CurrentBlock): Promise<ClusteredJson> => {
+      if (!threads) return clusterPreparedJson(await this.preparedJsonOf(block.commentIds, fresh));
+      // the thread holding the block from the last revision is sent only the new comments' forms
+      return threads.clusterResident(`${payload.roundId}/${block.key}`, block.commentIds, (ids) => this.preparedJsonOf(ids, fresh));
+    };
+    // blocks are pinned to the thread holding them: enough in flight that neither thread waits
+    await eachConcurrently(touched, threads ? 3 * threads.size : 1, async (block) => {
+      const { clusters, stored: storedForm } = await clusterOne(block);
+      clustersByBlock.set(block.key, clusters);
+      await this.dataSource.query(
+        `INSERT INTO block_clusterings (round_id, document_version_id, block_id, members_sha256, clusters, updated_at) VALUES ($1, $2, $3, $4, $5, now())
+         ON CONFLICT (round_id, document_version_id, block_id) DO UPDATE SET members_sha256 = excluded.members_sha256, clusters = excluded.clusters, updated_at = now()`,
+        [payload.roundId, block.documentVersionId, block.blockId, block.membersSha256, storedForm],
+      );
+      if (++done % 50 === 0) await job?.updateProgress({ phase: 'clustering', blocksDone: done, blocksToCluster: touched.length });
+    });
     // blocks that lost all their comments (a withdrawal) no longer have a clustering
     const gone = stored.filter((row) => !blocks.has(`${row.document_version_id}/${row.block_id}`));
     for (const row of gone) await this.dataSource.getRepository(BlockClustering).delete({ roundId: payload.roundId, documentVersionId: row.document_version_id, blockId: row.block_id });
@@ -327,14 +355,17 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     const reused = [...blocks.values()].filter((block) => storedDigest.get(block.key) === block.membersSha256);
     const clusters = new Map<string, Cluster[]>();
     if (reused.length === 0) return clusters;
-    const rows: { document_version_id: string; block_id: string; members_sha256: string; clusters: Cluster[] }[] = await this.dataSource.query(
+    const rows: { document_version_id: string; block_id: string; members_sha256: string; clusters: unknown }[] = await this.dataSource.query(
       'SELECT document_version_id, block_id, members_sha256, clusters FROM block_clusterings WHERE round_id = $1 AND members_sha256 = ANY($2::text[])',
       [roundId, reused.map((block) => block.membersSha256)],
     );
     // (a clustering replaced since its digest was read, by another run, is not among them: that block is clustered again)
     for (const row of rows) {
       const key = `${row.document_version_id}/${row.block_id}`;
-      if (blocks.get(key)?.membersSha256 === row.members_sha256) clusters.set(key, row.clusters);
+      const block = blocks.get(key);
+      if (block?.membersSha256 === row.members_sha256) {
+        clusters.set(key, decodeBlockClustering(row.clusters, { documentId: block.documentVersionId, blockId: block.blockId, commentIds: block.commentIds }));
+      }
     }
     return clusters;
   }
@@ -343,7 +374,7 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
    * Prepares (normalises, signs) the comments of the touched blocks that have no stored prepared
    * form yet, once: on the threads when there are, a batch at a time, each batch stored as it is done.
    */
-  private async prepareMissing(touched: readonly CurrentBlock[], threads: ClusterThreads | undefined): Promise<void> {
+  private async prepareMissing(touched: readonly CurrentBlock[], threads: ClusterThreads | undefined, fresh: Map<string, string>): Promise<void> {
     const ids = touched.flatMap((block) => block.unprepared);
     const batches: string[][] = [];
     for (let start = 0; start < ids.length; start += preparedBatch) batches.push(ids.slice(start, start + preparedBatch));
@@ -362,16 +393,20 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
         `UPDATE comments SET prepared = v.prepared FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::jsonb[]) AS prepared) v WHERE comments.id = v.id`,
         [rows.map((row) => row.id), prepared],
       );
-      rows.forEach((row, index) => this.preparedForms.set(row.id, prepared[index]));
+      rows.forEach((row, index) => {
+        fresh.set(row.id, prepared[index]);
+        if (!this.threads) this.preparedForms.set(row.id, prepared[index]);
+      });
     });
   }
 
   /**
    * The stored prepared forms of these comments, in this order, as JSON text (parsed where they
-   * are clustered): from this worker's memory when it has them.
+   * are clustered): those this run prepared, those this worker keeps in memory, the others read
+   * (and kept, when there are no clustering threads: with threads, the threads keep them).
    */
-  private async preparedJsonOf(commentIds: string[]): Promise<string[]> {
-    const prepared = commentIds.map((id) => this.preparedForms.get(id));
+  private async preparedJsonOf(commentIds: readonly string[], fresh: ReadonlyMap<string, string> = new Map()): Promise<string[]> {
+    const prepared = commentIds.map((id) => fresh.get(id) ?? this.preparedForms.get(id));
     const missing = commentIds.filter((_, index) => prepared[index] === undefined);
     const read = new Map<string, string>();
     for (let start = 0; start < missing.length; start += preparedBatch) {
@@ -383,7 +418,7 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     return commentIds.map((id, index) => {
       const form = prepared[index] ?? read.get(id);
       if (form === undefined) throw new Error(`comment ${id} has no prepared form`);
-      if (prepared[index] === undefined) this.preparedForms.set(id, form);
+      if (prepared[index] === undefined && !this.threads) this.preparedForms.set(id, form);
       return form;
     });
   }
