@@ -328,26 +328,35 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     return { ...outcome, milliseconds: { reading, preparing, clustering, writing: lap() } };
   }
 
-  /** The submitted comments of the round, by block, with a digest of each block's member set. */
+  /**
+   * The submitted comments of the round, by block, with a digest of each block's member set. The
+   * ids come as one string per block: splitting 85 strings costs far less than 100,000 rows.
+   */
   private async currentBlocks(roundId: string): Promise<{ blocks: Map<string, CurrentBlock>; commentCount: number }> {
-    const rows: { id: string; document_version_id: string; block_id: string; unprepared: boolean }[] = await this.dataSource.query(
-      `SELECT c.id, c.document_version_id, c.block_id, c.prepared IS NULL AS unprepared FROM comments c JOIN submissions s ON s.id = c.submission_id
-        WHERE c.round_id = $1 AND s.status = 'submitted' ORDER BY c.document_version_id, c.block_id, c.id`,
+    const rows: { document_version_id: string; block_id: string; ids: string; unprepared: string | null }[] = await this.dataSource.query(
+      `SELECT c.document_version_id, c.block_id, string_agg(c.id::text, ',' ORDER BY c.id) AS ids,
+              string_agg(c.id::text, ',' ORDER BY c.id) FILTER (WHERE c.prepared IS NULL) AS unprepared
+         FROM comments c JOIN submissions s ON s.id = c.submission_id
+        WHERE c.round_id = $1 AND s.status = 'submitted'
+        GROUP BY c.document_version_id, c.block_id`,
       [roundId],
     );
     const blocks = new Map<string, CurrentBlock>();
+    let commentCount = 0;
     for (const row of rows) {
       const key = `${row.document_version_id}/${row.block_id}`;
-      let block = blocks.get(key);
-      if (!block) {
-        block = { key, documentVersionId: row.document_version_id, blockId: row.block_id, commentIds: [], unprepared: [], membersSha256: '' };
-        blocks.set(key, block);
-      }
-      block.commentIds.push(row.id);
-      if (row.unprepared) block.unprepared.push(row.id);
+      const commentIds = row.ids.split(',');
+      commentCount += commentIds.length;
+      blocks.set(key, {
+        key,
+        documentVersionId: row.document_version_id,
+        blockId: row.block_id,
+        commentIds,
+        unprepared: row.unprepared ? row.unprepared.split(',') : [],
+        membersSha256: createHash('sha256').update(row.ids).digest('hex'),
+      });
     }
-    for (const block of blocks.values()) block.membersSha256 = createHash('sha256').update(block.commentIds.join(',')).digest('hex');
-    return { blocks, commentCount: rows.length };
+    return { blocks, commentCount };
   }
 
   /** The stored clusterings of the blocks whose comments did not change since they were made. */
