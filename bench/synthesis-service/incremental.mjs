@@ -8,7 +8,7 @@
 //   unchanged    a second revision with nothing new (every block reused);
 //   incremental  one more unit submits --new comments: only their blocks are clustered again;
 //   full         the same state recomputed from nothing (stored prepared forms and clusterings
-//                cleared): the comparison in the same run.
+//                cleared, a new worker whose threads hold no forms): the comparison in the same run.
 // Each run's time is split as the handler reports it (reading, preparing, clustering, writing),
 // and the incremental revision is checked to be exactly the full recomputation (exit code 1 if not).
 import { createRequire } from 'node:module';
@@ -88,10 +88,15 @@ try {
   const { NestFactory } = require('@nestjs/core');
   const { WorkerModule } = dist('apps/worker/src/worker.module.js');
   const { SynthesizeRoundHandler } = dist('apps/worker/src/processors/synthesize-round.handler.js');
-  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
-  await worker.init();
-  stops.push(() => worker.close());
-  const handler = worker.get(SynthesizeRoundHandler);
+  // a worker (its clustering threads keep the blocks' forms from one revision to the next)
+  const startWorker = async () => {
+    const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    await worker.init();
+    stops.push(() => worker.close());
+    return worker;
+  };
+  let worker = await startWorker();
+  let handler = worker.get(SynthesizeRoundHandler);
   const time = async (label) => {
     const started = process.hrtime.bigint();
     const outcome = await handler.handle({ roundId });
@@ -106,6 +111,10 @@ try {
   const incremental = await time(`incremental (+${fresh})`);
   await dataSource.query('DELETE FROM block_clusterings WHERE round_id = $1', [roundId]);
   await dataSource.query('UPDATE comments SET prepared = NULL WHERE round_id = $1', [roundId]);
+  // a new worker, whose threads hold nothing: the recomputation owes nothing to the runs above
+  await worker.close();
+  worker = await startWorker();
+  handler = worker.get(SynthesizeRoundHandler);
   const full = await time('full recomputation of the same state');
   // The incremental revision must be exactly the full recomputation: every cluster, its key,
   // position, figures, representative and members.
