@@ -457,7 +457,7 @@ describe('a crash in the middle of a synthesis job', () => {
         const rows: { query: string }[] = await dataSource.query(
           `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'vankien-worker' AND wait_event_type = 'Lock'`,
         );
-        return rows.some((row) => row.query.startsWith('UPDATE comments SET prepared')) ? true : undefined;
+        return rows.some((row) => row.query.trimStart().startsWith('INSERT INTO comment_prepared_forms')) ? true : undefined;
       }, describeWorker);
       // a second submission while the job runs: the need is recorded, the enqueue is a no-op
       await submit('LC-TD-CB1', 150, 500);

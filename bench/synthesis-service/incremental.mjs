@@ -126,7 +126,7 @@ try {
     log(`profile of the incremental revision in ${join(profileDir, 'incremental.cpuprofile')}`);
   }
   await dataSource.query('DELETE FROM block_clusterings WHERE round_id = $1', [roundId]);
-  await dataSource.query('UPDATE comments SET prepared = NULL WHERE round_id = $1', [roundId]);
+  await dataSource.query('DELETE FROM comment_prepared_forms f USING comments c WHERE c.id = f.comment_id AND c.round_id = $1', [roundId]);
   // a new worker, whose threads hold nothing: the recomputation owes nothing to the runs above
   await worker.close();
   worker = await startWorker();

@@ -334,11 +334,11 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
    */
   private async currentBlocks(roundId: string): Promise<{ blocks: Map<string, CurrentBlock>; commentCount: number }> {
     const rows: { document_version_id: string; block_id: string; ids: string; unprepared: string | null }[] = await this.dataSource.query(
-      `SELECT c.document_version_id, c.block_id, string_agg(c.id::text, ',' ORDER BY c.id) AS ids,
-              string_agg(c.id::text, ',' ORDER BY c.id) FILTER (WHERE c.prepared IS NULL) AS unprepared
-         FROM comments c JOIN submissions s ON s.id = c.submission_id
-        WHERE c.round_id = $1 AND s.status = 'submitted'
-        GROUP BY c.document_version_id, c.block_id`,
+      `SELECT document_version_id, block_id, string_agg(id::text, ',' ORDER BY id) AS ids, string_agg(id::text, ',' ORDER BY id) FILTER (WHERE unprepared) AS unprepared
+         FROM (SELECT c.id, c.document_version_id, c.block_id, f.comment_id IS NULL AS unprepared
+                 FROM comments c JOIN submissions s ON s.id = c.submission_id LEFT JOIN comment_prepared_forms f ON f.comment_id = c.id
+                WHERE c.round_id = $1 AND s.status = 'submitted') listed
+        GROUP BY document_version_id, block_id`,
       [roundId],
     );
     const blocks = new Map<string, CurrentBlock>();
@@ -392,14 +392,17 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
         `SELECT c.id, CASE WHEN s.contributor_id IS NULL THEN s.organization_id::text ELSE 'user:' || s.contributor_id::text END AS unit,
                 i.source_type, c.document_version_id, c.block_id, c.kind, c.text, c.supporters, c.supporters_total
            FROM comments c JOIN submissions s ON s.id = c.submission_id JOIN invitations i ON i.id = s.invitation_id
-          WHERE c.id = ANY($1::uuid[]) AND c.prepared IS NULL`,
+          WHERE c.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT FROM comment_prepared_forms f WHERE f.comment_id = c.id)`,
         [batch],
       );
       if (rows.length === 0) return;
       const inputs = rows.map(toInput);
       const prepared = threads ? await threads.prepare(inputs) : preparedJson(inputs);
       await this.dataSource.query(
-        `UPDATE comments SET prepared = v.prepared FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::jsonb[]) AS prepared) v WHERE comments.id = v.id`,
+        // (a comment deleted meanwhile, a roll-up forwarded again, has no form to keep; another run may have stored one)
+        `INSERT INTO comment_prepared_forms (comment_id, prepared)
+         SELECT v.id, v.prepared FROM unnest($1::uuid[], $2::jsonb[]) AS v (id, prepared) WHERE EXISTS (SELECT FROM comments c WHERE c.id = v.id)
+         ON CONFLICT (comment_id) DO NOTHING`,
         [rows.map((row) => row.id), prepared],
       );
       rows.forEach((row, index) => {
@@ -419,7 +422,7 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     const missing = commentIds.filter((_, index) => prepared[index] === undefined);
     const read = new Map<string, string>();
     for (let start = 0; start < missing.length; start += preparedBatch) {
-      const rows: { id: string; prepared: string }[] = await this.dataSource.query('SELECT id, prepared::text AS prepared FROM comments WHERE id = ANY($1::uuid[])', [
+      const rows: { id: string; prepared: string }[] = await this.dataSource.query('SELECT comment_id AS id, prepared::text AS prepared FROM comment_prepared_forms WHERE comment_id = ANY($1::uuid[])', [
         missing.slice(start, start + preparedBatch),
       ]);
       for (const row of rows) read.set(row.id, row.prepared);
