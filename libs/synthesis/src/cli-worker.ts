@@ -1,15 +1,26 @@
-// Worker thread of the command line: clusters the blocks the main thread sends, one at a time.
-// Blocks are independent, so the second core halves the clustering phase of a large round.
+// Worker thread of the command line: prepares the comments of the blocks it owns as they arrive
+// (while the main thread is still reading the file), then clusters those blocks and sends back
+// each block's part of the report (cli-stream.ts). Blocks are independent, so the second core
+// takes half of the preparation and of the clustering of a large round.
 import { parentPort } from 'node:worker_threads';
-import { clusterCollectedBlock } from './synthesize';
-import type { CommentInput } from './types';
+import { BlockStore, type BlockJson, type CommentBatch } from './cli-stream';
 
-export interface BlockRequest {
-  readonly sequence: number;
-  readonly comments: CommentInput[];
-}
+export type WorkerRequest = CommentBatch | { readonly type: 'finish' };
+export type WorkerReply =
+  | { readonly type: 'block'; readonly block: BlockJson }
+  | { readonly type: 'done' }
+  | { readonly type: 'error'; readonly message: string };
 
-parentPort?.on('message', (request: BlockRequest) => {
-  const result = clusterCollectedBlock(request.comments);
-  parentPort?.postMessage({ sequence: request.sequence, clusters: result.clusters, legacyConverted: result.legacyConverted });
+const store = new BlockStore();
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  try {
+    if (request.type === 'batch') store.receive(request);
+    else {
+      for (const block of store.cluster()) parentPort?.postMessage({ type: 'block', block } satisfies WorkerReply);
+      parentPort?.postMessage({ type: 'done' } satisfies WorkerReply);
+    }
+  } catch (error: unknown) {
+    parentPort?.postMessage({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
+  }
 });
