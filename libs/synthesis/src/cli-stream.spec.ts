@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BatchEncoder, BlockStore, blocksReportJsonChunks, type BlockJson, type CommentBatch } from './cli-stream';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { BatchEncoder, BlockStore, LineSplitter, blocksReportJsonChunks, type BlockJson, type CommentBatch } from './cli-stream';
 import { buildReport, reportJsonChunks } from './report';
 import { BlockCollector } from './synthesize';
 import { validateCommentInput } from './validate';
@@ -46,9 +48,11 @@ function streamedReport(inputs: readonly CommentInput[], threads: number, sample
   for (const comment of inputs) encoder.add(comment);
   encoder.finish();
   expect(encoder.comments).toBe(inputs.length);
-  const parts: BlockJson[] = stores.flatMap((store) => [...store.cluster()].map((part) => structuredClone(part)));
+  // half of them as UTF-8, as the threads send them
+  const parts: BlockJson[] = stores.flatMap((store) => [...store.cluster()].map((part, index) => structuredClone(index % 2 === 0 ? part : { ...part, json: new TextEncoder().encode(part.json as string) })));
   expect(parts).toHaveLength(encoder.blockCount);
-  return [...blocksReportJsonChunks(parts, { rejectedLines: 4, extraStats })].join('');
+  const utf8 = new TextDecoder();
+  return [...blocksReportJsonChunks(parts, { rejectedLines: 4, extraStats })].map((chunk) => (typeof chunk === 'string' ? chunk : utf8.decode(chunk))).join('');
 }
 
 describe('the command line on worker threads (cli-stream)', () => {
@@ -86,6 +90,19 @@ describe('the command line on worker threads (cli-stream)', () => {
     expect(received).toEqual([500, 500]);
     // no block is split between threads
     expect([...blocksOf[0]].filter((block) => blocksOf[1].has(block))).toEqual([]);
+  });
+
+  it('cuts lines exactly as node:readline with crlfDelay Infinity, however the text is cut into chunks', async () => {
+    const texts = ['', 'a', 'a\n', '\n', '\n\n', 'a\r\nb', 'a\rb\r', '\r', 'a\r\r\nb\n', '\r\n\r\n', 'a\n\rb\r\n\r', 'x\r\r\ry', 'Tán thành\r\nĐề nghị\n'];
+    for (const text of texts) {
+      const expected: string[] = [];
+      for await (const line of createInterface({ input: Readable.from([text]), crlfDelay: Number.POSITIVE_INFINITY })) expected.push(line);
+      for (let cut = 0; cut <= text.length; cut++) {
+        const splitter = new LineSplitter();
+        const lines = [...splitter.push(text.slice(0, cut)), ...splitter.push(text.slice(cut)), ...splitter.end()];
+        expect([text, cut, lines]).toEqual([text, cut, expected]);
+      }
+    }
   });
 
   it('gives an empty report like reportJsonChunks when there is nothing', () => {

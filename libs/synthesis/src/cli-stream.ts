@@ -5,7 +5,7 @@
 // Each thread sends back the report's JSON text of each of its blocks, so the main thread only
 // orders the blocks and writes them.
 import { compareIds } from './cluster-block';
-import { CommentPreparer } from './prepare';
+import { CommentPreparer, prepareAnalysed, type TextAnalysis } from './prepare';
 import { COMMENT_KINDS, SOURCE_TYPES, type Cluster, type CommentInput, type CommentKind, type PreparedComment, type SourceType } from './types';
 import { clusterBlock } from './cluster-block';
 
@@ -32,8 +32,8 @@ export interface CommentBatch {
 export interface BlockJson {
   readonly documentId?: string;
   readonly blockId: string;
-  /** The block's clusters in report order, each JSON.stringify'd, joined by ",\n". */
-  readonly json: string;
+  /** The block's clusters in report order, each JSON.stringify'd, joined by ",\n" (as text or UTF-8). */
+  readonly json: string | Uint8Array;
   readonly comments: number;
   readonly clusters: number;
   readonly proposalClusters: number;
@@ -73,7 +73,6 @@ export class BatchEncoder {
   private heldBlocks: number[] = [];
   private buffered = 0;
   private total = 0;
-  private readonly strings = new Map<string, string>();
 
   constructor(
     private readonly threads: number,
@@ -85,13 +84,11 @@ export class BatchEncoder {
     this.pending = this.emptyBatches();
   }
 
-  /** One shared copy of a repeated string (for validateCommentInput). */
-  readonly intern = (value: string): string => {
-    const known = this.strings.get(value);
-    if (known !== undefined) return known;
-    this.strings.set(value, value);
-    return value;
-  };
+  /**
+   * For validateCommentInput: nothing to share, the comments are not kept here (units and blocks
+   * are numbered, and the threads keep one copy of each).
+   */
+  readonly intern = (value: string): string => value;
 
   get comments(): number {
     return this.total;
@@ -198,13 +195,17 @@ interface StoredBlock {
   readonly documentId?: string;
   readonly blockId: string;
   readonly preparer: CommentPreparer;
-  readonly prepared: PreparedComment[];
+  /** Per comment: its id, its text's analysis, and unit, sourceType, kind, supporters, supportersTotal. */
+  readonly ids: string[];
+  readonly analyses: TextAnalysis[];
+  readonly numbers: number[];
   legacyConverted: number;
 }
 
 /**
- * Thread side: keeps the blocks this thread owns, prepares each comment as it arrives, and
- * clusters the blocks at the end.
+ * Thread side: keeps the blocks this thread owns and analyses each comment's text as it arrives
+ * (once per distinct text of a block); at the end, makes each block's prepared comments and
+ * clusters them. Only the analyses and a few columns are kept meanwhile, not an object per comment.
  */
 export class BlockStore {
   private readonly units: string[] = [];
@@ -215,44 +216,61 @@ export class BlockStore {
     for (const unit of batch.units) this.units.push(unit);
     for (const block of batch.blocks) this.blocks.push(block);
     const { ids, texts, numbers } = batch;
+    let blockNumber = -1;
+    let block: StoredBlock | undefined;
     for (let index = 0; index < ids.length; index++) {
       const offset = index * FIELDS;
-      const blockNumber = numbers[offset];
-      let block = this.owned.get(blockNumber);
-      if (!block) {
-        const { documentId, blockId } = this.blocks[blockNumber];
-        block = { documentId, blockId, preparer: new CommentPreparer(), prepared: [], legacyConverted: 0 };
-        this.owned.set(blockNumber, block);
+      if (numbers[offset] !== blockNumber || !block) {
+        blockNumber = numbers[offset];
+        block = this.owned.get(blockNumber);
+        if (!block) {
+          const { documentId, blockId } = this.blocks[blockNumber];
+          block = { documentId, blockId, preparer: new CommentPreparer(), ids: [], analyses: [], numbers: [], legacyConverted: 0 };
+          this.owned.set(blockNumber, block);
+        }
       }
-      const supporters = numbers[offset + 4];
-      const supportersTotal = numbers[offset + 5];
-      // The very object validateCommentInput makes.
-      const comment: CommentInput = {
-        id: ids[index],
-        unit: this.units[numbers[offset + 1]],
-        sourceType: SOURCE_TYPES[numbers[offset + 2]] as SourceType,
-        documentId: block.documentId,
-        blockId: block.blockId,
-        kind: COMMENT_KINDS[numbers[offset + 3]] as CommentKind,
-        text: texts[index],
-        supporters: supporters === 0 ? undefined : supporters,
-        supportersTotal: supportersTotal === 0 ? undefined : supportersTotal,
-      };
-      const prepared = block.preparer.prepare(comment);
-      if (prepared.legacyEncoding !== undefined) block.legacyConverted++;
-      block.prepared.push(prepared);
+      const analysis = block.preparer.analyse(texts[index]);
+      if (analysis.legacyEncoding !== null) block.legacyConverted++;
+      block.ids.push(ids[index]);
+      block.analyses.push(analysis);
+      block.numbers.push(numbers[offset + 1], numbers[offset + 2], numbers[offset + 3], numbers[offset + 4], numbers[offset + 5]);
     }
   }
 
   /** Clusters the blocks, largest first, each released once done. */
   *cluster(): Generator<BlockJson> {
-    const blocks = [...this.owned.values()].sort((a, b) => b.prepared.length - a.prepared.length);
+    const blocks = [...this.owned.values()].sort((a, b) => b.ids.length - a.ids.length);
     this.owned.clear();
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index];
       blocks[index] = undefined as unknown as StoredBlock;
-      yield blockJson(block.documentId, block.blockId, clusterBlock(block.prepared), block.legacyConverted);
+      yield blockJson(block.documentId, block.blockId, clusterBlock(this.prepared(block)), block.legacyConverted);
     }
+  }
+
+  private prepared(block: StoredBlock): PreparedComment[] {
+    const { ids, analyses, numbers, documentId, blockId } = block;
+    const prepared = new Array<PreparedComment>(ids.length);
+    for (let index = 0; index < ids.length; index++) {
+      const offset = index * (FIELDS - 1);
+      const supporters = numbers[offset + 3];
+      const supportersTotal = numbers[offset + 4];
+      const analysis = analyses[index];
+      // The very object validateCommentInput makes (its text was analysed already).
+      const comment: CommentInput = {
+        id: ids[index],
+        unit: this.units[numbers[offset]],
+        sourceType: SOURCE_TYPES[numbers[offset + 1]] as SourceType,
+        documentId,
+        blockId,
+        kind: COMMENT_KINDS[numbers[offset + 2]] as CommentKind,
+        text: analysis.text,
+        supporters: supporters === 0 ? undefined : supporters,
+        supportersTotal: supportersTotal === 0 ? undefined : supportersTotal,
+      };
+      prepared[index] = prepareAnalysed(comment, analysis);
+    }
+    return prepared;
   }
 }
 
@@ -297,7 +315,7 @@ export function blockJson(documentId: string | undefined, blockId: string, clust
 export function* blocksReportJsonChunks(
   parts: BlockJson[],
   options: { rejectedLines: number; extraStats: Readonly<Record<string, number>> },
-): Generator<string> {
+): Generator<string | Uint8Array> {
   const blocks = parts.filter((part) => part.clusters > 0).sort((a, b) => compareIds(a.documentId ?? '', b.documentId ?? '') || compareIds(a.blockId, b.blockId));
   let comments = 0;
   let clusters = 0;
@@ -320,7 +338,10 @@ export function* blocksReportJsonChunks(
     documents.add(block.documentId ?? '');
   }
   yield `{"comments":${comments},"clusters":[`;
-  for (let index = 0; index < blocks.length; index++) yield `${index === 0 ? '\n' : ',\n'}${blocks[index].json}`;
+  for (let index = 0; index < blocks.length; index++) {
+    yield index === 0 ? '\n' : ',\n';
+    yield blocks[index].json;
+  }
   // The keys in computeStats' order.
   const stats = {
     comments,
@@ -337,4 +358,44 @@ export function* blocksReportJsonChunks(
     ...options.extraStats,
   };
   yield `\n],"stats":${JSON.stringify(stats)}}\n`;
+}
+
+/**
+ * Cuts decoded text into lines exactly as node:readline does with crlfDelay: Infinity ("\n",
+ * "\r\n" and a lone "\r" end a line; text after the last line end is a last line unless empty),
+ * a chunk at a time and without an event and a promise per line.
+ */
+export class LineSplitter {
+  private rest = '';
+
+  /** The lines that this piece of text completes. */
+  push(text: string): string[] {
+    const all = this.rest === '' ? text : this.rest + text;
+    const lines: string[] = [];
+    let start = 0;
+    for (;;) {
+      const end = all.indexOf('\n', start);
+      if (end < 0) break;
+      this.cut(lines, all, start, end);
+      start = end + 1;
+    }
+    this.rest = start === 0 ? all : all.slice(start);
+    return lines;
+  }
+
+  /** The last line, if the text did not end with a line end. */
+  end(): string[] {
+    const lines: string[] = [];
+    if (this.rest !== '') this.cut(lines, this.rest, 0, this.rest.length);
+    this.rest = '';
+    return lines;
+  }
+
+  /** all[start, end) ended by "\n" (or by the end of the text); "\r" before it is part of the line end. */
+  private cut(lines: string[], all: string, start: number, end: number): void {
+    if (end > start && all.charCodeAt(end - 1) === 13) end--;
+    const line = all.slice(start, end);
+    if (line.indexOf('\r') < 0) lines.push(line);
+    else for (const part of line.split('\r')) lines.push(part);
+  }
 }

@@ -12,12 +12,17 @@ export type WorkerReply =
   | { readonly type: 'error'; readonly message: string };
 
 const store = new BlockStore();
+const utf8 = new TextEncoder();
 
 parentPort?.on('message', (request: WorkerRequest) => {
   try {
     if (request.type === 'batch') store.receive(request);
     else {
-      for (const block of store.cluster()) parentPort?.postMessage({ type: 'block', block } satisfies WorkerReply);
+      for (const block of store.cluster()) {
+        // as UTF-8 in a buffer of its own, handed over: the main thread only writes it
+        const json = typeof block.json === 'string' ? utf8.encode(block.json) : block.json;
+        parentPort?.postMessage({ type: 'block', block: { ...block, json } } satisfies WorkerReply, [json.buffer as ArrayBuffer]);
+      }
       parentPort?.postMessage({ type: 'done' } satisfies WorkerReply);
     }
   } catch (error: unknown) {

@@ -3,10 +3,10 @@
 import { closeSync, createReadStream, createWriteStream, existsSync, openSync, readFileSync, readSync, statSync, type WriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import { BatchEncoder, blocksReportJsonChunks, type BlockJson } from './cli-stream';
+import { BatchEncoder, LineSplitter, blocksReportJsonChunks, type BlockJson } from './cli-stream';
 import type { WorkerReply } from './cli-worker';
 import { buildReport, reportJsonChunks } from './report';
 import { BlockCollector } from './synthesize';
@@ -108,7 +108,7 @@ function isXlsx(path: string): boolean {
   }
 }
 
-async function write(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
+async function write(stream: NodeJS.WritableStream, chunk: string | Uint8Array): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
@@ -118,6 +118,15 @@ interface CommentSink {
   add(comment: CommentInput, compact: true): void;
   readonly comments: number;
   readonly blockCount: number;
+}
+
+/** The lines of a file, as node:readline gives them, a large chunk of the file at a time. */
+async function* lineBatches(path: string): AsyncGenerator<string[]> {
+  const splitter = new LineSplitter();
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) yield splitter.push(decoder.write(chunk as Buffer));
+  splitter.push(decoder.end());
+  yield splitter.end();
 }
 
 /** Reads the JSON lines into the collector; bad lines go to stderr with their number. */
@@ -134,31 +143,32 @@ async function readComments(
     rejected++;
     if (printRejected) process.stderr.write(`line ${lineNumber}: ${reason}\n`);
   };
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const rawLine of lines) {
-    lineNumber++;
-    if (lineNumber % 100_000 === 0) say(`read ${lineNumber} lines`);
-    const line = lineNumber === 1 && rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine;
-    if (line.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error: unknown) {
-      reject(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-      continue;
+  for await (const lines of lineBatches(path)) {
+    for (const rawLine of lines) {
+      lineNumber++;
+      if (lineNumber % 100_000 === 0) say(`read ${lineNumber} lines`);
+      const line = lineNumber === 1 && rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine;
+      if (line.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error: unknown) {
+        reject(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+        continue;
+      }
+      const result = validateCommentInput(value, collector.intern);
+      if (!result.ok) {
+        reject(result.reason);
+        continue;
+      }
+      const earlier = lineOfId.get(result.value.id);
+      if (earlier !== undefined) {
+        reject(`id ${JSON.stringify(result.value.id)} already used on line ${earlier}`);
+        continue;
+      }
+      lineOfId.set(result.value.id, lineNumber);
+      collector.add(result.value, true);
     }
-    const result = validateCommentInput(value, collector.intern);
-    if (!result.ok) {
-      reject(result.reason);
-      continue;
-    }
-    const earlier = lineOfId.get(result.value.id);
-    if (earlier !== undefined) {
-      reject(`id ${JSON.stringify(result.value.id)} already used on line ${earlier}`);
-      continue;
-    }
-    lineOfId.set(result.value.id, lineNumber);
-    collector.add(result.value, true);
   }
   return { lines: lineNumber, rejected };
 }
@@ -246,7 +256,9 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
   };
 
   let read: { lines: number; rejected: number } | undefined;
-  let chunks: Iterable<string> | undefined;
+  let chunks: Iterable<string | Uint8Array> | undefined;
+  // the worker threads, stopping while the report is written
+  let stopped: Promise<unknown> = Promise.resolve();
   let totals = { comments: 0, clusters: 0 };
   if (threads > 0) {
     // First pass with threads: each validated comment goes to the thread that owns its block,
@@ -303,7 +315,7 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
     for (const worker of workers) worker.postMessage({ type: 'finish' });
     await Promise.all(finished);
     closing = true;
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    stopped = Promise.all(workers.map((worker) => worker.terminate()));
     if (failure === undefined) {
       // rejected rows of a table are counted as rejected lines: one field, whatever the input
       chunks = blocksReportJsonChunks(parts, { rejectedLines: read.rejected, extraStats: { [lines]: read.lines } });
@@ -313,6 +325,7 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
       // were reported already).
       say(`worker threads failed (${failure.split('\n')[0]}); reading again without them`);
       parts.length = 0;
+      await stopped;
     }
   }
   if (chunks === undefined) {
@@ -364,8 +377,10 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
     }
   } catch (error: unknown) {
     stderr.write(`synthesize: cannot write ${parsed.out ?? 'the report'}: ${error instanceof Error ? error.message : String(error)}\n`);
+    await stopped;
     return 1;
   }
+  await stopped;
   say(`${totals.comments} comments, ${totals.clusters} clusters, ${rejected} rejected ${lines} (${seconds()})`);
   return rejected > 0 ? 2 : 0;
 }
