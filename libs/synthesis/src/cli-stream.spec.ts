@@ -93,14 +93,18 @@ describe('the command line on worker threads (cli-stream)', () => {
   });
 
   it('cuts lines exactly as node:readline with crlfDelay Infinity, however the text is cut into chunks', async () => {
+    // (cut anywhere, even inside a character: a line is decoded once it is complete)
     const texts = ['', 'a', 'a\n', '\n', '\n\n', 'a\r\nb', 'a\rb\r', '\r', 'a\r\r\nb\n', '\r\n\r\n', 'a\n\rb\r\n\r', 'x\r\r\ry', 'Tán thành\r\nĐề nghị\n'];
     for (const text of texts) {
       const expected: string[] = [];
       for await (const line of createInterface({ input: Readable.from([text]), crlfDelay: Number.POSITIVE_INFINITY })) expected.push(line);
-      for (let cut = 0; cut <= text.length; cut++) {
-        const splitter = new LineSplitter();
-        const lines = [...splitter.push(text.slice(0, cut)), ...splitter.push(text.slice(cut)), ...splitter.end()];
-        expect([text, cut, lines]).toEqual([text, cut, expected]);
+      const bytes = Buffer.from(text);
+      for (let cut = 0; cut <= bytes.length; cut++) {
+        for (let second = cut; second <= bytes.length; second++) {
+          const splitter = new LineSplitter();
+          const lines = [...splitter.push(bytes.subarray(0, cut)), ...splitter.push(bytes.subarray(cut, second)), ...splitter.push(bytes.subarray(second)), ...splitter.end()];
+          expect([text, cut, second, lines]).toEqual([text, cut, second, expected]);
+        }
       }
     }
   });

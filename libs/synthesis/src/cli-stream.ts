@@ -361,40 +361,50 @@ export function* blocksReportJsonChunks(
 }
 
 /**
- * Cuts decoded text into lines exactly as node:readline does with crlfDelay: Infinity ("\n",
- * "\r\n" and a lone "\r" end a line; text after the last line end is a last line unless empty),
- * a chunk at a time and without an event and a promise per line.
+ * Cuts a file's bytes into lines exactly as node:readline does over a UTF-8 stream with
+ * crlfDelay: Infinity ("\n", "\r\n" and a lone "\r" end a line; what follows the last line end is
+ * a last line unless empty), a chunk at a time, without an event and a promise per line. Each line
+ * is decoded on its own (a line end is never inside a UTF-8 sequence), which gives flat strings.
  */
 export class LineSplitter {
-  private rest = '';
+  private rest: Buffer | undefined;
 
-  /** The lines that this piece of text completes. */
-  push(text: string): string[] {
-    const all = this.rest === '' ? text : this.rest + text;
+  /** The lines that this chunk completes. */
+  push(chunk: Buffer): string[] {
     const lines: string[] = [];
     let start = 0;
-    for (;;) {
-      const end = all.indexOf('\n', start);
-      if (end < 0) break;
-      this.cut(lines, all, start, end);
-      start = end + 1;
+    let end = chunk.indexOf(10);
+    if (end < 0) {
+      this.rest = this.rest === undefined ? chunk : Buffer.concat([this.rest, chunk]);
+      return lines;
     }
-    this.rest = start === 0 ? all : all.slice(start);
+    if (this.rest !== undefined) {
+      this.cut(lines, Buffer.concat([this.rest, chunk.subarray(0, end)]), 0, this.rest.length + end);
+      this.rest = undefined;
+      start = end + 1;
+      end = chunk.indexOf(10, start);
+    }
+    while (end >= 0) {
+      this.cut(lines, chunk, start, end);
+      start = end + 1;
+      end = chunk.indexOf(10, start);
+    }
+    if (start < chunk.length) this.rest = chunk.subarray(start);
     return lines;
   }
 
-  /** The last line, if the text did not end with a line end. */
+  /** The last line, if the bytes did not end with a line end. */
   end(): string[] {
     const lines: string[] = [];
-    if (this.rest !== '') this.cut(lines, this.rest, 0, this.rest.length);
-    this.rest = '';
+    if (this.rest !== undefined && this.rest.length > 0) this.cut(lines, this.rest, 0, this.rest.length);
+    this.rest = undefined;
     return lines;
   }
 
-  /** all[start, end) ended by "\n" (or by the end of the text); "\r" before it is part of the line end. */
-  private cut(lines: string[], all: string, start: number, end: number): void {
-    if (end > start && all.charCodeAt(end - 1) === 13) end--;
-    const line = all.slice(start, end);
+  /** bytes[start, end) ended by "\n" (or by the end of the file); "\r" before it is part of the line end. */
+  private cut(lines: string[], bytes: Buffer, start: number, end: number): void {
+    if (end > start && bytes[end - 1] === 13) end--;
+    const line = bytes.toString('utf8', start, end);
     if (line.indexOf('\r') < 0) lines.push(line);
     else for (const part of line.split('\r')) lines.push(part);
   }

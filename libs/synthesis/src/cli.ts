@@ -3,7 +3,6 @@
 import { closeSync, createReadStream, createWriteStream, existsSync, openSync, readFileSync, readSync, statSync, type WriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { BatchEncoder, LineSplitter, blocksReportJsonChunks, type BlockJson } from './cli-stream';
@@ -123,9 +122,7 @@ interface CommentSink {
 /** The lines of a file, as node:readline gives them, a large chunk of the file at a time. */
 async function* lineBatches(path: string): AsyncGenerator<string[]> {
   const splitter = new LineSplitter();
-  const decoder = new StringDecoder('utf8');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) yield splitter.push(decoder.write(chunk as Buffer));
-  splitter.push(decoder.end());
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 18 })) yield splitter.push(chunk as Buffer);
   yield splitter.end();
 }
 
