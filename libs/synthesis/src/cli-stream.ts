@@ -77,7 +77,7 @@ export class BatchEncoder {
   constructor(
     private readonly threads: number,
     private readonly send: (thread: number, batch: CommentBatch) => void,
-    private readonly sample = 20_000,
+    private readonly sample = 10_000,
     private readonly batchSize = 4096,
   ) {
     this.load = new Array<number>(threads).fill(0);

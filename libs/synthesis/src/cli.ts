@@ -269,6 +269,11 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
     const parts: BlockJson[] = [];
     let failure: string | undefined;
     let closing = false;
+    // A thread is stopped as soon as it is done: tearing down its heap (hundreds of megabytes on
+    // a large round) takes a good fraction of a second, which then overlaps the other thread's
+    // clustering or the writing of the report.
+    const stopping: Array<Promise<unknown>> = [];
+    const done = new Set<Worker>();
     let blocks = 0;
     let nextReport = 1;
     const finished = workers.map(
@@ -283,6 +288,10 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
               }
             } else {
               if (reply.type === 'error') failure ??= reply.message;
+              else {
+                done.add(worker);
+                stopping.push(worker.terminate());
+              }
               resolve();
             }
           });
@@ -291,7 +300,7 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
             resolve();
           });
           worker.on('exit', (code) => {
-            if (!closing) failure ??= `worker thread stopped (exit code ${code})`;
+            if (!closing && !done.has(worker)) failure ??= `worker thread stopped (exit code ${code})`;
             resolve();
           });
         }),
@@ -312,7 +321,8 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
     for (const worker of workers) worker.postMessage({ type: 'finish' });
     await Promise.all(finished);
     closing = true;
-    stopped = Promise.all(workers.map((worker) => worker.terminate()));
+    for (const worker of workers) if (!done.has(worker)) stopping.push(worker.terminate());
+    stopped = Promise.all(stopping);
     if (failure === undefined) {
       // rejected rows of a table are counted as rejected lines: one field, whatever the input
       chunks = blocksReportJsonChunks(parts, { rejectedLines: read.rejected, extraStats: { [lines]: read.lines } });
