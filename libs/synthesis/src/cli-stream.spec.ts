@@ -36,7 +36,14 @@ function singleThreadReport(inputs: readonly CommentInput[], extraStats: Record<
   return [...reportJsonChunks(buildReport(clusters, { rejectedLines: 4, legacyConverted, extraStats }))].join('');
 }
 
-function streamedReport(inputs: readonly CommentInput[], threads: number, sample: number, batchSize: number, extraStats: Record<string, number>): string {
+function streamedReport(
+  inputs: readonly CommentInput[],
+  threads: number,
+  sample: number,
+  batchSize: number,
+  extraStats: Record<string, number>,
+  moved = 0,
+): string {
   const stores = Array.from({ length: threads }, () => new BlockStore());
   const encoder = new BatchEncoder(
     threads,
@@ -48,6 +55,11 @@ function streamedReport(inputs: readonly CommentInput[], threads: number, sample
   for (const comment of inputs) encoder.add(comment);
   encoder.finish();
   expect(encoder.comments).toBe(inputs.length);
+  // blocks given up by the first thread to the last one, as a thread that runs out of blocks gets them
+  for (let index = 0; index < moved; index++) {
+    const block = stores[0].give();
+    if (block) stores[threads - 1].adopt(structuredClone(block));
+  }
   // half of them as UTF-8, as the threads send them
   const parts: BlockJson[] = stores.flatMap((store) => [...store.cluster()].map((part, index) => structuredClone(index % 2 === 0 ? part : { ...part, json: new TextEncoder().encode(part.json as string) })));
   expect(parts).toHaveLength(encoder.blockCount);
@@ -69,6 +81,9 @@ describe('the command line on worker threads (cli-stream)', () => {
     ]) {
       expect(streamedReport(shuffled(inputs, seed), threads, sample, batchSize, { lines: 200 })).toBe(expected);
     }
+    // with blocks moved from one thread to another before clustering (their analyses travel along)
+    expect(streamedReport(shuffled(inputs, 6), 2, 10, 7, { lines: 200 }, 3)).toBe(expected);
+    expect(streamedReport(shuffled(inputs, 7), 3, 0, 1, { lines: 200 }, 100)).toBe(expected);
   });
 
   it('gives blocks to threads by their share of the sample, so that the threads get about as many comments', () => {

@@ -191,7 +191,7 @@ export class BatchEncoder {
   }
 }
 
-interface StoredBlock {
+export interface StoredBlock {
   readonly documentId?: string;
   readonly blockId: string;
   /** Per comment: its id, its text's analysis, and unit, sourceType, kind, supporters, supportersTotal. */
@@ -242,13 +242,43 @@ export class BlockStore {
 
   /** Clusters the blocks, largest first, each released once done. */
   *cluster(): Generator<BlockJson> {
-    const blocks = [...this.owned.values()].sort((a, b) => b.ids.length - a.ids.length);
-    this.owned.clear();
-    for (let index = 0; index < blocks.length; index++) {
-      const block = blocks[index];
-      blocks[index] = undefined as unknown as StoredBlock;
-      yield blockJson(block.documentId, block.blockId, clusterBlock(this.prepared(block)), block.legacyConverted);
+    for (let part = this.clusterNext(); part !== undefined; part = this.clusterNext()) yield part;
+  }
+
+  /** Clusters the largest block left (and forgets it), or undefined when none is left. */
+  clusterNext(): BlockJson | undefined {
+    const block = this.takeLargest();
+    return block === undefined ? undefined : blockJson(block.documentId, block.blockId, clusterBlock(this.prepared(block)), block.legacyConverted);
+  }
+
+  /**
+   * Gives up the largest block not clustered yet (to a thread that has run out of blocks), or
+   * undefined. Its comments travel with their analyses: the receiving thread adopts it as it is.
+   */
+  give(): StoredBlock | undefined {
+    return this.takeLargest();
+  }
+
+  /** A block another thread gave up (give), with the units it refers to numbered the same here. */
+  adopt(block: StoredBlock): void {
+    this.owned.set(-1 - this.adopted++, block);
+  }
+
+  private adopted = 0;
+
+  private takeLargest(): StoredBlock | undefined {
+    let largest: number | undefined;
+    let size = -1;
+    for (const [key, block] of this.owned) {
+      if (block.ids.length > size) {
+        largest = key;
+        size = block.ids.length;
+      }
     }
+    if (largest === undefined) return undefined;
+    const block = this.owned.get(largest);
+    this.owned.delete(largest);
+    return block;
   }
 
   private prepared(block: StoredBlock): PreparedComment[] {

@@ -6,7 +6,7 @@ import { basename, extname, join } from 'node:path';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { BatchEncoder, LineSplitter, blocksReportJsonChunks, type BlockJson } from './cli-stream';
-import type { WorkerReply } from './cli-worker';
+import type { WorkerReply, WorkerRequest } from './cli-worker';
 import { buildReport, reportJsonChunks } from './report';
 import { BlockCollector } from './synthesize';
 import { validateCommentInput } from './validate';
@@ -269,42 +269,79 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
     const parts: BlockJson[] = [];
     let failure: string | undefined;
     let closing = false;
-    // A thread is stopped as soon as it is done: tearing down its heap (hundreds of megabytes on
-    // a large round) takes a good fraction of a second, which then overlaps the other thread's
-    // clustering or the writing of the report.
-    const stopping: Array<Promise<unknown>> = [];
-    const done = new Set<Worker>();
     let blocks = 0;
     let nextReport = 1;
-    const finished = workers.map(
-      (worker) =>
-        new Promise<void>((resolve) => {
-          worker.on('message', (reply: WorkerReply) => {
-            if (reply.type === 'block') {
-              parts.push(reply.block);
-              if (parts.length >= nextReport || parts.length === blocks) {
-                say(`clustered ${parts.length}/${blocks} blocks (${seconds()})`);
-                nextReport += Math.max(1, Math.ceil(blocks / 10));
-              }
-            } else {
-              if (reply.type === 'error') failure ??= reply.message;
-              else {
-                done.add(worker);
-                stopping.push(worker.terminate());
-              }
-              resolve();
-            }
-          });
-          worker.on('error', (error: Error) => {
-            failure ??= error.message;
-            resolve();
-          });
-          worker.on('exit', (code) => {
-            if (!closing && !done.has(worker)) failure ??= `worker thread stopped (exit code ${code})`;
-            resolve();
-          });
-        }),
-    );
+    // A thread that has run out of blocks asks (through this thread) another one for a block it
+    // has not started. A thread is stopped as soon as no block is left for it: tearing down its
+    // heap (hundreds of megabytes on a large round) takes a good fraction of a second, which then
+    // overlaps the other thread's clustering or the writing of the report.
+    interface ThreadState {
+      readonly worker: Worker;
+      /** It said done, and has not been given a block since. */
+      idle: boolean;
+      /** A request to give up a block is on its way to it; the block goes to giveTo. */
+      asked: boolean;
+      giveTo?: ThreadState;
+      /** It had no block to give up: not asked again. */
+      exhausted: boolean;
+      /** It waits for a block from another thread. */
+      waiting: boolean;
+      stopped: boolean;
+    }
+    const stopping: Array<Promise<unknown>> = [];
+    let settle = (): void => undefined;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    const fail = (message: string): void => {
+      failure ??= message;
+      settle();
+    };
+    const states: ThreadState[] = workers.map((worker) => ({ worker, idle: false, asked: false, exhausted: false, waiting: false, stopped: false }));
+    const stop = (state: ThreadState): void => {
+      if (state.stopped) return;
+      state.stopped = true;
+      stopping.push(state.worker.terminate());
+      if (states.every((other) => other.stopped)) settle();
+    };
+    const whenIdle = (state: ThreadState): void => {
+      if (!state.idle || state.waiting || state.asked || state.stopped) return;
+      const victim = states.find((other) => other !== state && !other.idle && !other.asked && !other.exhausted && !other.stopped);
+      if (victim === undefined) return stop(state);
+      victim.asked = true;
+      victim.giveTo = state;
+      state.waiting = true;
+      victim.worker.postMessage({ type: 'give' } satisfies WorkerRequest);
+    };
+    for (const state of states) {
+      state.worker.on('message', (reply: WorkerReply) => {
+        if (reply.type === 'block') {
+          parts.push(reply.block);
+          if (parts.length >= nextReport || parts.length === blocks) {
+            say(`clustered ${parts.length}/${blocks} blocks (${seconds()})`);
+            nextReport += Math.max(1, Math.ceil(blocks / 10));
+          }
+        } else if (reply.type === 'done') {
+          state.idle = true;
+          whenIdle(state);
+        } else if (reply.type === 'given') {
+          const taker = state.giveTo as ThreadState;
+          state.asked = false;
+          state.giveTo = undefined;
+          taker.waiting = false;
+          if (reply.block !== undefined) {
+            taker.idle = false;
+            taker.worker.postMessage({ type: 'take', block: reply.block } satisfies WorkerRequest);
+          } else {
+            state.exhausted = true;
+            whenIdle(taker);
+          }
+          whenIdle(state);
+        } else fail(reply.message);
+      });
+      state.worker.on('error', (error: Error) => fail(error.message));
+      state.worker.on('exit', (code) => {
+        if (!closing && !state.stopped) fail(`worker thread stopped (exit code ${code})`);
+      });
+    }
     const encoder = new BatchEncoder(threads, (thread, batch) => workers[thread].postMessage(batch, [batch.numbers.buffer as ArrayBuffer]));
     try {
       read = await readInput(encoder, true);
@@ -318,10 +355,10 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
     blocks = encoder.blockCount;
     nextReport = Math.max(1, Math.ceil(blocks / 10));
     say(`read ${read.lines} ${lines}: ${encoder.comments} comments in ${blocks} blocks, ${read.rejected} rejected (${seconds()})`);
-    for (const worker of workers) worker.postMessage({ type: 'finish' });
-    await Promise.all(finished);
+    for (const worker of workers) worker.postMessage({ type: 'finish' } satisfies WorkerRequest);
+    await settled;
     closing = true;
-    for (const worker of workers) if (!done.has(worker)) stopping.push(worker.terminate());
+    for (const state of states) stop(state);
     stopped = Promise.all(stopping);
     if (failure === undefined) {
       // rejected rows of a table are counted as rejected lines: one field, whatever the input
