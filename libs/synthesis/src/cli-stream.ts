@@ -1,13 +1,13 @@
 // The command line's worker threads, as pure pieces (no threads, no I/O here, so that they can be
 // tested on one thread): the main thread validates the lines and hands each comment over at once,
-// in batches, to the thread that owns its block; that thread prepares it (text analysis,
-// signatures) while the file is still being read, and clusters its blocks when the file is done.
-// Each thread sends back the report's JSON text of each of its blocks, so the main thread only
-// orders the blocks and writes them.
-import { compareIds } from './cluster-block';
+// in batches, to the thread that owns its block; that thread analyses its text (normalisation,
+// features, signature) while the file is still being read, and clusters its blocks when the file
+// is done (taking over blocks another thread has not started when it runs out). Each thread sends
+// back the report's JSON text of each of its blocks, so the main thread only orders the blocks
+// and writes them. Also the line splitter of the command line.
+import { clusterBlock, compareIds } from './cluster-block';
 import { CommentPreparer, prepareAnalysed, type TextAnalysis } from './prepare';
 import { COMMENT_KINDS, SOURCE_TYPES, type Cluster, type CommentInput, type CommentKind, type PreparedComment, type SourceType } from './types';
-import { clusterBlock } from './cluster-block';
 
 /** Numbers per comment in CommentBatch.numbers. */
 const FIELDS = 6;
