@@ -3,10 +3,10 @@
 import { closeSync, createReadStream, createWriteStream, existsSync, openSync, readFileSync, readSync, statSync, type WriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import type { BlockRequest } from './cli-worker';
+import { BatchEncoder, LineSplitter, blocksReportJsonChunks, type BlockJson } from './cli-stream';
+import type { WorkerReply, WorkerRequest } from './cli-worker';
 import { buildReport, reportJsonChunks } from './report';
 import { BlockCollector } from './synthesize';
 import { validateCommentInput } from './validate';
@@ -107,48 +107,65 @@ function isXlsx(path: string): boolean {
   }
 }
 
-async function write(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
+async function write(stream: NodeJS.WritableStream, chunk: string | Uint8Array): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+/** Where the first pass puts the validated comments: a BlockCollector, or the worker threads. */
+interface CommentSink {
+  readonly intern: (value: string) => string;
+  add(comment: CommentInput, compact: true): void;
+  readonly comments: number;
+  readonly blockCount: number;
+}
+
+/** The lines of a file, as node:readline gives them, a large chunk of the file at a time. */
+async function* lineBatches(path: string): AsyncGenerator<string[]> {
+  const splitter = new LineSplitter();
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 18 })) yield splitter.push(chunk as Buffer);
+  yield splitter.end();
 }
 
 /** Reads the JSON lines into the collector; bad lines go to stderr with their number. */
 async function readComments(
   path: string,
-  collector: BlockCollector,
+  collector: CommentSink,
   say: (message: string) => void,
+  printRejected = true,
 ): Promise<{ lines: number; rejected: number }> {
   const lineOfId = new Map<string, number>();
   let lineNumber = 0;
   let rejected = 0;
   const reject = (reason: string): void => {
     rejected++;
-    process.stderr.write(`line ${lineNumber}: ${reason}\n`);
+    if (printRejected) process.stderr.write(`line ${lineNumber}: ${reason}\n`);
   };
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const rawLine of lines) {
-    lineNumber++;
-    if (lineNumber % 100_000 === 0) say(`read ${lineNumber} lines`);
-    const line = lineNumber === 1 && rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine;
-    if (line.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error: unknown) {
-      reject(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-      continue;
+  for await (const lines of lineBatches(path)) {
+    for (const rawLine of lines) {
+      lineNumber++;
+      if (lineNumber % 100_000 === 0) say(`read ${lineNumber} lines`);
+      const line = lineNumber === 1 && rawLine.charCodeAt(0) === 0xfeff ? rawLine.slice(1) : rawLine;
+      if (line.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error: unknown) {
+        reject(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+        continue;
+      }
+      const result = validateCommentInput(value, collector.intern);
+      if (!result.ok) {
+        reject(result.reason);
+        continue;
+      }
+      const earlier = lineOfId.get(result.value.id);
+      if (earlier !== undefined) {
+        reject(`id ${JSON.stringify(result.value.id)} already used on line ${earlier}`);
+        continue;
+      }
+      lineOfId.set(result.value.id, lineNumber);
+      collector.add(result.value, true);
     }
-    const result = validateCommentInput(value, collector.intern);
-    if (!result.ok) {
-      reject(result.reason);
-      continue;
-    }
-    const earlier = lineOfId.get(result.value.id);
-    if (earlier !== undefined) {
-      reject(`id ${JSON.stringify(result.value.id)} already used on line ${earlier}`);
-      continue;
-    }
-    lineOfId.set(result.value.id, lineNumber);
-    collector.add(result.value, true);
   }
   return { lines: lineNumber, rejected };
 }
@@ -161,17 +178,18 @@ async function readTableComments(
   path: string,
   reader: TableReader,
   source: { unit: string; sourceType: SourceType },
-  collector: BlockCollector,
+  collector: CommentSink,
   say: (message: string) => void,
+  printRejected = true,
 ): Promise<{ rows: number; rejected: number }> {
   const { rows, warnings } = await reader(readFileSync(path));
-  for (const warning of warnings) say(warning);
+  if (printRejected) for (const warning of warnings) say(warning);
   const fileName = basename(path);
   let rejected = 0;
   for (const row of rows) {
     const reject = (reason: string): void => {
       rejected++;
-      process.stderr.write(`row ${row.rowNumber}: ${reason}\n`);
+      if (printRejected) process.stderr.write(`row ${row.rowNumber}: ${reason}\n`);
     };
     if (row.problems.length > 0) {
       reject(row.problems.join('; '));
@@ -185,46 +203,6 @@ async function readTableComments(
     collector.add(result.value, true);
   }
   return { rows: rows.length, rejected };
-}
-
-/**
- * Clusters blocks on worker threads, largest blocks first, each worker holding one block at a
- * time. The report is sorted afterwards, so which thread clustered which block does not matter.
- */
-async function clusterOnWorkers(
-  workers: readonly Worker[],
-  blocks: CommentInput[][],
-  collect: (clusters: readonly Cluster[], legacyConverted: number) => void,
-): Promise<void> {
-  blocks.sort((a, b) => b.length - a.length);
-  let next = 0;
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = (): void => {
-              if (next >= blocks.length) return resolve();
-              const request: BlockRequest = { sequence: next, comments: blocks[next] };
-              blocks[next] = []; // the worker has its copy now
-              next++;
-              worker.postMessage(request);
-            };
-            worker.on('message', (result: { clusters: Cluster[]; legacyConverted: number }) => {
-              collect(result.clusters, result.legacyConverted);
-              send();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (next < blocks.length || code !== 0) reject(new Error(`worker thread stopped (exit code ${code})`));
-            });
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
 }
 
 /** Runs the command line and returns the exit code: 0 all good, 2 some lines (rows) rejected, 1 usage. */
@@ -258,73 +236,175 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
     if (!parsed.quiet) stderr.write(`synthesize: ${message}\n`);
   };
 
-  // Worker threads for the second pass start now, so that they load while the file is read.
-  // Without --threads: two on a large file (by its size: lines are a few hundred bytes).
+  // Worker threads start now, so that they load while the file begins to be read. Without
+  // --threads: two on a large file (by its size: lines are a few hundred bytes).
   const workerFile = join(__dirname, 'cli-worker.js');
   // (an XLSX is compressed, about five times: its size says less, but the rule stays the same)
   const largeFile = statSync(parsed.input).size >= THREADS_FROM * (xlsx ? 40 : 200);
   const threads = !existsSync(workerFile) ? 0 : (parsed.threads ?? (largeFile ? Math.min(2, availableParallelism()) : 0));
-  const workers = Array.from(
-    { length: threads },
-    // A larger young generation: clustering allocates many short-lived objects.
-    () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 64 } }),
-  );
-  const stopWorkers = (): Promise<unknown> => Promise.all(workers.map((worker) => worker.terminate()));
-  // A worker that fails to start (or stops) before the second pass: that pass then runs here.
-  let workerFailed = false;
-  for (const worker of workers) {
-    worker.on('error', () => (workerFailed = true));
-    worker.on('exit', () => (workerFailed = true));
-  }
-
-  // First pass: read, validate and group by block. Each bad line is reported and skipped.
-  const collector = new BlockCollector();
-  let read: { lines: number; rejected: number };
-  try {
+  const lines = xlsx ? 'rows' : 'lines';
+  const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const readInput = (collector: CommentSink, printRejected: boolean): Promise<{ lines: number; rejected: number }> => {
     if (xlsx && tableReader !== undefined) {
       const source = { unit: parsed.unit ?? basename(parsed.input, extname(parsed.input)), sourceType: parsed.sourceType ?? 'lower_organization' };
-      const table = await readTableComments(parsed.input, tableReader, source, collector, say);
-      read = { lines: table.rows, rejected: table.rejected };
-    } else read = await readComments(parsed.input, collector, say);
-  } catch (error: unknown) {
-    await stopWorkers();
-    stderr.write(`synthesize: cannot read ${parsed.input}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
-  const { lines: lineNumber, rejected } = read;
-  const blocks = collector.blockCount;
-  const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-  const lines = xlsx ? 'rows' : 'lines';
-  say(`read ${lineNumber} ${lines}: ${collector.comments} comments in ${blocks} blocks, ${rejected} rejected (${seconds()})`);
-
-  // Second pass: block by block, on worker threads when the input is large.
-  const clusters: Cluster[] = [];
-  let legacyConverted = 0;
-  let done = 0;
-  let nextReport = Math.max(1, Math.ceil(blocks / 10));
-  const collect = (blockClusters: readonly Cluster[], converted: number): void => {
-    for (const cluster of blockClusters) clusters.push(cluster);
-    legacyConverted += converted;
-    done++;
-    if (done >= nextReport || done === blocks) {
-      say(`clustered ${done}/${blocks} blocks: ${clusters.length} clusters (${seconds()})`);
-      nextReport += Math.max(1, Math.ceil(blocks / 10));
+      return readTableComments(parsed.input, tableReader, source, collector, say, printRejected).then((table) => ({ lines: table.rows, rejected: table.rejected }));
     }
+    return readComments(parsed.input, collector, say, printRejected);
   };
-  if (workerFailed) {
-    await stopWorkers();
-    workers.length = 0;
+
+  let read: { lines: number; rejected: number } | undefined;
+  let chunks: Iterable<string | Uint8Array> | undefined;
+  // the worker threads, stopping while the report is written
+  let stopped: Promise<unknown> = Promise.resolve();
+  let totals = { comments: 0, clusters: 0 };
+  if (threads > 0) {
+    // First pass with threads: each validated comment goes to the thread that owns its block,
+    // which prepares it at once; at the end each thread clusters its blocks and sends back their
+    // part of the report.
+    const workers = Array.from(
+      { length: threads },
+      // A larger young generation: preparing and clustering allocate many short-lived objects.
+      () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 64 } }),
+    );
+    const parts: BlockJson[] = [];
+    let failure: string | undefined;
+    let closing = false;
+    let blocks = 0;
+    let nextReport = 1;
+    // A thread that has run out of blocks asks (through this thread) another one for a block it
+    // has not started. A thread is stopped as soon as no block is left for it: tearing down its
+    // heap (hundreds of megabytes on a large round) takes a good fraction of a second, which then
+    // overlaps the other thread's clustering or the writing of the report.
+    interface ThreadState {
+      readonly worker: Worker;
+      /** It said done, and has not been given a block since. */
+      idle: boolean;
+      /** A request to give up a block is on its way to it; the block goes to giveTo. */
+      asked: boolean;
+      giveTo?: ThreadState;
+      /** It had no block to give up: not asked again. */
+      exhausted: boolean;
+      /** It waits for a block from another thread. */
+      waiting: boolean;
+      stopped: boolean;
+    }
+    const stopping: Array<Promise<unknown>> = [];
+    let settle = (): void => undefined;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    const fail = (message: string): void => {
+      failure ??= message;
+      settle();
+    };
+    const states: ThreadState[] = workers.map((worker) => ({ worker, idle: false, asked: false, exhausted: false, waiting: false, stopped: false }));
+    const stop = (state: ThreadState): void => {
+      if (state.stopped) return;
+      state.stopped = true;
+      stopping.push(state.worker.terminate());
+      if (states.every((other) => other.stopped)) settle();
+    };
+    const whenIdle = (state: ThreadState): void => {
+      if (!state.idle || state.waiting || state.asked || state.stopped) return;
+      const victim = states.find((other) => other !== state && !other.idle && !other.asked && !other.exhausted && !other.stopped);
+      if (victim === undefined) return stop(state);
+      victim.asked = true;
+      victim.giveTo = state;
+      state.waiting = true;
+      victim.worker.postMessage({ type: 'give' } satisfies WorkerRequest);
+    };
+    for (const state of states) {
+      state.worker.on('message', (reply: WorkerReply) => {
+        if (reply.type === 'block') {
+          parts.push(reply.block);
+          if (parts.length >= nextReport || parts.length === blocks) {
+            say(`clustered ${parts.length}/${blocks} blocks (${seconds()})`);
+            nextReport += Math.max(1, Math.ceil(blocks / 10));
+          }
+        } else if (reply.type === 'done') {
+          state.idle = true;
+          whenIdle(state);
+        } else if (reply.type === 'given') {
+          const taker = state.giveTo as ThreadState;
+          state.asked = false;
+          state.giveTo = undefined;
+          taker.waiting = false;
+          if (reply.block !== undefined) {
+            taker.idle = false;
+            taker.worker.postMessage({ type: 'take', block: reply.block } satisfies WorkerRequest);
+          } else {
+            state.exhausted = true;
+            whenIdle(taker);
+          }
+          whenIdle(state);
+        } else fail(reply.message);
+      });
+      state.worker.on('error', (error: Error) => fail(error.message));
+      state.worker.on('exit', (code) => {
+        if (!closing && !state.stopped) fail(`worker thread stopped (exit code ${code})`);
+      });
+    }
+    const encoder = new BatchEncoder(threads, (thread, batch) => workers[thread].postMessage(batch, [batch.numbers.buffer as ArrayBuffer]));
+    try {
+      read = await readInput(encoder, true);
+      encoder.finish();
+    } catch (error: unknown) {
+      closing = true;
+      await Promise.all(workers.map((worker) => worker.terminate()));
+      stderr.write(`synthesize: cannot read ${parsed.input}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+    blocks = encoder.blockCount;
+    nextReport = Math.max(1, Math.ceil(blocks / 10));
+    say(`read ${read.lines} ${lines}: ${encoder.comments} comments in ${blocks} blocks, ${read.rejected} rejected (${seconds()})`);
+    for (const worker of workers) worker.postMessage({ type: 'finish' } satisfies WorkerRequest);
+    await settled;
+    closing = true;
+    for (const state of states) stop(state);
+    stopped = Promise.all(stopping);
+    if (failure === undefined) {
+      // rejected rows of a table are counted as rejected lines: one field, whatever the input
+      chunks = blocksReportJsonChunks(parts, { rejectedLines: read.rejected, extraStats: { [lines]: read.lines } });
+      for (const part of parts) totals = { comments: totals.comments + part.comments, clusters: totals.clusters + part.clusters };
+    } else {
+      // A thread that could not start or stopped: everything again on this thread (the bad lines
+      // were reported already).
+      say(`worker threads failed (${failure.split('\n')[0]}); reading again without them`);
+      parts.length = 0;
+      await stopped;
+    }
   }
-  try {
-    if (workers.length > 0) await clusterOnWorkers(workers, [...collector.takeBlocks()], collect);
-    else for (const block of collector.clusterBlocks()) collect(block.clusters, block.legacyConverted);
-  } catch (error: unknown) {
-    await stopWorkers();
-    stderr.write(`synthesize: clustering failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+  if (chunks === undefined) {
+    // First pass: read, validate and group by block. Each bad line is reported and skipped.
+    const printRejected = read === undefined;
+    const collector = new BlockCollector();
+    try {
+      read = await readInput(collector, printRejected);
+    } catch (error: unknown) {
+      stderr.write(`synthesize: cannot read ${parsed.input}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+    const blocks = collector.blockCount;
+    if (printRejected) say(`read ${read.lines} ${lines}: ${collector.comments} comments in ${blocks} blocks, ${read.rejected} rejected (${seconds()})`);
+
+    // Second pass: block by block.
+    const clusters: Cluster[] = [];
+    let legacyConverted = 0;
+    let done = 0;
+    let nextReport = Math.max(1, Math.ceil(blocks / 10));
+    for (const block of collector.clusterBlocks()) {
+      for (const cluster of block.clusters) clusters.push(cluster);
+      legacyConverted += block.legacyConverted;
+      done++;
+      if (done >= nextReport || done === blocks) {
+        say(`clustered ${done}/${blocks} blocks: ${clusters.length} clusters (${seconds()})`);
+        nextReport += Math.max(1, Math.ceil(blocks / 10));
+      }
+    }
+    // rejected rows of a table are counted as rejected lines: one field, whatever the input
+    const report = buildReport(clusters, { rejectedLines: read.rejected, legacyConverted, extraStats: { [lines]: read.lines } });
+    totals = { comments: report.comments, clusters: report.clusters.length };
+    chunks = reportJsonChunks(report);
   }
-  // rejected rows of a table are counted as rejected lines: one field, whatever the input
-  const report = buildReport(clusters, { rejectedLines: rejected, legacyConverted, extraStats: { [lines]: lineNumber } });
+  const { rejected } = read as { lines: number; rejected: number };
 
   let output: NodeJS.WritableStream = process.stdout;
   let file: WriteStream | undefined;
@@ -334,15 +414,17 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
       output = file;
       await once(file, 'open');
     }
-    for (const chunk of reportJsonChunks(report)) await write(output, chunk);
+    for (const chunk of chunks) await write(output, chunk);
     if (file) {
       file.end();
       await once(file, 'finish');
     }
   } catch (error: unknown) {
     stderr.write(`synthesize: cannot write ${parsed.out ?? 'the report'}: ${error instanceof Error ? error.message : String(error)}\n`);
+    await stopped;
     return 1;
   }
-  say(`${report.comments} comments, ${report.clusters.length} clusters, ${rejected} rejected ${lines} (${seconds()})`);
+  await stopped;
+  say(`${totals.comments} comments, ${totals.clusters} clusters, ${rejected} rejected ${lines} (${seconds()})`);
   return rejected > 0 ? 2 : 0;
 }

@@ -6,7 +6,7 @@ import { stripLeadingMarkers, tokenize } from './normalize';
 import type { CommentFamily, CommentInput, PreparedComment } from './types';
 
 /** What the text alone determines (the same for every comment with this text). */
-interface TextAnalysis {
+export interface TextAnalysis {
   readonly text: string;
   readonly legacyEncoding: LegacyEncoding | null;
   readonly normalized: string;
@@ -100,11 +100,24 @@ export class CommentPreparer {
   private readonly signatures = new Map<string, number[]>();
 
   prepare(input: CommentInput): PreparedComment {
-    let analysis = this.texts.get(input.text);
-    if (!analysis) {
-      analysis = analyseText(input.text, this.signatures);
-      this.texts.set(input.text, analysis);
-    }
-    return assemble(input, analysis);
+    return assemble(input, this.analyse(input.text));
   }
+
+  /**
+   * The analysis of a text, made once per distinct text: what prepare() uses. Keeping it instead
+   * of the prepared comment (prepareAnalysed makes that later) keeps one object per distinct text.
+   */
+  analyse(text: string): TextAnalysis {
+    let analysis = this.texts.get(text);
+    if (!analysis) {
+      analysis = analyseText(text, this.signatures);
+      this.texts.set(text, analysis);
+    }
+    return analysis;
+  }
+}
+
+/** prepare() of a comment whose text was analysed already (`analysis` is CommentPreparer.analyse of input.text). */
+export function prepareAnalysed(input: CommentInput, analysis: TextAnalysis): PreparedComment {
+  return assemble(input, analysis);
 }
