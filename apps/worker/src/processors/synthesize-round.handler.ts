@@ -1,7 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BlockClustering, CommentRound, DocumentVersion, RoundDocument, SynthesisCorrection, type SourceType } from '@vankien/domain';
@@ -22,8 +20,8 @@ import {
 } from '@vankien/synthesis';
 import type { Job } from 'bullmq';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { copyLine, copyLines, copyValue, type CopyValue } from './copy-text';
 import type { JobHandler } from './job-handler';
 import { PreparedFormCache } from './prepared-form-cache';
 
@@ -56,8 +54,6 @@ export interface RevisionOutcome {
 const preparedBatch = 5000;
 /** Comments to prepare or cluster from which worker threads pay for their start (about 0.1 s). */
 const threadsFrom = 5_000;
-/** Rows per chunk of COPY text. */
-const copyBatch = 2000;
 /** How often each worker compares the synthesis queue with the needs recorded in PostgreSQL. */
 const refillIntervalMs = 15_000;
 
@@ -93,16 +89,6 @@ interface CurrentBlock {
   /** Those without a stored prepared form when the round was read. */
   unprepared: string[];
   membersSha256: string;
-}
-
-type CopyValue = string | number | boolean | null | undefined;
-
-/** A value in COPY's text format: \N for null, backslash escapes for the separators. */
-function copyValue(value: CopyValue): string {
-  if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (typeof value === 'number') return String(value);
-  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
 /** Runs `task` on each item, at most `limit` at a time; rejects with the first failure once none runs. */
@@ -502,44 +488,33 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
 
   /**
    * Writes the clusters with COPY, each naming its member set (made here when new). The cluster
-   * ids are made here too, so no statement needs an answer from the one before.
+   * ids are made here too, so no statement needs an answer from the one before. Each row's text
+   * is built as the connection takes it (see copyLines), without an array of values per row.
    */
   private async insertClusters(manager: EntityManager, synthesisId: string, memberSetIds: readonly string[], clusters: readonly Cluster[]): Promise<void> {
-    await this.copyRows(
-      manager,
+    await copyLines(
+      await this.transactionClient(manager),
       'COPY comment_clusters (id, synthesis_id, key, member_set_id, document_version_id, block_id, kind, representative_text, representative_comment_id, comment_count, units, supporters, by_source, position, agreement) FROM STDIN',
-      clusters.map((cluster, index) => [
-        randomUUID(),
-        synthesisId,
-        cluster.key,
-        memberSetIds[index],
-        cluster.documentId,
-        cluster.blockId,
-        cluster.kind,
-        cluster.representative,
-        cluster.representativeId,
-        cluster.commentIds.length,
-        cluster.units,
-        cluster.supporters,
-        JSON.stringify(cluster.bySource),
-        index,
-        cluster.agreement,
-      ]),
+      clusters.length,
+      (index) => {
+        const cluster = clusters[index];
+        return (
+          `${randomUUID()}\t${synthesisId}\t${copyValue(cluster.key)}\t${memberSetIds[index]}\t${copyValue(cluster.documentId)}\t${copyValue(cluster.blockId)}\t` +
+          `${copyValue(cluster.kind)}\t${copyValue(cluster.representative)}\t${copyValue(cluster.representativeId)}\t${cluster.commentIds.length}\t${cluster.units}\t` +
+          `${cluster.supporters}\t${copyValue(JSON.stringify(cluster.bySource))}\t${index}\t${cluster.agreement ? 't' : 'f'}\n`
+        );
+      },
     );
   }
 
   /** COPY of rows on the transaction's own connection (a revision is written whole or not at all). */
   private async copyRows(manager: EntityManager, statement: string, rows: readonly CopyValue[][]): Promise<void> {
+    await copyLines(await this.transactionClient(manager), statement, rows.length, (index) => copyLine(rows[index]));
+  }
+
+  private async transactionClient(manager: EntityManager): Promise<PoolClient> {
     const runner = manager.queryRunner;
-    if (!runner) throw new Error('copyRows must run inside a transaction');
-    const client = (await runner.connect()) as PoolClient;
-    function* chunks(): Generator<string> {
-      for (let start = 0; start < rows.length; start += copyBatch) {
-        let text = '';
-        for (const row of rows.slice(start, start + copyBatch)) text += `${row.map(copyValue).join('\t')}\n`;
-        yield text;
-      }
-    }
-    await pipeline(Readable.from(chunks()), client.query(copyFrom(statement)));
+    if (!runner) throw new Error('COPY must run inside a transaction');
+    return (await runner.connect()) as PoolClient;
   }
 }
