@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, hash, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -64,9 +64,20 @@ interface PreviousCluster {
   digest: string;
 }
 
+interface RememberedRevision {
+  synthesisId: string;
+  clusters: readonly PreviousCluster[];
+}
+
+/**
+ * Clusters of the last revisions the worker wrote that it keeps in memory (a key, a set id and a
+ * digest: about 250 bytes each); a revision of a round of 100,000 comments has about 49,000.
+ */
+const rememberedClusters = 100_000;
+
 /** Names a set of comments: SHA-256 of their ids, sorted, joined with commas (as the migration that made the sets computed it). */
 export function memberSetDigest(sortedCommentIds: readonly string[]): string {
-  return createHash('sha256').update(sortedCommentIds.join(',')).digest('hex');
+  return hash('sha256', sortedCommentIds.join(','), 'hex');
 }
 
 /** memberSetDigest, once per array of ids (a cluster's ids are digested for its key and again for its set). */
@@ -142,6 +153,8 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
   private refillTimer?: NodeJS.Timeout;
   private refilling = false;
   private readonly preparedForms: PreparedFormCache;
+  /** The last revision this worker wrote, per round (most recently written last); see previousClusters. */
+  private readonly revisions = new Map<string, RememberedRevision>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -277,13 +290,18 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
         `INSERT INTO syntheses (round_id, revision, status, comment_count, stats, completed_at) VALUES ($1, $2, 'complete', $3, $4, now()) RETURNING id`,
         [payload.roundId, Number(next), report.comments, JSON.stringify(stats)],
       );
-      await this.insertClusters(manager, synthesisId, await this.memberSets(manager, payload.roundId, previous, report.clusters), report.clusters);
+      const memberSetIds = await this.memberSets(manager, payload.roundId, previous, report.clusters);
+      await this.insertClusters(manager, synthesisId, memberSetIds, report.clusters);
       // a submission that arrived while this ran keeps its request, and triggers the next run
       await manager.query('UPDATE comment_rounds SET synthesis_requested_at = NULL WHERE id = $1 AND synthesis_requested_at <= $2', [payload.roundId, startedAt]);
       await job?.updateProgress({ phase: 'written', comments: report.comments });
-      return { revision: Number(next), comments: report.comments, clusters: report.clusters.length, blocksReclustered: touched.length };
+      const written = { synthesisId: String(synthesisId), clusters: report.clusters.map((cluster, index) => ({ key: cluster.key, memberSetId: memberSetIds[index], digest: digestOf(cluster.commentIds) })) };
+      return { revision: Number(next), comments: report.comments, clusters: report.clusters.length, blocksReclustered: touched.length, written };
     });
-    return { ...outcome, milliseconds: { reading, preparing, clustering, writing: lap() } };
+    // committed: the next revision of the round finds these clusters here rather than in PostgreSQL
+    const { written, ...revision } = outcome;
+    this.rememberRevision(payload.roundId, written);
+    return { ...revision, milliseconds: { reading, preparing, clustering, writing: lap() } };
   }
 
   /** The submitted comments of the round, by block, with a digest of each block's member set. */
@@ -411,16 +429,35 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     return documents.flatMap((document) => (versions.find((v) => v.id === document.documentVersionId)?.blockIndex ?? []).map((entry) => ({ documentId: document.documentVersionId, blockId: entry.blockId })));
   }
 
-  /** The previous revision's clusters, by key and member set (their members are read only when needed). */
-  private async previousClusters(manager: EntityManager, roundId: string): Promise<PreviousCluster[]> {
+  /**
+   * The previous revision's clusters, by key and member set (their members are read only when
+   * needed): from this worker's memory when it wrote that revision itself (a revision's clusters
+   * never change once committed), else read.
+   */
+  private async previousClusters(manager: EntityManager, roundId: string): Promise<readonly PreviousCluster[]> {
+    const [latest]: { id: string }[] = await manager.query(`SELECT id FROM syntheses WHERE round_id = $1 AND status = 'complete' ORDER BY revision DESC LIMIT 1`, [roundId]);
+    if (!latest) return [];
+    const remembered = this.revisions.get(roundId);
+    if (remembered?.synthesisId === latest.id) return remembered.clusters;
     const rows: { key: string; member_set_id: string; members_sha256: string }[] = await manager.query(
       `SELECT cc.key, cc.member_set_id, ms.members_sha256
          FROM comment_clusters cc
          JOIN cluster_member_sets ms ON ms.id = cc.member_set_id
-        WHERE cc.synthesis_id = (SELECT id FROM syntheses WHERE round_id = $1 AND status = 'complete' ORDER BY revision DESC LIMIT 1)`,
-      [roundId],
+        WHERE cc.synthesis_id = $1`,
+      [latest.id],
     );
     return rows.map((row) => ({ key: row.key, memberSetId: row.member_set_id, digest: row.members_sha256 }));
+  }
+
+  /** Keeps a committed revision's clusters for previousClusters, those of the most recent rounds up to rememberedClusters. */
+  private rememberRevision(roundId: string, revision: RememberedRevision): void {
+    this.revisions.delete(roundId);
+    this.revisions.set(roundId, revision);
+    let total = 0;
+    for (const [id, kept] of [...this.revisions].reverse()) {
+      total += kept.clusters.length;
+      if (total > rememberedClusters && id !== roundId) this.revisions.delete(id);
+    }
   }
 
   /**
@@ -430,6 +467,8 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
    */
   private async withPreviousKeys(manager: EntityManager, previous: readonly PreviousCluster[], clusters: readonly Cluster[]): Promise<Cluster[]> {
     const { keys, unpairedNext, unpairedPrevious } = pairIdenticalSets(previous, clusters.map((cluster) => digestOf(cluster.commentIds)));
+    // (with no new cluster left to key, the previous ones left need not be read: they only free their keys)
+    if (unpairedNext.length === 0) return clusters.map((cluster, index) => ({ ...cluster, key: keys[index] ?? '' }));
     const setIds = unpairedPrevious.map((index) => previous[index].memberSetId);
     // the ids as one string per set: splitting it costs far less than parsing a PostgreSQL array
     const rows: { member_set_id: string; ids: string }[] = setIds.length
