@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { migrations, pendingSchemaChanges, revertMigrations, runMigrations } from '@vankien/database';
 import { SharedClusterMemberSets1795478595324 } from '../libs/database/src/migrations/1795478595324-SharedClusterMemberSets';
-import { ClusterWritesWithoutRowChecks1795489200000 } from '../libs/database/src/migrations/1795489200000-ClusterWritesWithoutRowChecks';
+import { ClusterWritesWithoutRowChecks1795492800000 } from '../libs/database/src/migrations/1795492800000-ClusterWritesWithoutRowChecks';
 import { Client } from 'pg';
 import { memberSetDigest } from '../apps/worker/src/processors/synthesize-round.handler';
 import { seededDatabase, type SeededDatabase } from './support/seeded-system';
@@ -190,7 +190,7 @@ describe('the migration that drops the per-row checks of comment_clusters', () =
     expect(await blockIndex()).toBe(0);
     const before = Number((await one<{ n: string }>('SELECT count(*) AS n FROM comment_clusters')).n);
 
-    const since = migrations.length - migrations.findIndex((migration) => migration.name === ClusterWritesWithoutRowChecks1795489200000.name);
+    const since = migrations.length - migrations.findIndex((migration) => migration.name === ClusterWritesWithoutRowChecks1795492800000.name);
     expect(await revertMigrations(seeded.database.url, since)).toBe(since);
     expect(Number((await one<{ n: string }>('SELECT count(*) AS n FROM comment_clusters')).n)).toBe(before);
     expect(await blockIndex()).toBe(1);

@@ -14,8 +14,8 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  *   with a transition table, cost as much as the key's checks in the same probe.)
  * No data changes.
  */
-export class ClusterWritesWithoutRowChecks1795489200000 implements MigrationInterface {
-    name = 'ClusterWritesWithoutRowChecks1795489200000'
+export class ClusterWritesWithoutRowChecks1795492800000 implements MigrationInterface {
+    name = 'ClusterWritesWithoutRowChecks1795492800000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
