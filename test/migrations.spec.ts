@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { migrations, pendingSchemaChanges, revertMigrations, runMigrations } from '@vankien/database';
 import { SharedClusterMemberSets1795478595324 } from '../libs/database/src/migrations/1795478595324-SharedClusterMemberSets';
+import { PreparedFormsApart1795490966836 } from '../libs/database/src/migrations/1795490966836-PreparedFormsApart';
 import { ClusterWritesWithoutRowChecks1795492800000 } from '../libs/database/src/migrations/1795492800000-ClusterWritesWithoutRowChecks';
 import { Client } from 'pg';
 import { memberSetDigest } from '../apps/worker/src/processors/synthesize-round.handler';
@@ -131,6 +132,63 @@ describe('the migration to shared cluster member sets', () => {
 
     expect(await revertMigrations(seeded.database.url, since)).toBe(since);
     expect(await oldShape()).toEqual(expected);
+  });
+});
+
+describe('the migration that keeps prepared forms apart from comments', () => {
+  let seeded: SeededDatabase;
+
+  afterEach(async () => {
+    await seeded?.close();
+  });
+
+  it('moves the stored forms into comment_prepared_forms and back, and drops a comment’s form with it', async () => {
+    seeded = await seededDatabase();
+    const { dataSource, org } = seeded;
+    const one = async <T>(sql: string, parameters: unknown[]): Promise<T> => ((await dataSource.query(sql, parameters)) as T[])[0];
+    const { id: documentId } = await one<{ id: string }>(`INSERT INTO documents (organization_id, kind, title, term) VALUES ($1, 'resolution', 'Nghị quyết', '2025–2030') RETURNING id`, [org.LC]);
+    const { id: versionId } = await one<{ id: string }>(
+      `INSERT INTO document_versions (document_id, number, label, yjs_state, content, block_index, plain_text) VALUES ($1, 1, 'Dự thảo lần 1', '\\x00', '{}', '[]', '') RETURNING id`,
+      [documentId],
+    );
+    const { id: roundId } = await one<{ id: string }>(
+      `INSERT INTO comment_rounds (organization_id, title, status, opens_at, deadline) VALUES ($1, 'Góp ý', 'open', now() - interval '1 day', now() + interval '7 days') RETURNING id`,
+      [org.LC],
+    );
+    const { id: invitationId } = await one<{ id: string }>(`INSERT INTO invitations (round_id, organization_id, source_type) VALUES ($1, $2, 'lower_organization') RETURNING id`, [roundId, org['LC-TD']]);
+    const { id: submissionId } = await one<{ id: string }>(
+      `INSERT INTO submissions (round_id, invitation_id, organization_id, status, submitted_at, comment_count, row_version) VALUES ($1, $2, $3, 'submitted', now(), 3, 1) RETURNING id`,
+      [roundId, invitationId, org['LC-TD']],
+    );
+    const comments: string[] = [];
+    for (const position of [1, 2, 3]) {
+      const { id } = await one<{ id: string }>(
+        `INSERT INTO comments (submission_id, round_id, document_version_id, block_id, position, kind, text) VALUES ($1, $2, $3, 'b1', $4, 'amend', $5) RETURNING id`,
+        [submissionId, roundId, versionId, position, `Ý kiến ${position}`],
+      );
+      comments.push(id);
+    }
+
+    // before: two of the three comments have a form, in comments.prepared
+    const since = migrations.length - migrations.findIndex((migration) => migration.name === PreparedFormsApart1795490966836.name);
+    expect(await revertMigrations(seeded.database.url, since)).toBe(since);
+    const forms = comments.slice(0, 2).map((id, index) => ({ id, text: `Ý kiến ${index + 1}`, signature: [index, 4294967295] }));
+    for (const form of forms) await dataSource.query('UPDATE comments SET prepared = $2 WHERE id = $1', [form.id, JSON.stringify(form)]);
+    const inComments = async (): Promise<[string, unknown][]> =>
+      (await dataSource.query('SELECT id::text, prepared FROM comments ORDER BY id')).map((row: { id: string; prepared: unknown }) => [row.id, row.prepared]);
+    const before = await inComments();
+
+    await runMigrations(seeded.database.url);
+    const moved: { comment_id: string; prepared: unknown }[] = await dataSource.query('SELECT comment_id::text, prepared FROM comment_prepared_forms ORDER BY comment_id');
+    expect(moved.map((row) => [row.comment_id, row.prepared])).toEqual(before.filter(([, prepared]) => prepared !== null));
+    expect((await dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'comments' AND column_name = 'prepared'`)).length).toBe(0);
+    // a comment deleted (a roll-up forwarded again) takes its form with it
+    await dataSource.query('DELETE FROM comments WHERE id = $1', [comments[0]]);
+    expect((await dataSource.query('SELECT comment_id::text FROM comment_prepared_forms')).map((row: { comment_id: string }) => row.comment_id)).toEqual([comments[1]]);
+
+    expect(await revertMigrations(seeded.database.url, since)).toBe(since);
+    expect(await inComments()).toEqual(before.filter(([id]) => id !== comments[0]));
+    await runMigrations(seeded.database.url);
   });
 });
 

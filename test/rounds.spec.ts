@@ -332,7 +332,7 @@ describe('comment rounds and submissions', () => {
     const incremental = await handler.handle({ roundId: round.id });
     expect(incremental.blocksReclustered).toBe(1);
     await dataSource.query('DELETE FROM block_clusterings WHERE round_id = $1', [round.id]);
-    await dataSource.query('UPDATE comments SET prepared = NULL WHERE round_id = $1', [round.id]);
+    await dataSource.query('DELETE FROM comment_prepared_forms f USING comments c WHERE c.id = f.comment_id AND c.round_id = $1', [round.id]);
     const full = await handler.handle({ roundId: round.id });
     expect(full.blocksReclustered).toBeGreaterThan(1);
     expect(await clustersOf(full.revision)).toEqual(await clustersOf(incremental.revision));

@@ -159,7 +159,7 @@ const time = async (name, lib, prepared) => {
     reply.cpuMs = (user + system) / 1000;
   }
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  return { ms, threadMs: reply.ms ?? ms, cpuMs: reply.cpuMs ?? reply.ticks * tickMs, json: reply.json, clusters: reply.clusters.length };
+  return { ms, threadMs: reply.ms ?? ms, cpuMs: reply.cpuMs ?? reply.ticks * tickMs, json: JSON.stringify(reply.clusters), clusters: reply.clusters.length };
 };
 const names = baseline ? ['current', 'baseline'] : ['current'];
 const sums = Object.fromEntries(names.map((name) => [name, { ms: 0, threadMs: 0, cpuMs: 0 }]));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Incremental synthesis revision, in one command:
-//   node bench/synthesis-service/incremental.mjs [--comments 100000] [--new 500]
+//   node bench/synthesis-service/incremental.mjs [--comments 100000] [--new 500] [--profile DIR]
 // Starts a throwaway PostgreSQL and Redis, migrates and seeds, freezes a political report,
 // stores a round of --comments submitted comments from four units (SQL, like the bulk API's
 // COPY), then times the worker's synthesis job (apps/worker SynthesizeRoundHandler, in-process):
@@ -8,11 +8,12 @@
 //   unchanged    a second revision with nothing new (every block reused);
 //   incremental  one more unit submits --new comments: only their blocks are clustered again;
 //   full         the same state recomputed from nothing (stored prepared forms and clusterings
-//                cleared): the comparison in the same run.
+//                cleared, a new worker whose threads hold no forms): the comparison in the same run.
 // Each run's time is split as the handler reports it (reading, preparing, clustering, writing),
 // and the incremental revision is checked to be exactly the full recomputation (exit code 1 if not).
 import { createRequire } from 'node:module';
-import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -88,10 +89,15 @@ try {
   const { NestFactory } = require('@nestjs/core');
   const { WorkerModule } = dist('apps/worker/src/worker.module.js');
   const { SynthesizeRoundHandler } = dist('apps/worker/src/processors/synthesize-round.handler.js');
-  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
-  await worker.init();
-  stops.push(() => worker.close());
-  const handler = worker.get(SynthesizeRoundHandler);
+  // a worker (its clustering threads keep the blocks' forms from one revision to the next)
+  const startWorker = async () => {
+    const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    await worker.init();
+    stops.push(() => worker.close());
+    return worker;
+  };
+  let worker = await startWorker();
+  let handler = worker.get(SynthesizeRoundHandler);
   const time = async (label) => {
     const started = process.hrtime.bigint();
     const outcome = await handler.handle({ roundId });
@@ -103,9 +109,28 @@ try {
   const cold = await time('cold');
   const unchanged = await time('unchanged');
   await submit('LC-DTN', fresh, 4242);
+  // --profile DIR: a CPU profile of this process's own thread (the worker's event loop) during the
+  // incremental revision only, for bench/ingest/profile-summary.mjs
+  const profileDir = args.includes('--profile') ? args[args.indexOf('--profile') + 1] : undefined;
+  const profiler = profileDir ? new Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await new Promise((done) => profiler.post('Profiler.enable', () => profiler.post('Profiler.start', done)));
+  }
   const incremental = await time(`incremental (+${fresh})`);
+  if (profiler) {
+    const { profile } = await new Promise((done, fail) => profiler.post('Profiler.stop', (error, result) => (error ? fail(error) : done(result))));
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(join(profileDir, 'incremental.cpuprofile'), JSON.stringify(profile));
+    profiler.disconnect();
+    log(`profile of the incremental revision in ${join(profileDir, 'incremental.cpuprofile')}`);
+  }
   await dataSource.query('DELETE FROM block_clusterings WHERE round_id = $1', [roundId]);
-  await dataSource.query('UPDATE comments SET prepared = NULL WHERE round_id = $1', [roundId]);
+  await dataSource.query('DELETE FROM comment_prepared_forms f USING comments c WHERE c.id = f.comment_id AND c.round_id = $1', [roundId]);
+  // a new worker, whose threads hold nothing: the recomputation owes nothing to the runs above
+  await worker.close();
+  worker = await startWorker();
+  handler = worker.get(SynthesizeRoundHandler);
   const full = await time('full recomputation of the same state');
   // The incremental revision must be exactly the full recomputation: every cluster, its key,
   // position, figures, representative and members.

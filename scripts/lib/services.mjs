@@ -78,6 +78,8 @@ export async function startPostgres({ dataDir, port, database, password = 'vanki
   const account = postgresAccount();
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     log(`Initialising PostgreSQL in ${dataDir}…`);
+    // the parent first, traversable: run as root, initdb runs as postgres and reads the password file there
+    mkdirSync(join(dataDir, '..'), { recursive: true, mode: 0o755 });
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const passwordFile = join(dataDir, '..', `.pg-password-${process.pid}`);
     writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });

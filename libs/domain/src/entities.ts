@@ -11,6 +11,7 @@ import { CommentRound } from './round/comment-round.entity';
 import { Invitation } from './round/invitation.entity';
 import { RoundDocument } from './round/round-document.entity';
 import { Comment } from './submission/comment.entity';
+import { CommentPreparedForm } from './submission/comment-prepared-form.entity';
 import { CommentImport } from './submission/comment-import.entity';
 import { IdempotencyRecord } from './common/idempotency-record.entity';
 import { SubmissionReceipt } from './submission/submission-receipt.entity';
@@ -42,6 +43,7 @@ export const entities = [
   Submission,
   SubmissionReceipt,
   Comment,
+  CommentPreparedForm,
   CommentImport,
   IdempotencyRecord,
   Synthesis,

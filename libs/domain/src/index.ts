@@ -15,6 +15,7 @@ export * from './round/invitation.entity';
 export * from './submission/submission.entity';
 export * from './submission/submission-receipt.entity';
 export * from './submission/comment.entity';
+export * from './submission/comment-prepared-form.entity';
 export * from './submission/comment-import.entity';
 export * from './common/idempotency-record.entity';
 export * from './synthesis/synthesis.entity';

@@ -1,15 +1,21 @@
 // Worker thread of ClusterThreads (cluster-threads.ts): prepares comments, or clusters the stored
-// prepared forms of one block, for a process that keeps them as JSON (the synthesis worker).
+// prepared forms of one block, for a process that keeps them as JSON (the synthesis worker); keeps
+// the parsed forms of the blocks it is sent by name (ResidentBlocks) until told to forget them.
 import { parentPort } from 'node:worker_threads';
-import { clusterPreparedJson, preparedJson, type ThreadReply, type ThreadRequest } from './cluster-threads';
+import { ResidentBlocks, clusterPreparedJson, preparedJson, type ThreadReply, type ThreadRequest } from './cluster-threads';
+
+const resident = new ResidentBlocks();
 
 parentPort?.on('message', (request: ThreadRequest) => {
+  if (request.type === 'forget') {
+    resident.forget(request.blocks);
+    return;
+  }
   let reply: ThreadReply;
   try {
-    reply =
-      request.type === 'prepare'
-        ? { sequence: request.sequence, prepared: preparedJson(request.comments) }
-        : { sequence: request.sequence, ...clusterPreparedJson(request.prepared) };
+    if (request.type === 'prepare') reply = { sequence: request.sequence, prepared: preparedJson(request.comments) };
+    else if (request.type === 'cluster') reply = { sequence: request.sequence, ...clusterPreparedJson(request.prepared) };
+    else reply = { sequence: request.sequence, ...resident.cluster(request) };
   } catch (error: unknown) {
     reply = { sequence: request.sequence, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

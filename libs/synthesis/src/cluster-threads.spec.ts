@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { clusterBlock } from './cluster-block';
-import { ClusterThreads, clusterPreparedJson, preparedJson } from './cluster-threads';
+import { ClusterThreads, ResidentBlocks, clusterPreparedJson, preparedJson } from './cluster-threads';
 import { prepareComment } from './prepare';
+import { encodeBlockClustering } from './stored-clustering';
 import { loadFixture } from '../test/support';
 import type { CommentInput } from './types';
 
@@ -18,13 +19,54 @@ function byBlock(comments: readonly CommentInput[]): CommentInput[][] {
 }
 
 describe('clustering from stored prepared forms', () => {
-  it('gives what clusterBlock gives on the prepared comments, and their JSON', () => {
+  it('gives what clusterBlock gives on the prepared comments, and their stored form', () => {
     for (const block of byBlock(fixture)) {
       const expected = clusterBlock(block.map(prepareComment));
-      const { clusters, json } = clusterPreparedJson(preparedJson(block));
+      const { clusters, stored } = clusterPreparedJson(preparedJson(block));
       expect(clusters).toEqual(expected);
-      expect(json).toBe(JSON.stringify(expected));
+      expect(stored).toBe(encodeBlockClustering(expected, block.map((comment) => comment.id)));
     }
+  });
+
+  describe('from the forms a thread holds (ResidentBlocks)', () => {
+    const block = (): string[] => preparedJson(byBlock(fixture).sort((a, b) => b.length - a.length)[0]);
+    const idOf = (form: string): string => (JSON.parse(form) as { id: string }).id;
+
+    it('clusters as clusterPreparedJson does, sent the whole block once and then only what is new', () => {
+      const forms = block();
+      const ids = forms.map(idOf);
+      const resident = new ResidentBlocks();
+      const half = Math.floor(forms.length / 2);
+      const first = resident.cluster({ block: 'r/b', ids: ids.slice(0, half), newIds: ids.slice(0, half), newForms: forms.slice(0, half) });
+      expect(first).toEqual(clusterPreparedJson(forms.slice(0, half)));
+      const second = resident.cluster({ block: 'r/b', ids, newIds: ids.slice(half), newForms: forms.slice(half) });
+      expect(second).toEqual(clusterPreparedJson(forms));
+      expect(resident.size).toBe(forms.length);
+    });
+
+    it('names the comments whose forms it lacks, clusters nothing then, and drops the forms of comments gone from the block', () => {
+      const forms = block();
+      const ids = forms.map(idOf);
+      const resident = new ResidentBlocks();
+      expect(resident.cluster({ block: 'r/b', ids, newIds: ids.slice(2), newForms: forms.slice(2) })).toEqual({ missing: ids.slice(0, 2) });
+      // (the forms sent are kept: the caller sends only those it was told are missing)
+      expect(resident.cluster({ block: 'r/b', ids, newIds: ids.slice(0, 2), newForms: forms.slice(0, 2) })).toEqual(clusterPreparedJson(forms));
+      // a unit withdrew: the block has fewer comments, and the thread holds fewer forms
+      expect(resident.cluster({ block: 'r/b', ids: ids.slice(5), newIds: [], newForms: [] })).toEqual(clusterPreparedJson(forms.slice(5)));
+      expect(resident.size).toBe(forms.length - 5);
+      // the same block of another round is another block
+      expect(resident.cluster({ block: 'other/b', ids: ids.slice(5), newIds: [], newForms: [] })).toEqual({ missing: ids.slice(5) });
+      resident.forget(['r/b', 'other/b']);
+      expect(resident.size).toBe(0);
+    });
+
+    it('refuses a form sent under another comment id', () => {
+      const forms = block();
+      const ids = forms.map(idOf);
+      expect(() => new ResidentBlocks().cluster({ block: 'r/b', ids: ids.slice(0, 2), newIds: [ids[0], ids[1]], newForms: [forms[1], forms[0]] })).toThrow(
+        `the prepared form sent for comment ${ids[0]} is that of ${ids[1]}`,
+      );
+    });
   });
 
   it('has no threads to start from the TypeScript sources: the caller works on its own thread', () => {
@@ -51,6 +93,55 @@ describe('clustering from stored prepared forms', () => {
         expect(clustered).toEqual(prepared.map(clusterPreparedJson));
       } finally {
         await threads.close();
+      }
+    });
+
+    it('sends a block held by a thread only its new forms, to that thread; drops the least recently clustered beyond the budget', async () => {
+      const threads = load().ClusterThreads.start(2, { residentMegabytes: 64 });
+      if (!threads) throw new Error('no threads started');
+      try {
+        const blocks = byBlock(fixture).map(preparedJson);
+        const formsById = new Map(blocks.flat().map((form) => [(JSON.parse(form) as { id: string }).id, form]));
+        const asked: string[][] = [];
+        const formsOf = async (ids: readonly string[]): Promise<string[]> => {
+          asked.push([...ids]);
+          return ids.map((id) => formsById.get(id) ?? '');
+        };
+        const idsOf = (forms: readonly string[]): string[] => forms.map((form) => (JSON.parse(form) as { id: string }).id);
+        // every block, all at once: each sent whole, to one thread or the other
+        const first = await Promise.all(blocks.map((forms, index) => threads.clusterResident(`r/${index}`, idsOf(forms), formsOf)));
+        expect(first).toEqual(blocks.map(clusterPreparedJson));
+        expect(asked.flat().sort()).toEqual([...formsById.keys()].sort());
+        expect(threads.residentComments).toBe(formsById.size);
+        // again, with a comment less in the largest block: nothing is sent
+        asked.length = 0;
+        const largest = blocks.reduce((best, forms, index) => (forms.length > blocks[best].length ? index : best), 0);
+        const fewer = blocks[largest].slice(1);
+        expect(await threads.clusterResident(`r/${largest}`, idsOf(fewer), formsOf)).toEqual(clusterPreparedJson(fewer));
+        expect(asked.flat()).toEqual([]);
+        // and back: only the comment it no longer holds is sent
+        expect(await threads.clusterResident(`r/${largest}`, idsOf(blocks[largest]), formsOf)).toEqual(clusterPreparedJson(blocks[largest]));
+        expect(asked.flat()).toEqual(idsOf(blocks[largest]).slice(0, 1));
+      } finally {
+        await threads.close();
+      }
+      // a budget of nothing keeps nothing: every call sends the whole block
+      const forgetful = load().ClusterThreads.start(1, { residentMegabytes: 0 });
+      if (!forgetful) throw new Error('no threads started');
+      try {
+        const forms = preparedJson(byBlock(fixture)[0]);
+        const ids = forms.map((form) => (JSON.parse(form) as { id: string }).id);
+        let sent = 0;
+        const formsOf = async (asked: readonly string[]): Promise<string[]> => {
+          sent += asked.length;
+          return asked.map((id) => forms[ids.indexOf(id)]);
+        };
+        await forgetful.clusterResident('r/0', ids, formsOf);
+        expect(forgetful.residentComments).toBe(0);
+        expect(await forgetful.clusterResident('r/0', ids, formsOf)).toEqual(clusterPreparedJson(forms));
+        expect(sent).toBe(2 * ids.length);
+      } finally {
+        await forgetful.close();
       }
     });
 

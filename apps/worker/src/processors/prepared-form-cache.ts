@@ -25,6 +25,11 @@ export class PreparedFormCache {
     return this.forms.get(commentId);
   }
 
+  clear(): void {
+    this.forms.clear();
+    this.held = 0;
+  }
+
   /** Keeps a form; the oldest go first when the budget is exceeded (0 keeps nothing). */
   set(commentId: string, json: string): void {
     if (json.length > this.budget) return;

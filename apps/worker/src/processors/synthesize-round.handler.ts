@@ -10,10 +10,12 @@ import {
   applyCorrections,
   buildReport,
   clusterPreparedJson,
+  decodeBlockClustering,
   preparedJson,
   pairIdenticalSets,
   stableClusterKeys,
   type Cluster,
+  type ClusteredJson,
   type CommentInput,
   type Correction,
   type PreparedComment,
@@ -150,7 +152,8 @@ function toInput(row: CommentRow): CommentInput {
  * previous revision (so dispositions survive). Incremental: each comment is prepared
  * (normalised, signed) once and stored; only the blocks whose set of comments changed are
  * clustered again, the others reuse their stored clustering. From a few thousand comments to
- * prepare or cluster, that work runs on two worker threads while the next block is read. The
+ * prepare or cluster, that work runs on two worker threads, kept for later runs: each holds the
+ * parsed forms of the blocks it clustered, so the next revision sends it only new comments. The
  * revision is written (with COPY) in one transaction under a lock on the round, so two runs
  * (delivery is at least once) never interleave, a crash leaves the previous revision as the
  * latest, and a rerun gives the same result.
@@ -162,6 +165,8 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
   private refillTimer?: NodeJS.Timeout;
   private refilling = false;
   private readonly preparedForms: PreparedFormCache;
+  private readonly cacheMegabytes: number;
+  private threads?: ClusterThreads;
   /** The last revision this worker wrote, per round (most recently written last); see previousClusters. */
   private readonly revisions = new Map<string, RememberedRevision>();
 
@@ -170,7 +175,9 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     private readonly producer: JobProducer,
     config: AppConfig,
   ) {
-    this.preparedForms = new PreparedFormCache(config.get('SYNTHESIS_CACHE_MB'));
+    this.cacheMegabytes = config.get('SYNTHESIS_CACHE_MB');
+    // with clustering threads, they hold the forms (parsed) instead: see clusterThreads
+    this.preparedForms = new PreparedFormCache(this.cacheMegabytes);
   }
 
   /** Re-fills the queue from the needs recorded in PostgreSQL at start (a Redis crash may have lost jobs), then every 15 s (see refill). */
@@ -180,8 +187,28 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     this.refillTimer.unref();
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     clearInterval(this.refillTimer);
+    await this.threads?.close();
+  }
+
+  /**
+   * The clustering threads, started by the first run with enough to do and kept for the later
+   * ones (which then send them only new comments' forms); undefined while no run needed them, or
+   * where they cannot run (from the TypeScript sources). A pool a thread of which failed is
+   * replaced (its run failed; the retry starts afresh).
+   */
+  private clusterThreads(touchedComments: number): ClusterThreads | undefined {
+    if (this.threads?.failed) {
+      void this.threads.close();
+      this.threads = undefined;
+    }
+    if (!this.threads && touchedComments >= threadsFrom) {
+      this.threads = ClusterThreads.start(Math.min(2, availableParallelism()), { residentMegabytes: this.cacheMegabytes });
+      // the threads hold the forms from now on, within the same budget
+      if (this.threads) this.preparedForms.clear();
+    }
+    return this.threads;
   }
 
   /**
@@ -243,27 +270,28 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     await job?.updateProgress({ phase: 'preparing', comments: commentCount, blocks: blocks.size, blocksToCluster: touched.length });
     const touchedComments = touched.reduce((sum, block) => sum + block.commentIds.length, 0);
     const reading = lap();
-    let preparing = 0;
-    const threads = ClusterThreads.start(touchedComments >= threadsFrom ? Math.min(2, availableParallelism()) : 0);
-    try {
-      await this.prepareMissing(touched, threads);
-      preparing = lap();
-      // one block more than there are threads in flight: the next block is read while they work
-      let done = 0;
-      await eachConcurrently(touched, (threads?.size ?? 0) + 1, async (block) => {
-        const prepared = await this.preparedJsonOf(block.commentIds);
-        const { clusters, json } = threads ? await threads.cluster(prepared) : clusterPreparedJson(prepared);
-        clustersByBlock.set(block.key, clusters);
-        await this.dataSource.query(
-          `INSERT INTO block_clusterings (round_id, document_version_id, block_id, members_sha256, clusters, updated_at) VALUES ($1, $2, $3, $4, $5, now())
-           ON CONFLICT (round_id, document_version_id, block_id) DO UPDATE SET members_sha256 = excluded.members_sha256, clusters = excluded.clusters, updated_at = now()`,
-          [payload.roundId, block.documentVersionId, block.blockId, block.membersSha256, json],
-        );
-        if (++done % 50 === 0) await job?.updateProgress({ phase: 'clustering', blocksDone: done, blocksToCluster: touched.length });
-      });
-    } finally {
-      await threads?.close();
-    }
+    const threads = this.clusterThreads(touchedComments);
+    // forms prepared by this run: sent to the threads (or clustered here) without a read back
+    const fresh = new Map<string, string>();
+    await this.prepareMissing(touched, threads, fresh);
+    const preparing = lap();
+    let done = 0;
+    const clusterOne = async (block: CurrentBlock): Promise<ClusteredJson> => {
+      if (!threads) return clusterPreparedJson(await this.preparedJsonOf(block.commentIds, fresh));
+      // the thread holding the block from the last revision is sent only the new comments' forms
+      return threads.clusterResident(`${payload.roundId}/${block.key}`, block.commentIds, (ids) => this.preparedJsonOf(ids, fresh));
+    };
+    // blocks are pinned to the thread holding them: enough in flight that neither thread waits
+    await eachConcurrently(touched, threads ? 3 * threads.size : 1, async (block) => {
+      const { clusters, stored: storedForm } = await clusterOne(block);
+      clustersByBlock.set(block.key, clusters);
+      await this.dataSource.query(
+        `INSERT INTO block_clusterings (round_id, document_version_id, block_id, members_sha256, clusters, updated_at) VALUES ($1, $2, $3, $4, $5, now())
+         ON CONFLICT (round_id, document_version_id, block_id) DO UPDATE SET members_sha256 = excluded.members_sha256, clusters = excluded.clusters, updated_at = now()`,
+        [payload.roundId, block.documentVersionId, block.blockId, block.membersSha256, storedForm],
+      );
+      if (++done % 50 === 0) await job?.updateProgress({ phase: 'clustering', blocksDone: done, blocksToCluster: touched.length });
+    });
     // blocks that lost all their comments (a withdrawal) no longer have a clustering
     const gone = stored.filter((row) => !blocks.has(`${row.document_version_id}/${row.block_id}`));
     for (const row of gone) await this.dataSource.getRepository(BlockClustering).delete({ roundId: payload.roundId, documentVersionId: row.document_version_id, blockId: row.block_id });
@@ -316,26 +344,35 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     return { ...revision, milliseconds: { reading, preparing, clustering, writing: lap() } };
   }
 
-  /** The submitted comments of the round, by block, with a digest of each block's member set. */
+  /**
+   * The submitted comments of the round, by block, with a digest of each block's member set. The
+   * ids come as one string per block: splitting 85 strings costs far less than 100,000 rows.
+   */
   private async currentBlocks(roundId: string): Promise<{ blocks: Map<string, CurrentBlock>; commentCount: number }> {
-    const rows: { id: string; document_version_id: string; block_id: string; unprepared: boolean }[] = await this.dataSource.query(
-      `SELECT c.id, c.document_version_id, c.block_id, c.prepared IS NULL AS unprepared FROM comments c JOIN submissions s ON s.id = c.submission_id
-        WHERE c.round_id = $1 AND s.status = 'submitted' ORDER BY c.document_version_id, c.block_id, c.id`,
+    const rows: { document_version_id: string; block_id: string; ids: string; unprepared: string | null }[] = await this.dataSource.query(
+      `SELECT document_version_id, block_id, string_agg(id::text, ',' ORDER BY id) AS ids, string_agg(id::text, ',' ORDER BY id) FILTER (WHERE unprepared) AS unprepared
+         FROM (SELECT c.id, c.document_version_id, c.block_id, f.comment_id IS NULL AS unprepared
+                 FROM comments c JOIN submissions s ON s.id = c.submission_id LEFT JOIN comment_prepared_forms f ON f.comment_id = c.id
+                WHERE c.round_id = $1 AND s.status = 'submitted') listed
+        GROUP BY document_version_id, block_id`,
       [roundId],
     );
     const blocks = new Map<string, CurrentBlock>();
+    let commentCount = 0;
     for (const row of rows) {
       const key = `${row.document_version_id}/${row.block_id}`;
-      let block = blocks.get(key);
-      if (!block) {
-        block = { key, documentVersionId: row.document_version_id, blockId: row.block_id, commentIds: [], unprepared: [], membersSha256: '' };
-        blocks.set(key, block);
-      }
-      block.commentIds.push(row.id);
-      if (row.unprepared) block.unprepared.push(row.id);
+      const commentIds = row.ids.split(',');
+      commentCount += commentIds.length;
+      blocks.set(key, {
+        key,
+        documentVersionId: row.document_version_id,
+        blockId: row.block_id,
+        commentIds,
+        unprepared: row.unprepared ? row.unprepared.split(',') : [],
+        membersSha256: createHash('sha256').update(row.ids).digest('hex'),
+      });
     }
-    for (const block of blocks.values()) block.membersSha256 = createHash('sha256').update(block.commentIds.join(',')).digest('hex');
-    return { blocks, commentCount: rows.length };
+    return { blocks, commentCount };
   }
 
   /** The stored clusterings of the blocks whose comments did not change since they were made. */
@@ -343,14 +380,17 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     const reused = [...blocks.values()].filter((block) => storedDigest.get(block.key) === block.membersSha256);
     const clusters = new Map<string, Cluster[]>();
     if (reused.length === 0) return clusters;
-    const rows: { document_version_id: string; block_id: string; members_sha256: string; clusters: Cluster[] }[] = await this.dataSource.query(
+    const rows: { document_version_id: string; block_id: string; members_sha256: string; clusters: unknown }[] = await this.dataSource.query(
       'SELECT document_version_id, block_id, members_sha256, clusters FROM block_clusterings WHERE round_id = $1 AND members_sha256 = ANY($2::text[])',
       [roundId, reused.map((block) => block.membersSha256)],
     );
     // (a clustering replaced since its digest was read, by another run, is not among them: that block is clustered again)
     for (const row of rows) {
       const key = `${row.document_version_id}/${row.block_id}`;
-      if (blocks.get(key)?.membersSha256 === row.members_sha256) clusters.set(key, row.clusters);
+      const block = blocks.get(key);
+      if (block?.membersSha256 === row.members_sha256) {
+        clusters.set(key, decodeBlockClustering(row.clusters, { documentId: block.documentVersionId, blockId: block.blockId, commentIds: block.commentIds }));
+      }
     }
     return clusters;
   }
@@ -359,7 +399,7 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
    * Prepares (normalises, signs) the comments of the touched blocks that have no stored prepared
    * form yet, once: on the threads when there are, a batch at a time, each batch stored as it is done.
    */
-  private async prepareMissing(touched: readonly CurrentBlock[], threads: ClusterThreads | undefined): Promise<void> {
+  private async prepareMissing(touched: readonly CurrentBlock[], threads: ClusterThreads | undefined, fresh: Map<string, string>): Promise<void> {
     const ids = touched.flatMap((block) => block.unprepared);
     const batches: string[][] = [];
     for (let start = 0; start < ids.length; start += preparedBatch) batches.push(ids.slice(start, start + preparedBatch));
@@ -368,30 +408,37 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
         `SELECT c.id, CASE WHEN s.contributor_id IS NULL THEN s.organization_id::text ELSE 'user:' || s.contributor_id::text END AS unit,
                 i.source_type, c.document_version_id, c.block_id, c.kind, c.text, c.supporters, c.supporters_total
            FROM comments c JOIN submissions s ON s.id = c.submission_id JOIN invitations i ON i.id = s.invitation_id
-          WHERE c.id = ANY($1::uuid[]) AND c.prepared IS NULL`,
+          WHERE c.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT FROM comment_prepared_forms f WHERE f.comment_id = c.id)`,
         [batch],
       );
       if (rows.length === 0) return;
       const inputs = rows.map(toInput);
       const prepared = threads ? await threads.prepare(inputs) : preparedJson(inputs);
       await this.dataSource.query(
-        `UPDATE comments SET prepared = v.prepared FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::jsonb[]) AS prepared) v WHERE comments.id = v.id`,
+        // (a comment deleted meanwhile, a roll-up forwarded again, has no form to keep; another run may have stored one)
+        `INSERT INTO comment_prepared_forms (comment_id, prepared)
+         SELECT v.id, v.prepared FROM unnest($1::uuid[], $2::jsonb[]) AS v (id, prepared) WHERE EXISTS (SELECT FROM comments c WHERE c.id = v.id)
+         ON CONFLICT (comment_id) DO NOTHING`,
         [rows.map((row) => row.id), prepared],
       );
-      rows.forEach((row, index) => this.preparedForms.set(row.id, prepared[index]));
+      rows.forEach((row, index) => {
+        fresh.set(row.id, prepared[index]);
+        if (!this.threads) this.preparedForms.set(row.id, prepared[index]);
+      });
     });
   }
 
   /**
    * The stored prepared forms of these comments, in this order, as JSON text (parsed where they
-   * are clustered): from this worker's memory when it has them.
+   * are clustered): those this run prepared, those this worker keeps in memory, the others read
+   * (and kept, when there are no clustering threads: with threads, the threads keep them).
    */
-  private async preparedJsonOf(commentIds: string[]): Promise<string[]> {
-    const prepared = commentIds.map((id) => this.preparedForms.get(id));
+  private async preparedJsonOf(commentIds: readonly string[], fresh: ReadonlyMap<string, string> = new Map()): Promise<string[]> {
+    const prepared = commentIds.map((id) => fresh.get(id) ?? this.preparedForms.get(id));
     const missing = commentIds.filter((_, index) => prepared[index] === undefined);
     const read = new Map<string, string>();
     for (let start = 0; start < missing.length; start += preparedBatch) {
-      const rows: { id: string; prepared: string }[] = await this.dataSource.query('SELECT id, prepared::text AS prepared FROM comments WHERE id = ANY($1::uuid[])', [
+      const rows: { id: string; prepared: string }[] = await this.dataSource.query('SELECT comment_id AS id, prepared::text AS prepared FROM comment_prepared_forms WHERE comment_id = ANY($1::uuid[])', [
         missing.slice(start, start + preparedBatch),
       ]);
       for (const row of rows) read.set(row.id, row.prepared);
@@ -399,7 +446,7 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     return commentIds.map((id, index) => {
       const form = prepared[index] ?? read.get(id);
       if (form === undefined) throw new Error(`comment ${id} has no prepared form`);
-      if (prepared[index] === undefined) this.preparedForms.set(id, form);
+      if (prepared[index] === undefined && !this.threads) this.preparedForms.set(id, form);
       return form;
     });
   }

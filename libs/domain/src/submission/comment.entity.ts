@@ -73,13 +73,6 @@ export class Comment {
   @Column({ type: 'jsonb', nullable: true })
   provenance!: CommentProvenance | null;
 
-  /**
-   * libs/synthesis's prepared form (normalised text, features, MinHash signature), computed once
-   * by the synthesis worker and reused by every later revision.
-   */
-  @Column({ type: 'jsonb', nullable: true })
-  prepared!: Record<string, unknown> | null;
-
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -21,11 +21,14 @@ export class BlockClustering {
   membersSha256!: string;
 
   /**
-   * json, not jsonb: it is only ever written and read whole, and jsonb's conversion both ways
-   * cost more than the text (a clustering of 1,200 comments is about 150 KB).
+   * The clusters in the form libs/synthesis's encodeBlockClustering gives (member ids as
+   * positions in the block's sorted comment ids; rows written before it hold the clusters' JSON,
+   * which decodeBlockClustering reads too). json, not jsonb: it is only ever written and read
+   * whole, and jsonb's conversion both ways cost more than the text (a clustering of 1,200
+   * comments is about 175 KB).
    */
   @Column({ type: 'json' })
-  clusters!: unknown[];
+  clusters!: unknown;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
