@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { migrations, pendingSchemaChanges, revertMigrations, runMigrations } from '@vankien/database';
 import { SharedClusterMemberSets1795478595324 } from '../libs/database/src/migrations/1795478595324-SharedClusterMemberSets';
 import { PreparedFormsApart1795490966836 } from '../libs/database/src/migrations/1795490966836-PreparedFormsApart';
+import { ClusterWritesWithoutRowChecks1795492800000 } from '../libs/database/src/migrations/1795492800000-ClusterWritesWithoutRowChecks';
 import { Client } from 'pg';
 import { memberSetDigest } from '../apps/worker/src/processors/synthesize-round.handler';
 import { seededDatabase, type SeededDatabase } from './support/seeded-system';
@@ -187,5 +189,75 @@ describe('the migration that keeps prepared forms apart from comments', () => {
     expect(await revertMigrations(seeded.database.url, since)).toBe(since);
     expect(await inComments()).toEqual(before.filter(([id]) => id !== comments[0]));
     await runMigrations(seeded.database.url);
+  });
+});
+
+describe('the migration that drops the per-row checks of comment_clusters', () => {
+  let seeded: SeededDatabase;
+
+  afterEach(async () => {
+    await seeded?.close();
+  });
+
+  it('keeps what the foreign key did for syntheses (their clusters deleted with them, their id kept), up and down, and keeps the rows', async () => {
+    seeded = await seededDatabase();
+    const { dataSource, org } = seeded;
+    const one = async <T>(sql: string, parameters: unknown[] = []): Promise<T> => ((await dataSource.query(sql, parameters)) as T[])[0];
+    const { id: documentId } = await one<{ id: string }>(`INSERT INTO documents (organization_id, kind, title, term) VALUES ($1, 'resolution', 'Nghị quyết', '2025–2030') RETURNING id`, [org.LC]);
+    const { id: versionId } = await one<{ id: string }>(
+      `INSERT INTO document_versions (document_id, number, label, yjs_state, content, block_index, plain_text) VALUES ($1, 1, 'Dự thảo lần 1', '\\x00', '{}', '[]', '') RETURNING id`,
+      [documentId],
+    );
+    const { id: roundId } = await one<{ id: string }>(
+      `INSERT INTO comment_rounds (organization_id, title, status, opens_at, deadline) VALUES ($1, 'Góp ý', 'open', now() - interval '1 day', now() + interval '7 days') RETURNING id`,
+      [org.LC],
+    );
+    let revision = 0;
+    const synthesisWithClusters = async (clusters: number): Promise<string> => {
+      const { id } = await one<{ id: string }>(`INSERT INTO syntheses (round_id, revision, status, comment_count, stats) VALUES ($1, $2, 'complete', 0, '{}') RETURNING id`, [roundId, ++revision]);
+      await dataSource.query(
+        `INSERT INTO comment_clusters (synthesis_id, key, member_set_id, document_version_id, block_id, kind, representative_text, comment_count, units, supporters, by_source, position)
+         SELECT $1, 'k' || n, gen_random_uuid(), $2, 'b1', 'amend', 'Ý kiến', 1, 1, 0, '{}', n FROM generate_series(1, $3::int) n`,
+        [id, versionId, clusters],
+      );
+      return id;
+    };
+    const clustersOf = async (synthesisId: string): Promise<number> => Number((await one<{ n: string }>('SELECT count(*) AS n FROM comment_clusters WHERE synthesis_id = $1', [synthesisId])).n);
+    const refused = async (sql: string, parameters: unknown[]): Promise<string | undefined> => {
+      try {
+        await dataSource.query(sql, parameters);
+        return undefined;
+      } catch (error: unknown) {
+        return (error as { driverError?: { code?: string } }).driverError?.code;
+      }
+    };
+    const guarantees = async (): Promise<void> => {
+      const kept = await synthesisWithClusters(2);
+      const deleted = await synthesisWithClusters(3);
+      expect(await clustersOf(kept)).toBe(2);
+      expect(await refused('UPDATE syntheses SET id = $1 WHERE id = $2', [randomUUID(), kept])).toBe('23503');
+      expect(await clustersOf(kept)).toBe(2);
+      // deleted with their synthesis (and, at the end, with its round)
+      await dataSource.query('DELETE FROM syntheses WHERE id = $1', [deleted]);
+      expect(await clustersOf(deleted)).toBe(0);
+      expect(await clustersOf(kept)).toBe(2);
+    };
+    const blockIndex = async (): Promise<number> => Number((await one<{ n: string }>(`SELECT count(*) AS n FROM pg_indexes WHERE indexname = 'comment_clusters_synthesis_id_block_idx'`)).n);
+
+    await guarantees();
+    expect(await blockIndex()).toBe(0);
+    const before = Number((await one<{ n: string }>('SELECT count(*) AS n FROM comment_clusters')).n);
+
+    const since = migrations.length - migrations.findIndex((migration) => migration.name === ClusterWritesWithoutRowChecks1795492800000.name);
+    expect(await revertMigrations(seeded.database.url, since)).toBe(since);
+    expect(Number((await one<{ n: string }>('SELECT count(*) AS n FROM comment_clusters')).n)).toBe(before);
+    expect(await blockIndex()).toBe(1);
+    await guarantees();
+
+    await runMigrations(seeded.database.url);
+    expect(await blockIndex()).toBe(0);
+    await guarantees();
+    await dataSource.query('DELETE FROM comment_rounds WHERE id = $1', [roundId]);
+    expect(Number((await one<{ n: string }>('SELECT count(*) AS n FROM comment_clusters')).n)).toBe(0);
   });
 });

@@ -1,10 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ClusterMember, Comment, CommentCluster, Submission, SubmissionReceipt, Synthesis } from '@vankien/domain';
-import { queuePrefix } from '@vankien/queue';
+import { AppConfig } from '@vankien/platform';
+import { JobProducer, queuePrefix } from '@vankien/queue';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { SynthesizeRoundHandler } from '../apps/worker/src/processors/synthesize-round.handler';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { flushWorkerRedis, seededDatabase, type SeededDatabase } from './support/seeded-system';
@@ -343,6 +344,42 @@ describe('comment rounds and submissions', () => {
     const back = await handler.handle({ roundId: round.id });
     expect(back.blocksReclustered).toBe(1);
     expect(await sets()).toBe(setsBefore);
+  });
+
+  it('carries keys over from the latest revision when another worker wrote it, not from the one this worker remembers', async () => {
+    const handler = worker.get(SynthesizeRoundHandler);
+    // another worker process: a handler of its own, with nothing in memory
+    const other = new SynthesizeRoundHandler(worker.get(DataSource), worker.get(JobProducer), worker.get(AppConfig));
+    const release = await holdSynthesisQueue();
+    try {
+      const keysOf = async (revision: number): Promise<string[]> =>
+        (await dataSource.query('SELECT cc.key FROM comment_clusters cc JOIN syntheses s ON s.id = cc.synthesis_id WHERE s.round_id = $1 AND s.revision = $2 ORDER BY cc.key', [round.id, revision])).map(
+          (row: { key: string }) => row.key,
+        );
+      const mine = await handler.handle({ roundId: round.id });
+      const theirs = await other.handle({ roundId: round.id });
+      const [renamed] = await keysOf(theirs.revision);
+      // a key of their revision that this worker's remembered revision does not have
+      await dataSource.query(`UPDATE comment_clusters SET key = 'renamed-by-the-other-worker' WHERE key = $1 AND synthesis_id = (SELECT id FROM syntheses WHERE round_id = $2 AND revision = $3)`, [
+        renamed,
+        round.id,
+        theirs.revision,
+      ]);
+      const expected = (await keysOf(theirs.revision)).sort();
+      expect(expected).not.toEqual((await keysOf(mine.revision)).sort());
+      const next = await handler.handle({ roundId: round.id });
+      expect((await keysOf(next.revision)).sort()).toEqual(expected);
+      // and from its own revision, remembered, the next time
+      const after = await handler.handle({ roundId: round.id });
+      expect((await keysOf(after.revision)).sort()).toEqual(expected);
+      // the key back as it was, in a revision the other worker writes (revisions are never changed
+      // once written: this worker's memory of its own would no longer be the stored one)
+      await dataSource.query(`UPDATE comment_clusters SET key = $1 WHERE key = 'renamed-by-the-other-worker' AND synthesis_id IN (SELECT id FROM syntheses WHERE round_id = $2)`, [renamed, round.id]);
+      const restored = await other.handle({ roundId: round.id });
+      expect((await keysOf(restored.revision)).sort()).toEqual((await keysOf(mine.revision)).sort());
+    } finally {
+      await release();
+    }
   });
 
   it('replays the drafters’ corrections on every revision: merge, representative text; bad ones are refused', async () => {

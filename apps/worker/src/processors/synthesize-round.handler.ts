@@ -1,7 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, hash, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BlockClustering, CommentRound, DocumentVersion, RoundDocument, SynthesisCorrection, type SourceType } from '@vankien/domain';
@@ -24,8 +22,8 @@ import {
 } from '@vankien/synthesis';
 import type { Job } from 'bullmq';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { copyLine, copyLines, copyValue, type CopyValue } from './copy-text';
 import type { JobHandler } from './job-handler';
 import { PreparedFormCache } from './prepared-form-cache';
 
@@ -58,8 +56,6 @@ export interface RevisionOutcome {
 const preparedBatch = 5000;
 /** Comments to prepare or cluster from which worker threads pay for their start (about 0.1 s). */
 const threadsFrom = 5_000;
-/** Rows per chunk of COPY text. */
-const copyBatch = 2000;
 /** How often each worker compares the synthesis queue with the needs recorded in PostgreSQL. */
 const refillIntervalMs = 15_000;
 
@@ -70,9 +66,20 @@ interface PreviousCluster {
   digest: string;
 }
 
+interface RememberedRevision {
+  synthesisId: string;
+  clusters: readonly PreviousCluster[];
+}
+
+/**
+ * Clusters of the last revisions the worker wrote that it keeps in memory (a key, a set id and a
+ * digest: about 250 bytes each); a revision of a round of 100,000 comments has about 49,000.
+ */
+const rememberedClusters = 100_000;
+
 /** Names a set of comments: SHA-256 of their ids, sorted, joined with commas (as the migration that made the sets computed it). */
 export function memberSetDigest(sortedCommentIds: readonly string[]): string {
-  return createHash('sha256').update(sortedCommentIds.join(',')).digest('hex');
+  return hash('sha256', sortedCommentIds.join(','), 'hex');
 }
 
 /** memberSetDigest, once per array of ids (a cluster's ids are digested for its key and again for its set). */
@@ -97,14 +104,13 @@ interface CurrentBlock {
   membersSha256: string;
 }
 
-type CopyValue = string | number | boolean | null | undefined;
-
-/** A value in COPY's text format: \N for null, backslash escapes for the separators. */
-function copyValue(value: CopyValue): string {
-  if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (typeof value === 'number') return String(value);
-  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+/**
+ * The string, flattened: randomUUID's are trees of about twenty pieces (about 500 bytes on the
+ * heap, against 60 flat) until a character is read.
+ */
+function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
 }
 
 /** Runs `task` on each item, at most `limit` at a time; rejects with the first failure once none runs. */
@@ -161,6 +167,8 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
   private readonly preparedForms: PreparedFormCache;
   private readonly cacheMegabytes: number;
   private threads?: ClusterThreads;
+  /** The last revision this worker wrote, per round (most recently written last); see previousClusters. */
+  private readonly revisions = new Map<string, RememberedRevision>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -319,13 +327,21 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
         `INSERT INTO syntheses (round_id, revision, status, comment_count, stats, completed_at) VALUES ($1, $2, 'complete', $3, $4, now()) RETURNING id`,
         [payload.roundId, Number(next), report.comments, JSON.stringify(stats)],
       );
-      await this.insertClusters(manager, synthesisId, await this.memberSets(manager, payload.roundId, previous, report.clusters), report.clusters);
+      const memberSetIds = await this.memberSets(manager, payload.roundId, previous, report.clusters);
+      await this.insertClusters(manager, synthesisId, memberSetIds, report.clusters);
       // a submission that arrived while this ran keeps its request, and triggers the next run
       await manager.query('UPDATE comment_rounds SET synthesis_requested_at = NULL WHERE id = $1 AND synthesis_requested_at <= $2', [payload.roundId, startedAt]);
       await job?.updateProgress({ phase: 'written', comments: report.comments });
-      return { revision: Number(next), comments: report.comments, clusters: report.clusters.length, blocksReclustered: touched.length };
+      const written = {
+        synthesisId: String(synthesisId),
+        clusters: report.clusters.map((cluster, index) => ({ key: cluster.key, memberSetId: flat(memberSetIds[index]), digest: digestOf(cluster.commentIds) })),
+      };
+      return { revision: Number(next), comments: report.comments, clusters: report.clusters.length, blocksReclustered: touched.length, written };
     });
-    return { ...outcome, milliseconds: { reading, preparing, clustering, writing: lap() } };
+    // committed: the next revision of the round finds these clusters here rather than in PostgreSQL
+    const { written, ...revision } = outcome;
+    this.rememberRevision(payload.roundId, written);
+    return { ...revision, milliseconds: { reading, preparing, clustering, writing: lap() } };
   }
 
   /**
@@ -472,16 +488,35 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     return documents.flatMap((document) => (versions.find((v) => v.id === document.documentVersionId)?.blockIndex ?? []).map((entry) => ({ documentId: document.documentVersionId, blockId: entry.blockId })));
   }
 
-  /** The previous revision's clusters, by key and member set (their members are read only when needed). */
-  private async previousClusters(manager: EntityManager, roundId: string): Promise<PreviousCluster[]> {
+  /**
+   * The previous revision's clusters, by key and member set (their members are read only when
+   * needed): from this worker's memory when it wrote that revision itself (a revision's clusters
+   * never change once committed), else read.
+   */
+  private async previousClusters(manager: EntityManager, roundId: string): Promise<readonly PreviousCluster[]> {
+    const [latest]: { id: string }[] = await manager.query(`SELECT id FROM syntheses WHERE round_id = $1 AND status = 'complete' ORDER BY revision DESC LIMIT 1`, [roundId]);
+    if (!latest) return [];
+    const remembered = this.revisions.get(roundId);
+    if (remembered?.synthesisId === latest.id) return remembered.clusters;
     const rows: { key: string; member_set_id: string; members_sha256: string }[] = await manager.query(
       `SELECT cc.key, cc.member_set_id, ms.members_sha256
          FROM comment_clusters cc
          JOIN cluster_member_sets ms ON ms.id = cc.member_set_id
-        WHERE cc.synthesis_id = (SELECT id FROM syntheses WHERE round_id = $1 AND status = 'complete' ORDER BY revision DESC LIMIT 1)`,
-      [roundId],
+        WHERE cc.synthesis_id = $1`,
+      [latest.id],
     );
     return rows.map((row) => ({ key: row.key, memberSetId: row.member_set_id, digest: row.members_sha256 }));
+  }
+
+  /** Keeps a committed revision's clusters for previousClusters, those of the most recent rounds up to rememberedClusters. */
+  private rememberRevision(roundId: string, revision: RememberedRevision): void {
+    this.revisions.delete(roundId);
+    this.revisions.set(roundId, revision);
+    let total = 0;
+    for (const [id, kept] of [...this.revisions].reverse()) {
+      total += kept.clusters.length;
+      if (total > rememberedClusters && id !== roundId) this.revisions.delete(id);
+    }
   }
 
   /**
@@ -491,6 +526,8 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
    */
   private async withPreviousKeys(manager: EntityManager, previous: readonly PreviousCluster[], clusters: readonly Cluster[]): Promise<Cluster[]> {
     const { keys, unpairedNext, unpairedPrevious } = pairIdenticalSets(previous, clusters.map((cluster) => digestOf(cluster.commentIds)));
+    // (with no new cluster left to key, the previous ones left need not be read: they only free their keys)
+    if (unpairedNext.length === 0) return clusters.map((cluster, index) => ({ ...cluster, key: keys[index] ?? '' }));
     const setIds = unpairedPrevious.map((index) => previous[index].memberSetId);
     // the ids as one string per set: splitting it costs far less than parsing a PostgreSQL array
     const rows: { member_set_id: string; ids: string }[] = setIds.length
@@ -549,44 +586,33 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
 
   /**
    * Writes the clusters with COPY, each naming its member set (made here when new). The cluster
-   * ids are made here too, so no statement needs an answer from the one before.
+   * ids are made here too, so no statement needs an answer from the one before. Each row's text
+   * is built as the connection takes it (see copyLines), without an array of values per row.
    */
   private async insertClusters(manager: EntityManager, synthesisId: string, memberSetIds: readonly string[], clusters: readonly Cluster[]): Promise<void> {
-    await this.copyRows(
-      manager,
+    await copyLines(
+      await this.transactionClient(manager),
       'COPY comment_clusters (id, synthesis_id, key, member_set_id, document_version_id, block_id, kind, representative_text, representative_comment_id, comment_count, units, supporters, by_source, position, agreement) FROM STDIN',
-      clusters.map((cluster, index) => [
-        randomUUID(),
-        synthesisId,
-        cluster.key,
-        memberSetIds[index],
-        cluster.documentId,
-        cluster.blockId,
-        cluster.kind,
-        cluster.representative,
-        cluster.representativeId,
-        cluster.commentIds.length,
-        cluster.units,
-        cluster.supporters,
-        JSON.stringify(cluster.bySource),
-        index,
-        cluster.agreement,
-      ]),
+      clusters.length,
+      (index) => {
+        const cluster = clusters[index];
+        return (
+          `${randomUUID()}\t${synthesisId}\t${copyValue(cluster.key)}\t${memberSetIds[index]}\t${copyValue(cluster.documentId)}\t${copyValue(cluster.blockId)}\t` +
+          `${copyValue(cluster.kind)}\t${copyValue(cluster.representative)}\t${copyValue(cluster.representativeId)}\t${cluster.commentIds.length}\t${cluster.units}\t` +
+          `${cluster.supporters}\t${copyValue(JSON.stringify(cluster.bySource))}\t${index}\t${cluster.agreement ? 't' : 'f'}\n`
+        );
+      },
     );
   }
 
   /** COPY of rows on the transaction's own connection (a revision is written whole or not at all). */
   private async copyRows(manager: EntityManager, statement: string, rows: readonly CopyValue[][]): Promise<void> {
+    await copyLines(await this.transactionClient(manager), statement, rows.length, (index) => copyLine(rows[index]));
+  }
+
+  private async transactionClient(manager: EntityManager): Promise<PoolClient> {
     const runner = manager.queryRunner;
-    if (!runner) throw new Error('copyRows must run inside a transaction');
-    const client = (await runner.connect()) as PoolClient;
-    function* chunks(): Generator<string> {
-      for (let start = 0; start < rows.length; start += copyBatch) {
-        let text = '';
-        for (const row of rows.slice(start, start + copyBatch)) text += `${row.map(copyValue).join('\t')}\n`;
-        yield text;
-      }
-    }
-    await pipeline(Readable.from(chunks()), client.query(copyFrom(statement)));
+    if (!runner) throw new Error('COPY must run inside a transaction');
+    return (await runner.connect()) as PoolClient;
   }
 }

@@ -1,3 +1,4 @@
+import { ClusterWritesWithoutRowChecks1795492800000 } from './1795492800000-ClusterWritesWithoutRowChecks';
 // Migrations in the order they run. `npm run migration:generate -- Name` creates one from the
 // entities and registers it here; hand-written ones (triggers, data) are added by hand.
 import { PreparedFormsApart1795490966836 } from './1795490966836-PreparedFormsApart';
@@ -15,4 +16,4 @@ import { AppendOnlyGuards1795459185200 } from './1795459185200-AppendOnlyGuards'
 import { ApprovedDocumentsFrozen1795459185300 } from './1795459185300-ApprovedDocumentsFrozen';
 import { RoundsAndImports1795462229891 } from './1795462229891-RoundsAndImports';
 
-export const migrations: (new () => MigrationInterface)[] = [Initial1795459185128, AppendOnlyGuards1795459185200, ApprovedDocumentsFrozen1795459185300, RoundsAndImports1795462229891, CommentProvenance1795463946858, CommentPositionIndex1795464165353, SynthesisCorrections1795464333348, IncrementalSynthesis1795465119974, ApprovalsAndNotifications1795468845041, ClusterMembersIndex1795475550128, SharedClusterMemberSets1795478595324, BlockClusteringsAsJson1795481760251, PreparedFormsApart1795490966836];
+export const migrations: (new () => MigrationInterface)[] = [Initial1795459185128, AppendOnlyGuards1795459185200, ApprovedDocumentsFrozen1795459185300, RoundsAndImports1795462229891, CommentProvenance1795463946858, CommentPositionIndex1795464165353, SynthesisCorrections1795464333348, IncrementalSynthesis1795465119974, ApprovalsAndNotifications1795468845041, ClusterMembersIndex1795475550128, SharedClusterMemberSets1795478595324, BlockClusteringsAsJson1795481760251, PreparedFormsApart1795490966836, ClusterWritesWithoutRowChecks1795492800000];
