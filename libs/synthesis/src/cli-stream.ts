@@ -7,6 +7,7 @@
 // and writes them. Also the line splitter of the command line.
 import { clusterBlock, compareIds } from './cluster-block';
 import { CommentPreparer, prepareAnalysed, type TextAnalysis } from './prepare';
+import { emptyTallies, tallyCluster } from './report';
 import { COMMENT_KINDS, SOURCE_TYPES, type Cluster, type CommentInput, type CommentKind, type PreparedComment, type SourceType } from './types';
 
 /** Numbers per comment in CommentBatch.numbers. */
@@ -310,35 +311,14 @@ export class BlockStore {
 /** One block's clusters (in clusterBlock's order, which is the report's) as its report part. */
 export function blockJson(documentId: string | undefined, blockId: string, clusters: readonly Cluster[], legacyConverted: number): BlockJson {
   let comments = 0;
-  let proposalClusters = 0;
-  let agreementComments = 0;
-  let agreementClusters = 0;
-  let questionClusters = 0;
-  let singletons = 0;
+  const tallies = emptyTallies();
   const lines: string[] = [];
   for (const cluster of clusters) {
     lines.push(JSON.stringify(cluster));
     comments += cluster.commentIds.length;
-    if (cluster.agreement) {
-      agreementClusters++;
-      agreementComments += cluster.commentIds.length;
-    } else if (cluster.family === 'question') questionClusters++;
-    else proposalClusters++;
-    if (cluster.commentIds.length === 1 && !cluster.agreement) singletons++;
+    tallyCluster(tallies, cluster);
   }
-  return {
-    documentId,
-    blockId,
-    json: lines.join(',\n'),
-    comments,
-    clusters: clusters.length,
-    proposalClusters,
-    agreementComments,
-    agreementClusters,
-    questionClusters,
-    singletons,
-    legacyConverted,
-  };
+  return { documentId, blockId, json: lines.join(',\n'), comments, clusters: clusters.length, ...tallies, legacyConverted };
 }
 
 /**

@@ -52,24 +52,39 @@ function countComments(clusters: readonly Cluster[]): number {
   return comments;
 }
 
+/** What the report's stats count of clusters, by family (the command line's threads count their blocks with it too). */
+export interface ClusterTallies {
+  proposalClusters: number;
+  agreementComments: number;
+  agreementClusters: number;
+  questionClusters: number;
+  singletons: number;
+}
+
+/** Adds one cluster to `tallies`. */
+export function tallyCluster(tallies: ClusterTallies, cluster: Cluster): void {
+  if (cluster.agreement) {
+    tallies.agreementClusters++;
+    tallies.agreementComments += cluster.commentIds.length;
+  } else if (cluster.family === 'question') tallies.questionClusters++;
+  else tallies.proposalClusters++;
+  if (cluster.commentIds.length === 1 && !cluster.agreement) tallies.singletons++;
+}
+
+export function emptyTallies(): ClusterTallies {
+  return { proposalClusters: 0, agreementComments: 0, agreementClusters: 0, questionClusters: 0, singletons: 0 };
+}
+
 export function computeStats(clusters: readonly Cluster[], options: ReportOptions = {}): ReportStats {
   const documents = new Set<string>();
   const blocks = new Set<string>();
-  let agreementComments = 0;
-  let agreementClusters = 0;
-  let questionClusters = 0;
-  let proposalClusters = 0;
-  let singletons = 0;
+  const tallies = emptyTallies();
   for (const cluster of clusters) {
     documents.add(cluster.documentId ?? '');
     blocks.add(blockKey(cluster));
-    if (cluster.agreement) {
-      agreementClusters++;
-      agreementComments += cluster.commentIds.length;
-    } else if (cluster.family === 'question') questionClusters++;
-    else proposalClusters++;
-    if (cluster.commentIds.length === 1 && !cluster.agreement) singletons++;
+    tallyCluster(tallies, cluster);
   }
+  const { proposalClusters, agreementComments, agreementClusters, questionClusters, singletons } = tallies;
   return {
     comments: countComments(clusters),
     clusters: clusters.length,
