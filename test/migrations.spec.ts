@@ -49,6 +49,38 @@ describe('migrations', () => {
   });
 });
 
+/**
+ * A submitted submission of three comments ('Ý kiến 1…3' on block b1) in an open round of the
+ * province on a frozen resolution: what the data-conversion tests convert.
+ */
+async function roundWithComments(seeded: SeededDatabase): Promise<{ one: <T>(sql: string, parameters?: unknown[]) => Promise<T>; roundId: string; versionId: string; comments: string[] }> {
+  const { dataSource, org } = seeded;
+  const one = async <T>(sql: string, parameters: unknown[] = []): Promise<T> => ((await dataSource.query(sql, parameters)) as T[])[0];
+  const { id: documentId } = await one<{ id: string }>(`INSERT INTO documents (organization_id, kind, title, term) VALUES ($1, 'resolution', 'Nghị quyết', '2025–2030') RETURNING id`, [org.LC]);
+  const { id: versionId } = await one<{ id: string }>(
+    `INSERT INTO document_versions (document_id, number, label, yjs_state, content, block_index, plain_text) VALUES ($1, 1, 'Dự thảo lần 1', '\\x00', '{}', '[]', '') RETURNING id`,
+    [documentId],
+  );
+  const { id: roundId } = await one<{ id: string }>(
+    `INSERT INTO comment_rounds (organization_id, title, status, opens_at, deadline) VALUES ($1, 'Góp ý', 'open', now() - interval '1 day', now() + interval '7 days') RETURNING id`,
+    [org.LC],
+  );
+  const { id: invitationId } = await one<{ id: string }>(`INSERT INTO invitations (round_id, organization_id, source_type) VALUES ($1, $2, 'lower_organization') RETURNING id`, [roundId, org['LC-TD']]);
+  const { id: submissionId } = await one<{ id: string }>(
+    `INSERT INTO submissions (round_id, invitation_id, organization_id, status, submitted_at, comment_count, row_version) VALUES ($1, $2, $3, 'submitted', now(), 3, 1) RETURNING id`,
+    [roundId, invitationId, org['LC-TD']],
+  );
+  const comments: string[] = [];
+  for (const position of [1, 2, 3]) {
+    const { id } = await one<{ id: string }>(
+      `INSERT INTO comments (submission_id, round_id, document_version_id, block_id, position, kind, text) VALUES ($1, $2, $3, 'b1', $4, 'amend', $5) RETURNING id`,
+      [submissionId, roundId, versionId, position, `Ý kiến ${position}`],
+    );
+    comments.push(id);
+  }
+  return { one, roundId, versionId, comments };
+}
+
 describe('the migration to shared cluster member sets', () => {
   let seeded: SeededDatabase;
 
@@ -58,30 +90,8 @@ describe('the migration to shared cluster member sets', () => {
 
   it('converts existing revisions (identical member sets shared, digests as the worker makes them) and back', async () => {
     seeded = await seededDatabase();
-    const { dataSource, org } = seeded;
-    const one = async <T>(sql: string, parameters: unknown[]): Promise<T> => ((await dataSource.query(sql, parameters)) as T[])[0];
-    const { id: documentId } = await one<{ id: string }>(`INSERT INTO documents (organization_id, kind, title, term) VALUES ($1, 'resolution', 'Nghị quyết', '2025–2030') RETURNING id`, [org.LC]);
-    const { id: versionId } = await one<{ id: string }>(
-      `INSERT INTO document_versions (document_id, number, label, yjs_state, content, block_index, plain_text) VALUES ($1, 1, 'Dự thảo lần 1', '\\x00', '{}', '[]', '') RETURNING id`,
-      [documentId],
-    );
-    const { id: roundId } = await one<{ id: string }>(
-      `INSERT INTO comment_rounds (organization_id, title, status, opens_at, deadline) VALUES ($1, 'Góp ý', 'open', now() - interval '1 day', now() + interval '7 days') RETURNING id`,
-      [org.LC],
-    );
-    const { id: invitationId } = await one<{ id: string }>(`INSERT INTO invitations (round_id, organization_id, source_type) VALUES ($1, $2, 'lower_organization') RETURNING id`, [roundId, org['LC-TD']]);
-    const { id: submissionId } = await one<{ id: string }>(
-      `INSERT INTO submissions (round_id, invitation_id, organization_id, status, submitted_at, comment_count, row_version) VALUES ($1, $2, $3, 'submitted', now(), 3, 1) RETURNING id`,
-      [roundId, invitationId, org['LC-TD']],
-    );
-    const comments: string[] = [];
-    for (const position of [1, 2, 3]) {
-      const { id } = await one<{ id: string }>(
-        `INSERT INTO comments (submission_id, round_id, document_version_id, block_id, position, kind, text) VALUES ($1, $2, $3, 'b1', $4, 'amend', $5) RETURNING id`,
-        [submissionId, roundId, versionId, position, `Ý kiến ${position}`],
-      );
-      comments.push(id);
-    }
+    const { dataSource } = seeded;
+    const { one, roundId, versionId, comments } = await roundWithComments(seeded);
 
     // the shape before: revision 1 clusters {c1, c2} and {c3}; revision 2 has {c1, c2} again and {c3}
     const since = migrations.length - migrations.findIndex((migration) => migration.name === SharedClusterMemberSets1795478595324.name);
@@ -144,30 +154,8 @@ describe('the migration that keeps prepared forms apart from comments', () => {
 
   it('moves the stored forms into comment_prepared_forms and back, and drops a comment’s form with it', async () => {
     seeded = await seededDatabase();
-    const { dataSource, org } = seeded;
-    const one = async <T>(sql: string, parameters: unknown[]): Promise<T> => ((await dataSource.query(sql, parameters)) as T[])[0];
-    const { id: documentId } = await one<{ id: string }>(`INSERT INTO documents (organization_id, kind, title, term) VALUES ($1, 'resolution', 'Nghị quyết', '2025–2030') RETURNING id`, [org.LC]);
-    const { id: versionId } = await one<{ id: string }>(
-      `INSERT INTO document_versions (document_id, number, label, yjs_state, content, block_index, plain_text) VALUES ($1, 1, 'Dự thảo lần 1', '\\x00', '{}', '[]', '') RETURNING id`,
-      [documentId],
-    );
-    const { id: roundId } = await one<{ id: string }>(
-      `INSERT INTO comment_rounds (organization_id, title, status, opens_at, deadline) VALUES ($1, 'Góp ý', 'open', now() - interval '1 day', now() + interval '7 days') RETURNING id`,
-      [org.LC],
-    );
-    const { id: invitationId } = await one<{ id: string }>(`INSERT INTO invitations (round_id, organization_id, source_type) VALUES ($1, $2, 'lower_organization') RETURNING id`, [roundId, org['LC-TD']]);
-    const { id: submissionId } = await one<{ id: string }>(
-      `INSERT INTO submissions (round_id, invitation_id, organization_id, status, submitted_at, comment_count, row_version) VALUES ($1, $2, $3, 'submitted', now(), 3, 1) RETURNING id`,
-      [roundId, invitationId, org['LC-TD']],
-    );
-    const comments: string[] = [];
-    for (const position of [1, 2, 3]) {
-      const { id } = await one<{ id: string }>(
-        `INSERT INTO comments (submission_id, round_id, document_version_id, block_id, position, kind, text) VALUES ($1, $2, $3, 'b1', $4, 'amend', $5) RETURNING id`,
-        [submissionId, roundId, versionId, position, `Ý kiến ${position}`],
-      );
-      comments.push(id);
-    }
+    const { dataSource } = seeded;
+    const { comments } = await roundWithComments(seeded);
 
     // before: two of the three comments have a form, in comments.prepared
     const since = migrations.length - migrations.findIndex((migration) => migration.name === PreparedFormsApart1795490966836.name);
@@ -201,17 +189,8 @@ describe('the migration that drops the per-row checks of comment_clusters', () =
 
   it('keeps what the foreign key did for syntheses (their clusters deleted with them, their id kept), up and down, and keeps the rows', async () => {
     seeded = await seededDatabase();
-    const { dataSource, org } = seeded;
-    const one = async <T>(sql: string, parameters: unknown[] = []): Promise<T> => ((await dataSource.query(sql, parameters)) as T[])[0];
-    const { id: documentId } = await one<{ id: string }>(`INSERT INTO documents (organization_id, kind, title, term) VALUES ($1, 'resolution', 'Nghị quyết', '2025–2030') RETURNING id`, [org.LC]);
-    const { id: versionId } = await one<{ id: string }>(
-      `INSERT INTO document_versions (document_id, number, label, yjs_state, content, block_index, plain_text) VALUES ($1, 1, 'Dự thảo lần 1', '\\x00', '{}', '[]', '') RETURNING id`,
-      [documentId],
-    );
-    const { id: roundId } = await one<{ id: string }>(
-      `INSERT INTO comment_rounds (organization_id, title, status, opens_at, deadline) VALUES ($1, 'Góp ý', 'open', now() - interval '1 day', now() + interval '7 days') RETURNING id`,
-      [org.LC],
-    );
+    const { dataSource } = seeded;
+    const { one, roundId, versionId } = await roundWithComments(seeded);
     let revision = 0;
     const synthesisWithClusters = async (clusters: number): Promise<string> => {
       const { id } = await one<{ id: string }>(`INSERT INTO syntheses (round_id, revision, status, comment_count, stats) VALUES ($1, $2, 'complete', 0, '{}') RETURNING id`, [roundId, ++revision]);
