@@ -346,6 +346,40 @@ describe('comment rounds and submissions', () => {
     expect(await sets()).toBe(setsBefore);
   });
 
+  it('shows a revision even when its block clusterings cannot be stored afterwards; the next revision clusters those blocks again', async () => {
+    const handler = worker.get(SynthesizeRoundHandler);
+    const membersOf = async (revision: number): Promise<string[]> =>
+      (
+        await dataSource.query(
+          `SELECT cc.key || ':' || string_agg(cm.comment_id::text, ',' ORDER BY cm.comment_id) AS cluster
+             FROM syntheses s JOIN comment_clusters cc ON cc.synthesis_id = s.id JOIN cluster_members cm ON cm.member_set_id = cc.member_set_id
+            WHERE s.round_id = $1 AND s.revision = $2 GROUP BY cc.id ORDER BY 1`,
+          [round.id, revision],
+        )
+      ).map((row: { cluster: string }) => row.cluster);
+    const front = await dataSource.getRepository(Submission).findOneByOrFail({ roundId: round.id, organizationId: org['LC-MTTQ'] });
+    await dataSource.query(`CREATE FUNCTION refuse_clusterings() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+    await dataSource.query('CREATE TRIGGER refuse_clusterings BEFORE INSERT OR UPDATE ON block_clusterings FOR EACH ROW EXECUTE FUNCTION refuse_clusterings()');
+    let refused: Awaited<ReturnType<SynthesizeRoundHandler['handle']>>;
+    try {
+      await dataSource.query(`UPDATE submissions SET status = 'withdrawn' WHERE id = $1`, [front.id]);
+      refused = await handler.handle({ roundId: round.id });
+      expect(refused.blocksReclustered).toBe(1);
+    } finally {
+      await dataSource.query('DROP TRIGGER refuse_clusterings ON block_clusterings');
+      await dataSource.query('DROP FUNCTION refuse_clusterings()');
+    }
+    const shown = await dataSource.getRepository(Synthesis).findOneByOrFail({ roundId: round.id, revision: refused.revision });
+    expect(shown.status).toBe('complete');
+    // the touched block's clustering was not stored: clustered again, to the same clusters
+    const next = await handler.handle({ roundId: round.id });
+    expect(next.blocksReclustered).toBe(1);
+    expect(await membersOf(next.revision)).toEqual(await membersOf(refused.revision));
+    expect((await handler.handle({ roundId: round.id })).blocksReclustered).toBe(0);
+    await dataSource.query(`UPDATE submissions SET status = 'submitted' WHERE id = $1`, [front.id]);
+    expect((await handler.handle({ roundId: round.id })).blocksReclustered).toBe(1);
+  });
+
   it('carries keys over from the latest revision when another worker wrote it, not from the one this worker remembers', async () => {
     const handler = worker.get(SynthesizeRoundHandler);
     // another worker process: a handler of its own, with nothing in memory

@@ -47,10 +47,11 @@ export interface RevisionOutcome {
   blocksReclustered: number;
   /**
    * Where the time went: reading the round's comments and stored clusterings, preparing new
-   * comments, clustering the touched blocks (their prepared forms read, their clusterings
-   * stored), writing the revision (its transaction).
+   * comments, clustering the touched blocks (their prepared forms read or sent), writing the
+   * revision (its transaction: the revision shows once it is done), then caching (storing the
+   * touched blocks' clusterings for the next revisions).
    */
-  milliseconds: { reading: number; preparing: number; clustering: number; writing: number };
+  milliseconds: { reading: number; preparing: number; clustering: number; writing: number; caching: number };
 }
 
 const preparedBatch = 5000;
@@ -282,19 +283,13 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
       return threads.clusterResident(`${payload.roundId}/${block.key}`, block.commentIds, (ids) => this.preparedJsonOf(ids, fresh));
     };
     // blocks are pinned to the thread holding them: enough in flight that neither thread waits
+    const storedForms: { block: CurrentBlock; clusters: string }[] = [];
     await eachConcurrently(touched, threads ? 3 * threads.size : 1, async (block) => {
       const { clusters, stored: storedForm } = await clusterOne(block);
       clustersByBlock.set(block.key, clusters);
-      await this.dataSource.query(
-        `INSERT INTO block_clusterings (round_id, document_version_id, block_id, members_sha256, clusters, updated_at) VALUES ($1, $2, $3, $4, $5, now())
-         ON CONFLICT (round_id, document_version_id, block_id) DO UPDATE SET members_sha256 = excluded.members_sha256, clusters = excluded.clusters, updated_at = now()`,
-        [payload.roundId, block.documentVersionId, block.blockId, block.membersSha256, storedForm],
-      );
+      storedForms.push({ block, clusters: storedForm });
       if (++done % 50 === 0) await job?.updateProgress({ phase: 'clustering', blocksDone: done, blocksToCluster: touched.length });
     });
-    // blocks that lost all their comments (a withdrawal) no longer have a clustering
-    const gone = stored.filter((row) => !blocks.has(`${row.document_version_id}/${row.block_id}`));
-    for (const row of gone) await this.dataSource.getRepository(BlockClustering).delete({ roundId: payload.roundId, documentVersionId: row.document_version_id, blockId: row.block_id });
 
     const blockOrder = await this.blockOrder(payload.roundId);
     const clustered = [...blocks.keys()].sort().flatMap((key) => clustersByBlock.get(key) ?? []);
@@ -341,7 +336,33 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     // committed: the next revision of the round finds these clusters here rather than in PostgreSQL
     const { written, ...revision } = outcome;
     this.rememberRevision(payload.roundId, written);
-    return { ...revision, milliseconds: { reading, preparing, clustering, writing: lap() } };
+    const writing = lap();
+    // (blocks that lost all their comments, a withdrawal, no longer have a clustering)
+    await this.storeClusterings(payload.roundId, storedForms, stored.filter((row) => !blocks.has(`${row.document_version_id}/${row.block_id}`)));
+    return { ...revision, milliseconds: { reading, preparing, clustering, writing, caching: lap() } };
+  }
+
+  /**
+   * Stores the touched blocks' clusterings for the next revisions, once this one is committed: a
+   * cache (checked by the digest of the block's members when it is read), so that the revision
+   * shows without waiting for it, and its writes (about 15 MB after a submission that touches
+   * every block) do not compete for the cores with the clustering. A failure leaves those blocks
+   * to be clustered again by the next revision; it does not fail the job, which would make the
+   * retry write the same revision twice.
+   */
+  private async storeClusterings(roundId: string, storedForms: readonly { block: CurrentBlock; clusters: string }[], gone: readonly { document_version_id: string; block_id: string }[]): Promise<void> {
+    try {
+      for (const { block, clusters } of storedForms) {
+        await this.dataSource.query(
+          `INSERT INTO block_clusterings (round_id, document_version_id, block_id, members_sha256, clusters, updated_at) VALUES ($1, $2, $3, $4, $5, now())
+           ON CONFLICT (round_id, document_version_id, block_id) DO UPDATE SET members_sha256 = excluded.members_sha256, clusters = excluded.clusters, updated_at = now()`,
+          [roundId, block.documentVersionId, block.blockId, block.membersSha256, clusters],
+        );
+      }
+      for (const row of gone) await this.dataSource.getRepository(BlockClustering).delete({ roundId, documentVersionId: row.document_version_id, blockId: row.block_id });
+    } catch (error: unknown) {
+      this.logger.warn(`could not store the block clusterings of round ${roundId} (the next revision clusters those blocks again): ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /**
