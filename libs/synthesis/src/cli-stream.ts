@@ -7,7 +7,7 @@
 // and writes them. Also the line splitter of the command line.
 import { clusterBlock, compareIds } from './cluster-block';
 import { CommentPreparer, prepareAnalysed, type TextAnalysis } from './prepare';
-import { emptyTallies, tallyCluster } from './report';
+import { emptyTallies, reportStats, tallyCluster } from './report';
 import { COMMENT_KINDS, SOURCE_TYPES, type Cluster, type CommentInput, type CommentKind, type PreparedComment, type SourceType } from './types';
 
 /** Numbers per comment in CommentBatch.numbers. */
@@ -332,22 +332,18 @@ export function* blocksReportJsonChunks(
   const blocks = parts.filter((part) => part.clusters > 0).sort((a, b) => compareIds(a.documentId ?? '', b.documentId ?? '') || compareIds(a.blockId, b.blockId));
   let comments = 0;
   let clusters = 0;
-  let proposalClusters = 0;
-  let agreementComments = 0;
-  let agreementClusters = 0;
-  let questionClusters = 0;
-  let singletons = 0;
   let legacyConverted = 0;
+  const tallies = emptyTallies();
   const documents = new Set<string>();
   for (const block of parts) legacyConverted += block.legacyConverted;
   for (const block of blocks) {
     comments += block.comments;
     clusters += block.clusters;
-    proposalClusters += block.proposalClusters;
-    agreementComments += block.agreementComments;
-    agreementClusters += block.agreementClusters;
-    questionClusters += block.questionClusters;
-    singletons += block.singletons;
+    tallies.proposalClusters += block.proposalClusters;
+    tallies.agreementComments += block.agreementComments;
+    tallies.agreementClusters += block.agreementClusters;
+    tallies.questionClusters += block.questionClusters;
+    tallies.singletons += block.singletons;
     documents.add(block.documentId ?? '');
   }
   yield `{"comments":${comments},"clusters":[`;
@@ -355,21 +351,10 @@ export function* blocksReportJsonChunks(
     yield index === 0 ? '\n' : ',\n';
     yield blocks[index].json;
   }
-  // The keys in computeStats' order.
-  const stats = {
-    comments,
-    clusters,
-    proposalClusters,
-    agreementComments,
-    agreementClusters,
-    questionClusters,
-    singletons,
-    documents: documents.size,
-    blocks: blocks.length,
-    legacyConverted,
-    rejectedLines: options.rejectedLines,
-    ...options.extraStats,
-  };
+  const stats = reportStats(
+    { comments, clusters, tallies, documents: documents.size, blocks: blocks.length },
+    { legacyConverted, rejectedLines: options.rejectedLines, extraStats: options.extraStats },
+  );
   yield `\n],"stats":${JSON.stringify(stats)}}\n`;
 }
 

@@ -84,17 +84,25 @@ export function computeStats(clusters: readonly Cluster[], options: ReportOption
     blocks.add(blockKey(cluster));
     tallyCluster(tallies, cluster);
   }
-  const { proposalClusters, agreementComments, agreementClusters, questionClusters, singletons } = tallies;
+  return reportStats({ comments: countComments(clusters), clusters: clusters.length, tallies, documents: documents.size, blocks: blocks.size }, options);
+}
+
+/** The report's stats from what was counted, keys always in this order (the report's JSON is compared byte for byte). */
+export function reportStats(
+  counted: { comments: number; clusters: number; tallies: ClusterTallies; documents: number; blocks: number },
+  options: ReportOptions = {},
+): ReportStats {
+  const { proposalClusters, agreementComments, agreementClusters, questionClusters, singletons } = counted.tallies;
   return {
-    comments: countComments(clusters),
-    clusters: clusters.length,
+    comments: counted.comments,
+    clusters: counted.clusters,
     proposalClusters,
     agreementComments,
     agreementClusters,
     questionClusters,
     singletons,
-    documents: documents.size,
-    blocks: blocks.size,
+    documents: counted.documents,
+    blocks: counted.blocks,
     legacyConverted: options.legacyConverted ?? 0,
     rejectedLines: options.rejectedLines ?? 0,
     ...(options.extraStats ?? {}),
