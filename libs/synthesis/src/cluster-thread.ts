@@ -2,7 +2,7 @@
 // prepared forms of one block, for a process that keeps them as JSON (the synthesis worker); keeps
 // the parsed forms of the blocks it is sent by name (ResidentBlocks) until told to forget them.
 import { parentPort } from 'node:worker_threads';
-import { ResidentBlocks, clusterPreparedJson, preparedJson, type ThreadReply, type ThreadRequest } from './cluster-threads';
+import { ResidentBlocks, preparedJson, type ThreadReply, type ThreadRequest } from './cluster-threads';
 
 const resident = new ResidentBlocks();
 
@@ -14,7 +14,6 @@ parentPort?.on('message', (request: ThreadRequest) => {
   let reply: ThreadReply;
   try {
     if (request.type === 'prepare') reply = { sequence: request.sequence, prepared: preparedJson(request.comments) };
-    else if (request.type === 'cluster') reply = { sequence: request.sequence, ...clusterPreparedJson(request.prepared) };
     else reply = { sequence: request.sequence, ...resident.cluster(request) };
   } catch (error: unknown) {
     reply = { sequence: request.sequence, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

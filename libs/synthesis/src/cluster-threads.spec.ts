@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { clusterBlock } from './cluster-block';
-import { ClusterThreads, ResidentBlocks, clusterPreparedJson, preparedJson } from './cluster-threads';
+import { ClusterThreads, ResidentBlocks, clusterPreparedJson, preparedJson, type ClusteredJson } from './cluster-threads';
 import { prepareComment } from './prepare';
 import { encodeBlockClustering } from './stored-clustering';
 import { loadFixture } from '../test/support';
@@ -77,6 +77,17 @@ describe('clustering from stored prepared forms', () => {
   // The threads run the compiled library (npm test builds dist/ before it runs Jest).
   describe('on worker threads (the compiled library in dist/)', () => {
     const compiled = join(__dirname, '..', '..', '..', 'dist', 'libs', 'synthesis', 'src', 'cluster-threads.js');
+    /** A whole block sent to the thread that will hold it (its ids read from the forms; a form that is not JSON gets an id of its own). */
+    const clusterOn = (threads: ClusterThreads, block: string, forms: readonly string[]): Promise<ClusteredJson> => {
+      const ids = forms.map((form, index) => {
+        try {
+          return (JSON.parse(form) as { id: string }).id;
+        } catch {
+          return `unreadable-${index}`;
+        }
+      });
+      return threads.clusterResident(block, ids, async (asked) => asked.map((id) => forms[ids.indexOf(id)]));
+    };
     const load = (): typeof import('./cluster-threads') => {
       if (!existsSync(compiled)) throw new Error(`${compiled} is missing: run npm run build (npm test does)`);
       return require(compiled) as typeof import('./cluster-threads');
@@ -89,7 +100,7 @@ describe('clustering from stored prepared forms', () => {
         const blocks = byBlock(fixture);
         const prepared = await Promise.all(blocks.map((block) => threads.prepare(block)));
         expect(prepared).toEqual(blocks.map(preparedJson));
-        const clustered = await Promise.all(prepared.map((block) => threads.cluster(block)));
+        const clustered = await Promise.all(prepared.map((block, index) => clusterOn(threads, `r/${index}`, block)));
         expect(clustered).toEqual(prepared.map(clusterPreparedJson));
       } finally {
         await threads.close();
@@ -149,13 +160,14 @@ describe('clustering from stored prepared forms', () => {
       const threads = load().ClusterThreads.start(1);
       if (!threads) throw new Error('no threads started');
       try {
-        await expect(threads.cluster(['{"not json'])).rejects.toThrow(/clustering thread: .*JSON/);
+        await expect(clusterOn(threads, 'r/bad', ['{"not json'])).rejects.toThrow(/clustering thread: .*JSON/);
         const good = preparedJson(byBlock(fixture)[0]);
-        expect(await threads.cluster(good)).toEqual(clusterPreparedJson(good));
+        expect(await clusterOn(threads, 'r/good', good)).toEqual(clusterPreparedJson(good));
       } finally {
         await threads.close();
       }
-      await expect(threads.cluster([])).rejects.toThrow('clustering threads closed');
+      expect(threads.failed).toBe(true);
+      await expect(clusterOn(threads, 'r/good', [])).rejects.toThrow('clustering threads closed');
     });
   });
 });

@@ -12,7 +12,6 @@ import type { Cluster, CommentInput, PreparedComment } from './types';
 
 export type ThreadRequest =
   | { readonly sequence: number; readonly type: 'prepare'; readonly comments: readonly CommentInput[] }
-  | { readonly sequence: number; readonly type: 'cluster'; readonly prepared: readonly string[] }
   | ({ readonly sequence: number; readonly type: 'cluster-resident' } & ResidentRequest)
   /** Drops blocks the thread holds; the only request without a reply. */
   | { readonly type: 'forget'; readonly blocks: readonly string[] };
@@ -203,13 +202,6 @@ export class ClusterThreads {
     const reply = await this.run({ sequence: this.sequence++, type: 'prepare', comments });
     if (!('prepared' in reply)) throw new Error('clustering thread: unexpected reply');
     return reply.prepared;
-  }
-
-  /** clusterPreparedJson, on a thread. */
-  async cluster(prepared: readonly string[]): Promise<ClusteredJson> {
-    const reply = await this.run({ sequence: this.sequence++, type: 'cluster', prepared });
-    if (!('clusters' in reply)) throw new Error('clustering thread: unexpected reply');
-    return { clusters: reply.clusters, stored: reply.stored };
   }
 
   /**
