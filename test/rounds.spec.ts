@@ -3,7 +3,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { ClusterMember, Comment, CommentCluster, Submission, SubmissionReceipt, Synthesis } from '@vankien/domain';
 import { AppConfig } from '@vankien/platform';
 import { JobProducer, queuePrefix } from '@vankien/queue';
-import { Queue } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
+import { Client } from 'pg';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { SynthesizeRoundHandler } from '../apps/worker/src/processors/synthesize-round.handler';
@@ -413,6 +414,55 @@ describe('comment rounds and submissions', () => {
       expect((await keysOf(restored.revision)).sort()).toEqual((await keysOf(mine.revision)).sort());
     } finally {
       await release();
+    }
+  });
+
+  it('writes no second revision for a queued job whose need another run served, before it ran or while it waited for the round', async () => {
+    const handler = worker.get(SynthesizeRoundHandler);
+    const producer = worker.get(JobProducer);
+    const events = new QueueEvents('synthesis', { connection: { url: testRedisUrl() }, prefix: queuePrefix });
+    await events.waitUntilReady();
+    const latest = async (): Promise<number> => (await dataSource.query('SELECT max(revision)::int AS n FROM syntheses WHERE round_id = $1', [round.id]))[0].n;
+    const recordNeed = (): Promise<unknown> => dataSource.query('UPDATE comment_rounds SET synthesis_requested_at = now() WHERE id = $1', [round.id]);
+    /** Queues the round's job at once and answers what it returned. */
+    const runQueued = async (): Promise<unknown> => {
+      const jobId = await producer.enqueue('synthesis.round', { roundId: round.id }, { delay: 0 });
+      const job = await producer.queue('synthesis').getJob(jobId);
+      return job ? job.waitUntilFinished(events, 60_000) : Promise.reject(new Error(`job ${jobId} already gone`));
+    };
+    try {
+      // a submission's need, served by a run asked for before its job's delay was over
+      await recordNeed();
+      const served = await handler.handle({ roundId: round.id });
+      expect(await runQueued()).toEqual({ revision: null, skipped: 'need-already-served' });
+      expect(await latest()).toBe(served.revision);
+      // a need still recorded is served by the job
+      await recordNeed();
+      expect(await runQueued()).toMatchObject({ revision: served.revision + 1 });
+      expect(await latest()).toBe(served.revision + 1);
+      // a job waiting for the round's lock while another run writes, and clears the need
+      await recordNeed();
+      const otherRun = new Client({ connectionString: database.url });
+      await otherRun.connect();
+      try {
+        await otherRun.query('BEGIN');
+        await otherRun.query(`SELECT pg_advisory_xact_lock(hashtext('vankien:synthesis'), hashtext($1))`, [round.id]);
+        const waiting = runQueued();
+        for (let tries = 0; ; tries++) {
+          const rows: unknown[] = await dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock%' AND pid <> pg_backend_pid()`);
+          if (rows.length) break;
+          if (tries > 600) throw new Error('the job never waited for the round’s lock');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await otherRun.query('UPDATE comment_rounds SET synthesis_requested_at = NULL WHERE id = $1', [round.id]);
+        await otherRun.query('COMMIT');
+        expect(await waiting).toEqual({ revision: null, skipped: 'need-already-served' });
+      } finally {
+        await otherRun.end();
+      }
+      expect(await latest()).toBe(served.revision + 1);
+    } finally {
+      await events.close();
     }
   });
 

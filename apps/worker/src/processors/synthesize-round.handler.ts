@@ -54,6 +54,16 @@ export interface RevisionOutcome {
   milliseconds: { reading: number; preparing: number; clustering: number; writing: number; caching: number };
 }
 
+/**
+ * What a queued job answers when the need it was queued for was served before it ran (or while
+ * it ran) by another run: nothing written, since that run read every change the need stood for.
+ */
+export interface NeedAlreadyServed {
+  revision: null;
+  skipped: 'need-already-served';
+}
+const needAlreadyServed: NeedAlreadyServed = { revision: null, skipped: 'need-already-served' };
+
 const preparedBatch = 5000;
 /** Comments to prepare or cluster from which worker threads pay for their start (about 0.1 s). */
 const threadsFrom = 5_000;
@@ -250,7 +260,18 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     }
   }
 
-  async handle(payload: JobPayloads['synthesis.round'], job?: Job): Promise<RevisionOutcome> {
+  /**
+   * Writes the round's next revision. Called directly (a test, a benchmark) it always writes one;
+   * as a queued job (job given) it serves the need recorded with a change, and writes nothing if
+   * another run has served it, checked before any work and again under the round's lock: the job
+   * queued by a submission runs after its debounce delay, and a run asked for in the meantime
+   * would otherwise be followed by a second, identical revision, with a new number for the
+   * drafters to cite and a table that changed under them.
+   */
+  async handle(payload: JobPayloads['synthesis.round']): Promise<RevisionOutcome>;
+  async handle(payload: JobPayloads['synthesis.round'], job: Job): Promise<RevisionOutcome | NeedAlreadyServed>;
+  async handle(payload: JobPayloads['synthesis.round'], job?: Job): Promise<RevisionOutcome | NeedAlreadyServed> {
+    if (job && !(await this.needRecorded(this.dataSource.manager, payload.roundId))) return needAlreadyServed;
     const startedAt = new Date();
     const clock = { last: performance.now() };
     const lap = (): number => {
@@ -298,6 +319,7 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
       // two revisions of a round never write at once; a lock of its own rather than the round's
       // row, which submissions update to record a need and would otherwise wait on for seconds
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('vankien:synthesis'), hashtext($1))`, [payload.roundId]);
+      if (job && !(await this.needRecorded(manager, payload.roundId))) return null;
       const previous = await this.previousClusters(manager, payload.roundId);
       const keyed = await this.withPreviousKeys(manager, previous, clustered);
       // the drafters' corrections, replayed in order on the fresh clusters
@@ -333,6 +355,7 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
       };
       return { revision: Number(next), comments: report.comments, clusters: report.clusters.length, blocksReclustered: touched.length, written };
     });
+    if (!outcome) return needAlreadyServed;
     // committed: the next revision of the round finds these clusters here rather than in PostgreSQL
     const { written, ...revision } = outcome;
     this.rememberRevision(payload.roundId, written);
@@ -340,6 +363,11 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     // (blocks that lost all their comments, a withdrawal, no longer have a clustering)
     await this.storeClusterings(payload.roundId, storedForms, stored.filter((row) => !blocks.has(`${row.document_version_id}/${row.block_id}`)));
     return { ...revision, milliseconds: { reading, preparing, clustering, writing, caching: lap() } };
+  }
+
+  private async needRecorded(manager: EntityManager, roundId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT 1 FROM comment_rounds WHERE id = $1 AND synthesis_requested_at IS NOT NULL', [roundId]);
+    return rows.length > 0;
   }
 
   /**
