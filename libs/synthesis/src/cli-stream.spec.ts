@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { BatchEncoder, BlockStore, LineSplitter, blocksReportJsonChunks, type BlockJson, type CommentBatch } from './cli-stream';
+import { BatchEncoder, BlockStore, LineSplitter, StoreRunner, blocksReportJsonChunks, type BlockJson, type CommentBatch, type StoreReply, type StoreRequest } from './cli-stream';
 import { buildReport, reportJsonChunks } from './report';
 import { BlockCollector } from './synthesize';
 import { validateCommentInput } from './validate';
@@ -43,14 +43,17 @@ function streamedReport(
   batchSize: number,
   extraStats: Record<string, number>,
   moved = 0,
+  /** The first store is the main thread's: it analyses its batches, as given, once the file is read. */
+  withMainStore = false,
 ): string {
-  const stores = Array.from({ length: threads }, () => new BlockStore());
+  const stores = Array.from({ length: threads }, (_, thread) => new BlockStore({ deferAnalysis: withMainStore && thread === 0 }));
   const encoder = new BatchEncoder(
     threads,
-    // as postMessage would hand it over
-    (thread, batch) => stores[thread].receive(structuredClone(batch) as CommentBatch),
+    // as postMessage would hand it over (the main thread's own store gets the batch itself)
+    (thread, batch) => stores[thread].receive(withMainStore && thread === 0 ? batch : (structuredClone(batch) as CommentBatch)),
     sample,
     batchSize,
+    withMainStore ? [1.5, ...new Array<number>(threads - 1).fill(1)] : undefined,
   );
   for (const comment of inputs) encoder.add(comment);
   encoder.finish();
@@ -84,6 +87,10 @@ describe('the command line on worker threads (cli-stream)', () => {
     // with blocks moved from one thread to another before clustering (their analyses travel along)
     expect(streamedReport(shuffled(inputs, 6), 2, 10, 7, { lines: 200 }, 3)).toBe(expected);
     expect(streamedReport(shuffled(inputs, 7), 3, 0, 1, { lines: 200 }, 100)).toBe(expected);
+    // the main thread's store among them, giving blocks up or not
+    expect(streamedReport(shuffled(inputs, 8), 2, 20_000, 4096, { lines: 200 }, 0, true)).toBe(expected);
+    expect(streamedReport(shuffled(inputs, 9), 2, 10, 7, { lines: 200 }, 4, true)).toBe(expected);
+    expect(streamedReport(shuffled(inputs, 10), 3, 0, 1, { lines: 200 }, 100, true)).toBe(expected);
   });
 
   it('gives blocks to threads by their share of the sample, so that the threads get about as many comments', () => {
@@ -105,6 +112,69 @@ describe('the command line on worker threads (cli-stream)', () => {
     expect(received).toEqual([500, 500]);
     // no block is split between threads
     expect([...blocksOf[0]].filter((block) => blocksOf[1].has(block))).toEqual([]);
+  });
+
+  it('weighs what a comment costs each store: a store whose comments cost twice as much gets a third of them', () => {
+    const received = [0, 0];
+    const encoder = new BatchEncoder(2, (thread, batch) => (received[thread] += batch.ids.length), 300, 10, [2, 1]);
+    // 30 blocks of 30 comments
+    const blocks = Array.from({ length: 900 }, (_, index) => `b${index % 30}`);
+    shuffled(blocks, 11).forEach((blockId, id) => encoder.add({ id: String(id), unit: 'u', sourceType: 'public', blockId, kind: 'add', text: 'Bổ sung' }));
+    encoder.finish();
+    expect(received).toEqual([300, 600]);
+  });
+
+  it('answers the main thread’s requests the same way on a thread and on the main thread (StoreRunner)', () => {
+    const inputs = comments();
+    const blockCount = new Set(inputs.map((comment) => `${comment.documentId}/${comment.blockId}`)).size;
+    const runners = [false, true].map((deferAnalysis) => {
+      const replies: Array<{ reply: StoreReply; transfer?: ArrayBuffer[] }> = [];
+      const queued: Array<() => void> = [];
+      const runner = new StoreRunner(new BlockStore({ deferAnalysis }), (reply, transfer) => replies.push({ reply, transfer }), { utf8: !deferAnalysis, later: (task) => queued.push(task) });
+      const drain = (): void => {
+        while (queued.length) (queued.shift() as () => void)();
+      };
+      return { runner, replies, drain };
+    });
+    const [thread, main] = runners;
+    // the main thread's store gets the batches themselves, the thread's a copy
+    const encoder = new BatchEncoder(2, (store, batch) => (store === 0 ? main.runner.handle(batch) : thread.runner.handle(structuredClone(batch) as CommentBatch)), 0, 50, [1.5, 1]);
+    for (const comment of inputs) encoder.add(comment);
+    encoder.finish();
+    // the thread clusters its blocks one per turn, and sends UTF-8 it hands over
+    thread.runner.handle({ type: 'finish' });
+    expect(thread.replies.map((entry) => entry.reply.type)).toEqual(['block']);
+    thread.drain();
+    expect(thread.replies.at(-1)?.reply.type).toBe('done');
+    for (const { reply, transfer } of thread.replies.filter((entry) => entry.reply.type === 'block')) {
+      const json = (reply as Extract<StoreReply, { type: 'block' }>).block.json;
+      expect(json).toBeInstanceOf(Uint8Array);
+      expect(transfer).toEqual([(json as Uint8Array).buffer]);
+    }
+    // the main thread's store gives up its largest block (analysed only now) to the idle thread
+    main.runner.handle({ type: 'give' });
+    const given = main.replies.pop()?.reply as Extract<StoreReply, { type: 'given' }>;
+    expect(given.block?.ids.length).toBeGreaterThan(0);
+    thread.runner.handle({ type: 'take', block: structuredClone(given.block) } as StoreRequest);
+    thread.drain();
+    expect(thread.replies.slice(-2).map((entry) => entry.reply.type)).toEqual(['block', 'done']);
+    main.runner.handle({ type: 'finish' });
+    main.drain();
+    expect(main.replies.at(-1)?.reply.type).toBe('done');
+    const parts = [...main.replies, ...thread.replies].flatMap(({ reply }) => (reply.type === 'block' ? [reply.block] : []));
+    expect(parts).toHaveLength(blockCount);
+    expect(parts.filter((part) => typeof part.json === 'string').length).toBeGreaterThan(0);
+    // nothing left to give; a block that is not one is an error reply, not a throw
+    main.runner.handle({ type: 'give' });
+    expect(main.replies.at(-1)?.reply).toEqual({ type: 'given', block: undefined });
+    main.runner.handle({ type: 'take', block: { blockId: 'x', ids: ['a'], analyses: [], numbers: [], legacyConverted: 0 } });
+    main.drain();
+    expect(main.replies.at(-1)?.reply).toMatchObject({ type: 'error', message: expect.any(String) });
+    // the parts make the single-thread report
+    const utf8 = new TextDecoder();
+    expect([...blocksReportJsonChunks(parts, { rejectedLines: 4, extraStats: { lines: 200 } })].map((chunk) => (typeof chunk === 'string' ? chunk : utf8.decode(chunk))).join('')).toBe(
+      singleThreadReport(inputs, { lines: 200 }),
+    );
   });
 
   it('cuts lines exactly as node:readline with crlfDelay Infinity, however the text is cut into chunks', async () => {
@@ -131,7 +201,7 @@ describe('the command line on worker threads (cli-stream)', () => {
   });
 
   // The threads run the compiled library (npm test builds dist/ before it runs Jest).
-  it('writes the same report with --threads 2 as with --threads 0 (compiled command line)', () => {
+  it('writes the same report with --threads 1 and 2 as with --threads 0 (compiled command line)', () => {
     const compiled = join(__dirname, '..', '..', '..', 'dist', 'libs', 'synthesis', 'src', 'cli.js');
     if (!existsSync(compiled)) throw new Error(`${compiled} is missing: run npm run build (npm test does)`);
     const directory = mkdtempSync(join(tmpdir(), 'synthesis-cli-stream-'));
@@ -151,8 +221,9 @@ describe('the command line on worker threads (cli-stream)', () => {
       return { report: readFileSync(out, 'utf8'), stderr };
     };
     const single = run('0');
-    const threaded = run('2');
     expect(single.stderr).toMatch(/^line 171: not valid JSON/m);
-    expect(threaded).toEqual(single);
+    // one thread and the main thread (the default on two cores), two threads and the main thread
+    expect(run('1')).toEqual(single);
+    expect(run('2')).toEqual(single);
   });
 });

@@ -75,11 +75,17 @@ export class BatchEncoder {
   private buffered = 0;
   private total = 0;
 
+  /**
+   * `weights`: what a comment costs each store, relative to the others (default 1 each); the main
+   * thread's own store analyses its comments only once the file is read, so that each of its
+   * comments costs it more than a thread's, which analysed them during the read.
+   */
   constructor(
     private readonly threads: number,
     private readonly send: (thread: number, batch: CommentBatch) => void,
     private readonly sample = 10_000,
     private readonly batchSize = 4096,
+    private readonly weights: readonly number[] = new Array<number>(threads).fill(1),
   ) {
     this.load = new Array<number>(threads).fill(0);
     this.pending = this.emptyBatches();
@@ -147,9 +153,10 @@ export class BatchEncoder {
     this.flush();
   }
 
+  /** The store with the least work so far (the first such, so that the choice is deterministic). */
   private lightest(): number {
     let best = 0;
-    for (let thread = 1; thread < this.threads; thread++) if (this.load[thread] < this.load[best]) best = thread;
+    for (let thread = 1; thread < this.threads; thread++) if (this.load[thread] * this.weights[thread] < this.load[best] * this.weights[best]) best = thread;
     return best;
   }
 
@@ -215,8 +222,31 @@ export class BlockStore {
   // (agreement lines, common wordings) recur from block to block: about a third fewer analyses
   // on the benchmark's rounds than one preparer per block.
   private readonly preparer = new CommentPreparer();
+  /** Batches kept as they came until the file is read (deferAnalysis), then analysed in order. */
+  private deferred: CommentBatch[] | undefined;
+
+  /**
+   * deferAnalysis: keep the batches as they come and analyse them only once asked for a block.
+   * The main thread's store: it reads the file meanwhile, which is what everything waits for.
+   */
+  constructor(options: { deferAnalysis?: boolean } = {}) {
+    if (options.deferAnalysis) this.deferred = [];
+  }
 
   receive(batch: CommentBatch): void {
+    if (this.deferred) this.deferred.push(batch);
+    else this.analyse(batch);
+  }
+
+  /** Analyses the deferred batches (once the file is read: the store is asked for a block). */
+  private analyseDeferred(): void {
+    const batches = this.deferred;
+    if (!batches) return;
+    this.deferred = undefined;
+    for (const batch of batches) this.analyse(batch);
+  }
+
+  private analyse(batch: CommentBatch): void {
     for (const unit of batch.units) this.units.push(unit);
     for (const block of batch.blocks) this.blocks.push(block);
     const { ids, texts, numbers } = batch;
@@ -262,12 +292,15 @@ export class BlockStore {
 
   /** A block another thread gave up (give), with the units it refers to numbered the same here. */
   adopt(block: StoredBlock): void {
+    // (its units are numbered by the batches: a deferring store needs them first)
+    this.analyseDeferred();
     this.owned.set(-1 - this.adopted++, block);
   }
 
   private adopted = 0;
 
   private takeLargest(): StoredBlock | undefined {
+    this.analyseDeferred();
     let largest: number | undefined;
     let size = -1;
     for (const [key, block] of this.owned) {
@@ -305,6 +338,71 @@ export class BlockStore {
       prepared[index] = prepareAnalysed(comment, analysis);
     }
     return prepared;
+  }
+}
+
+/** What the main thread asks of a store (a worker thread's, or its own). */
+export type StoreRequest =
+  | CommentBatch
+  /** Cluster the blocks (then reply done). */
+  | { readonly type: 'finish' }
+  /** Give up the largest block not started yet (reply given). */
+  | { readonly type: 'give' }
+  /** Cluster this block, given up by another store (then reply done). */
+  | { readonly type: 'take'; readonly block: StoredBlock };
+export type StoreReply =
+  | { readonly type: 'block'; readonly block: BlockJson }
+  | { readonly type: 'done' }
+  | { readonly type: 'given'; readonly block: StoredBlock | undefined }
+  | { readonly type: 'error'; readonly message: string };
+
+/**
+ * Answers the main thread's requests to one store, the same in a worker thread and on the main
+ * thread: blocks are clustered one per turn of the event loop (`later`), so that a request to give
+ * one up is answered between blocks.
+ */
+export class StoreRunner {
+  /**
+   * reply: how an answer reaches the main thread (with the buffers it may hand over); utf8: send
+   * each block's JSON as UTF-8 in a buffer of its own, which a thread hands over for nothing.
+   */
+  constructor(
+    private readonly store: BlockStore,
+    private readonly reply: (reply: StoreReply, transfer?: ArrayBuffer[]) => void,
+    private readonly options: { readonly utf8: boolean; readonly later: (task: () => void) => void },
+  ) {}
+
+  private readonly encoder = new TextEncoder();
+
+  handle(request: StoreRequest): void {
+    try {
+      if (request.type === 'batch') this.store.receive(request);
+      else if (request.type === 'give') this.reply({ type: 'given', block: this.store.give() });
+      else {
+        if (request.type === 'take') this.store.adopt(request.block);
+        this.clusterNext();
+      }
+    } catch (error: unknown) {
+      this.fail(error);
+    }
+  }
+
+  private clusterNext(): void {
+    try {
+      const block = this.store.clusterNext();
+      if (block === undefined) return this.reply({ type: 'done' });
+      if (this.options.utf8 && typeof block.json === 'string') {
+        const json = this.encoder.encode(block.json);
+        this.reply({ type: 'block', block: { ...block, json } }, [json.buffer as ArrayBuffer]);
+      } else this.reply({ type: 'block', block });
+      this.options.later(() => this.clusterNext());
+    } catch (error: unknown) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.reply({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 }
 

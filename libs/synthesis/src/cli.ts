@@ -5,8 +5,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import { BatchEncoder, LineSplitter, blocksReportJsonChunks, type BlockJson } from './cli-stream';
-import type { WorkerReply, WorkerRequest } from './cli-worker';
+import { BatchEncoder, BlockStore, LineSplitter, StoreRunner, blocksReportJsonChunks, type BlockJson, type StoreReply, type StoreRequest } from './cli-stream';
 import { buildReport, reportJsonChunks } from './report';
 import { BlockCollector } from './synthesize';
 import { validateCommentInput } from './validate';
@@ -15,6 +14,13 @@ import { SOURCE_TYPES, type Cluster, type CommentInput, type SourceType } from '
 const USAGE = 'usage: npm run synthesize -- INPUT.jsonl|INPUT.xlsx [--out REPORT.json] [--unit NAME] [--source-type TYPE] [--quiet] [--threads N]';
 /** Below this many comments worker threads cost more to start than they save. */
 const THREADS_FROM = 50_000;
+/**
+ * What a comment costs the main thread's store against a worker thread's: the main thread
+ * analyses its comments' texts once the file is read (the read is what everything waits for),
+ * and a thread during the read; both cluster them afterwards. Measured on the benchmark's 200,000
+ * comments: analysing about a third of the cost of clustering, hence 1.5.
+ */
+const MAIN_STORE_WEIGHT = 1.5;
 
 /**
  * One data row of a table (an XLSX comment template), as a TableReader hands it over: the fields
@@ -49,7 +55,10 @@ interface CliArguments {
   readonly unit?: string;
   readonly sourceType?: SourceType;
   readonly quiet: boolean;
-  /** Worker threads for the clustering phase; undefined: one per core (at most 2) on large input. */
+  /**
+   * Worker threads besides the main thread, which then takes a share of the blocks too; undefined:
+   * one on large input when there are two cores or more.
+   */
   readonly threads?: number;
 }
 
@@ -237,11 +246,13 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
   };
 
   // Worker threads start now, so that they load while the file begins to be read. Without
-  // --threads: two on a large file (by its size: lines are a few hundred bytes).
+  // --threads: one on a large file (by its size: lines are a few hundred bytes), with the main
+  // thread as the second store. Two threads and the main thread on two cores took the cores from
+  // the main thread's read, which everything waits for: the file was read in 2.2 s instead of 1.6.
   const workerFile = join(__dirname, 'cli-worker.js');
   // (an XLSX is compressed, about five times: its size says less, but the rule stays the same)
   const largeFile = statSync(parsed.input).size >= THREADS_FROM * (xlsx ? 40 : 200);
-  const threads = !existsSync(workerFile) ? 0 : (parsed.threads ?? (largeFile ? Math.min(2, availableParallelism()) : 0));
+  const threads = !existsSync(workerFile) ? 0 : (parsed.threads ?? (largeFile ? Math.min(2, availableParallelism()) - 1 : 0));
   const lines = xlsx ? 'rows' : 'lines';
   const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   const readInput = (collector: CommentSink, printRejected: boolean): Promise<{ lines: number; rejected: number }> => {
@@ -258,9 +269,13 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
   let stopped: Promise<unknown> = Promise.resolve();
   let totals = { comments: 0, clusters: 0 };
   if (threads > 0) {
-    // First pass with threads: each validated comment goes to the thread that owns its block,
-    // which prepares it at once; at the end each thread clusters its blocks and sends back their
-    // part of the report.
+    // First pass with threads: each validated comment goes to the store that owns its block: a
+    // worker thread, which analyses it at once, or the main thread's own, which keeps it until the
+    // file is read. Then each store clusters its blocks and hands over their part of the report.
+    interface StoreEndpoint {
+      post(request: StoreRequest): void;
+      terminate(): Promise<unknown>;
+    }
     const workers = Array.from(
       { length: threads },
       // A larger young generation: preparing and clustering allocate many short-lived objects.
@@ -271,12 +286,12 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
     let closing = false;
     let blocks = 0;
     let nextReport = 1;
-    // A thread that has run out of blocks asks (through this thread) another one for a block it
+    // A store that has run out of blocks asks (through this thread) another one for a block it
     // has not started. A thread is stopped as soon as no block is left for it: tearing down its
     // heap (hundreds of megabytes on a large round) takes a good fraction of a second, which then
-    // overlaps the other thread's clustering or the writing of the report.
+    // overlaps the other stores' clustering or the writing of the report.
     interface ThreadState {
-      readonly worker: Worker;
+      readonly endpoint: StoreEndpoint;
       /** It said done, and has not been given a block since. */
       idle: boolean;
       /** A request to give up a block is on its way to it; the block goes to giveTo. */
@@ -284,7 +299,7 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
       giveTo?: ThreadState;
       /** It had no block to give up: not asked again. */
       exhausted: boolean;
-      /** It waits for a block from another thread. */
+      /** It waits for a block from another store. */
       waiting: boolean;
       stopped: boolean;
     }
@@ -295,11 +310,10 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
       failure ??= message;
       settle();
     };
-    const states: ThreadState[] = workers.map((worker) => ({ worker, idle: false, asked: false, exhausted: false, waiting: false, stopped: false }));
     const stop = (state: ThreadState): void => {
       if (state.stopped) return;
       state.stopped = true;
-      stopping.push(state.worker.terminate());
+      stopping.push(state.endpoint.terminate());
       if (states.every((other) => other.stopped)) settle();
     };
     const whenIdle = (state: ThreadState): void => {
@@ -309,40 +323,54 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
       victim.asked = true;
       victim.giveTo = state;
       state.waiting = true;
-      victim.worker.postMessage({ type: 'give' } satisfies WorkerRequest);
+      victim.endpoint.post({ type: 'give' });
     };
-    for (const state of states) {
-      state.worker.on('message', (reply: WorkerReply) => {
-        if (reply.type === 'block') {
-          parts.push(reply.block);
-          if (parts.length >= nextReport || parts.length === blocks) {
-            say(`clustered ${parts.length}/${blocks} blocks (${seconds()})`);
-            nextReport += Math.max(1, Math.ceil(blocks / 10));
-          }
-        } else if (reply.type === 'done') {
-          state.idle = true;
-          whenIdle(state);
-        } else if (reply.type === 'given') {
-          const taker = state.giveTo as ThreadState;
-          state.asked = false;
-          state.giveTo = undefined;
-          taker.waiting = false;
-          if (reply.block !== undefined) {
-            taker.idle = false;
-            taker.worker.postMessage({ type: 'take', block: reply.block } satisfies WorkerRequest);
-          } else {
-            state.exhausted = true;
-            whenIdle(taker);
-          }
-          whenIdle(state);
-        } else fail(reply.message);
-      });
-      state.worker.on('error', (error: Error) => fail(error.message));
-      state.worker.on('exit', (code) => {
-        if (!closing && !state.stopped) fail(`worker thread stopped (exit code ${code})`);
-      });
-    }
-    const encoder = new BatchEncoder(threads, (thread, batch) => workers[thread].postMessage(batch, [batch.numbers.buffer as ArrayBuffer]));
+    const onReply = (state: ThreadState, reply: StoreReply): void => {
+      if (reply.type === 'block') {
+        parts.push(reply.block);
+        if (parts.length >= nextReport || parts.length === blocks) {
+          say(`clustered ${parts.length}/${blocks} blocks (${seconds()})`);
+          nextReport += Math.max(1, Math.ceil(blocks / 10));
+        }
+      } else if (reply.type === 'done') {
+        state.idle = true;
+        whenIdle(state);
+      } else if (reply.type === 'given') {
+        const taker = state.giveTo as ThreadState;
+        state.asked = false;
+        state.giveTo = undefined;
+        taker.waiting = false;
+        if (reply.block !== undefined) {
+          taker.idle = false;
+          taker.endpoint.post({ type: 'take', block: reply.block });
+        } else {
+          state.exhausted = true;
+          whenIdle(taker);
+        }
+        whenIdle(state);
+      } else fail(reply.message);
+    };
+    const newState = (endpoint: StoreEndpoint): ThreadState => ({ endpoint, idle: false, asked: false, exhausted: false, waiting: false, stopped: false });
+    // The main thread's store: batches are kept as they come; the other requests wait for the next
+    // turn of the event loop, as a thread's would.
+    const ownState: ThreadState = newState({
+      post: (request) => (request.type === 'batch' ? own.handle(request) : void setImmediate(() => own.handle(request))),
+      terminate: () => Promise.resolve(),
+    });
+    const own = new StoreRunner(new BlockStore({ deferAnalysis: true }), (reply) => onReply(ownState, reply), { utf8: false, later: setImmediate });
+    const states: ThreadState[] = [
+      ownState,
+      ...workers.map((worker) => {
+        const state = newState({ post: (request) => worker.postMessage(request, request.type === 'batch' ? [request.numbers.buffer as ArrayBuffer] : []), terminate: () => worker.terminate() });
+        worker.on('message', (reply: StoreReply) => onReply(state, reply));
+        worker.on('error', (error: Error) => fail(error.message));
+        worker.on('exit', (code) => {
+          if (!closing && !state.stopped) fail(`worker thread stopped (exit code ${code})`);
+        });
+        return state;
+      }),
+    ];
+    const encoder = new BatchEncoder(states.length, (store, batch) => states[store].endpoint.post(batch), undefined, undefined, [MAIN_STORE_WEIGHT, ...workers.map(() => 1)]);
     try {
       read = await readInput(encoder, true);
       encoder.finish();
@@ -355,7 +383,7 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
     blocks = encoder.blockCount;
     nextReport = Math.max(1, Math.ceil(blocks / 10));
     say(`read ${read.lines} ${lines}: ${encoder.comments} comments in ${blocks} blocks, ${read.rejected} rejected (${seconds()})`);
-    for (const worker of workers) worker.postMessage({ type: 'finish' } satisfies WorkerRequest);
+    for (const state of states) state.endpoint.post({ type: 'finish' });
     await settled;
     closing = true;
     for (const state of states) stop(state);
