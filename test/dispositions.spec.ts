@@ -135,8 +135,14 @@ describe('dispositions, the next draft and its approval', () => {
     expect((await dispose(roundId, digital, { state: 'accepted' }, 'chibo.binhlu')).status).toBe(403);
     expect((await dispose(roundId, digital, { state: 'approved' })).status).toBe(400);
     expect((await api.put<ErrorBody>(`/api/rounds/${roundId}/dispositions/khong-co`, { state: 'accepted', expectedVersion: 0, expectedComments: 1 }, tokens['vanphong.td'])).body.code).toBe('CLUSTER_NOT_FOUND');
-    const report = await api.get<{ documents: { sections: { agreement: { key: string } | null }[] }[] }>(`/api/rounds/${roundId}/synthesis`, tokens['vanphong.td']);
+    const report = await api.get<{ documents: { sections: { blockId: string; title: string; wholeDocument: boolean; agreement: { key: string } | null }[] }[] }>(`/api/rounds/${roundId}/synthesis`, tokens['vanphong.td']);
     const agreementKey = report.body.documents[0].sections.find((s) => s.agreement)!.agreement!.key;
+    // the draft's first two paragraphs come before its first heading: each is named by its first
+    // words, not as the whole document (whose comments are anchored to its first block, the title)
+    const titleOf = (blockId: string) => report.body.documents[0].sections.find((s) => s.blockId === blockId);
+    expect(titleOf(growthBlock)).toMatchObject({ wholeDocument: false, title: expect.stringMatching(/^Mở đầu – “\[Chủ đề Đại hội/) });
+    expect(titleOf(cultureBlock)).toMatchObject({ wholeDocument: false, title: expect.stringMatching(/^Mở đầu – “\[Phần mở đầu/) });
+    expect(titleOf(securityBlock)?.title).toMatch(/^P1 – Phần thứ nhất/);
     expect((await api.put<ErrorBody>(`/api/rounds/${roundId}/dispositions/${agreementKey}`, { state: 'accepted', expectedVersion: 0, expectedComments: 1 }, tokens['vanphong.td'])).body.code).toBe('NOT_A_PROPOSAL');
     expect((await table(roundId)).progress.disposed).toBe(0);
 

@@ -41,7 +41,8 @@ export type {
 
 export { exportSynthesisDocx } from './synthesis/export-synthesis-docx';
 export { exportSynthesisXlsx } from './synthesis/export-synthesis-xlsx';
-export type { SynthesisClusterInput, SynthesisReportInput } from './synthesis/synthesis-report';
+export type { SectionPlace, SynthesisClusterInput, SynthesisReportInput } from './synthesis/synthesis-report';
+export { sectionTitle } from './synthesis/synthesis-report';
 
 export { exportDispositionsDocx } from './dispositions/export-dispositions-docx';
 export { exportDispositionsXlsx } from './dispositions/export-dispositions-xlsx';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { appendAuditEvent, loadYDoc } from '@vankien/database';
 import { buildBlockIndex, carryAnchors, congressSchema, diffDocuments, yDocToDocumentJson, type AnchorBlock, type CarriedAnchor, type WordChange } from '@vankien/document-schema';
 import { CommentCluster, CongressDocument, Disposition, DocumentVersion, RoundDocument, User, type SourceType, type Synthesis } from '@vankien/domain';
-import { exportDispositionsDocx, exportDispositionsXlsx, type DispositionTableInput } from '@vankien/office';
+import { exportDispositionsDocx, exportDispositionsXlsx, sectionTitle, type DispositionTableInput } from '@vankien/office';
 import { AppError, CommonErrors } from '@vankien/platform';
 import { dispositionProblems, dispositionProgress, needsAnotherLook, type DispositionProgress, type DispositionStateName } from '@vankien/synthesis';
 import { DataSource, In, QueryFailedError } from 'typeorm';
@@ -37,6 +37,8 @@ export interface DispositionItemView {
   blockId: string;
   sectionNumber: string;
   headingTrail: string[];
+  /** How the exports name the section: "P1.I.1 – 1. Về phát triển kinh tế", "Toàn văn kiện", "Mở đầu – “…”". */
+  sectionTitle: string;
   kind: string;
   representative: string;
   comments: number;
@@ -181,8 +183,10 @@ export class DispositionsService {
         const sections: DispositionTableInput['documents'][number]['sections'] = [];
         for (const item of items.filter((i) => i.documentVersionId === document.documentVersionId)) {
           let section = sections[sections.length - 1];
-          if (!section || section.sectionNumber !== item.sectionNumber || section.headingTrail.join('/') !== item.headingTrail.join('/')) {
-            section = { sectionNumber: item.sectionNumber, headingTrail: item.headingTrail, proposals: [] };
+          // the paragraphs of one section together; blocks before the first heading each apart
+          if (!section || sectionTitle(section) !== item.sectionTitle) {
+            const block = document.index.get(item.blockId);
+            section = { sectionNumber: item.sectionNumber, headingTrail: item.headingTrail, text: block?.text ?? '', wholeDocument: isFirstBlock(document, item.blockId), proposals: [] };
             sections.push(section);
           }
           section.proposals.push({
@@ -412,6 +416,7 @@ export class DispositionsService {
         blockId: cluster.blockId,
         sectionNumber: block?.sectionNumber ?? '',
         headingTrail: block?.headingTrail ?? [],
+        sectionTitle: sectionTitle({ sectionNumber: block?.sectionNumber ?? '', headingTrail: block?.headingTrail ?? [], text: block?.text ?? '', wholeDocument: isFirstBlock(document, cluster.blockId) }),
         kind: cluster.kind,
         representative: cluster.representativeText,
         comments: cluster.commentCount,
@@ -457,4 +462,9 @@ export class DispositionsService {
     );
     return new Map(rows.map((row) => [row.clusterId, [...row.names].sort((a, b) => a.localeCompare(b, 'vi'))]));
   }
+}
+
+/** The document's first block: where comments on the whole document are anchored. */
+function isFirstBlock(document: RoundTableDocument, blockId: string): boolean {
+  return document.index.keys().next().value === blockId;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CommentCluster, CongressDocument, DocumentVersion, RoundDocument, Synthesis, type BlockIndexEntry, type SourceType } from '@vankien/domain';
-import { exportSynthesisDocx, exportSynthesisXlsx } from '@vankien/office';
+import { exportSynthesisDocx, exportSynthesisXlsx, sectionTitle } from '@vankien/office';
 import { AppError } from '@vankien/platform';
 import { JobProducer } from '@vankien/queue';
 import { DataSource, In } from 'typeorm';
@@ -25,6 +25,10 @@ export interface SectionView {
   sectionNumber: string;
   headingTrail: string[];
   text: string;
+  /** The document's first block, where comments on the whole document are anchored. */
+  wholeDocument: boolean;
+  /** How the exports name the section: "P1.I.1 – 1. Về phát triển kinh tế", "Toàn văn kiện", "Mở đầu – “…”". */
+  title: string;
   /** General agreement ("tán thành như dự thảo"), counted apart from proposals. */
   agreement: ClusterView | null;
   proposals: ClusterView[];
@@ -90,11 +94,11 @@ export class SynthesesService {
             .map((entry) => {
               const blockClusters = byBlock.get(`${document.documentVersionId}/${entry.blockId}`) ?? [];
               const agreement = blockClusters.find(isAgreement);
+              const place = { sectionNumber: entry.sectionNumber, headingTrail: entry.headingTrail, text: entry.text.slice(0, 300), wholeDocument: entry.blockId === index[0]?.blockId };
               return {
                 blockId: entry.blockId,
-                sectionNumber: entry.sectionNumber,
-                headingTrail: entry.headingTrail,
-                text: entry.text.slice(0, 300),
+                ...place,
+                title: sectionTitle(place),
                 agreement: agreement ? view(agreement) : null,
                 proposals: blockClusters.filter((c) => c !== agreement).map(view),
               };

@@ -1,4 +1,4 @@
-import { sectionTitle, sources } from '../synthesis/synthesis-report';
+import { sectionTitle, sources, type SectionPlace } from '../synthesis/synthesis-report';
 
 /** What the exports of the table of dispositions need (the feedback service's view fits it). */
 export interface DispositionTableInput {
@@ -10,11 +10,7 @@ export interface DispositionTableInput {
     label: string;
     /** The version the "where it went" column refers to (the next draft), if any. */
     nextLabel: string | null;
-    sections: {
-      sectionNumber: string;
-      headingTrail: string[];
-      proposals: DispositionRowInput[];
-    }[];
+    sections: (SectionPlace & { proposals: DispositionRowInput[] })[];
   }[];
 }
 

@@ -37,7 +37,7 @@ export async function exportDispositionsDocx(table: DispositionTableInput): Prom
       }),
     ];
     for (const section of document.sections) {
-      rows.push(new TableRow({ children: [new TableCell({ columnSpan: widths.length, borders: { top: border, bottom: border, left: border, right: border }, children: [line(sectionTitle(section) || 'Toàn văn kiện', { bold: true })] })] }));
+      rows.push(new TableRow({ children: [new TableCell({ columnSpan: widths.length, borders: { top: border, bottom: border, left: border, right: border }, children: [line(sectionTitle(section), { bold: true })] })] }));
       for (const proposal of section.proposals) {
         number += 1;
         rows.push(

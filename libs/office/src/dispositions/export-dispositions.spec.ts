@@ -17,11 +17,21 @@ const table: DispositionTableInput = {
         {
           sectionNumber: 'P1.I.1',
           headingTrail: ['Phần thứ nhất', 'I. Kinh tế', '1. Tăng trưởng'],
+          text: 'Tăng trưởng kinh tế bình quân 7%/năm.',
+          wholeDocument: false,
           proposals: [
             { representative: 'Đề nghị nâng chỉ tiêu tăng trưởng lên 8%.', proposers: ['Đảng bộ huyện Tam Đường', 'Đảng bộ thành phố'], comments: 2, units: 2, supporters: 15, bySource: { lower_organization: 2 }, state: 'partly_accepted', explanation: 'Nâng lên 7,5% cho phù hợp nguồn lực.', targets: ['P2.II.1'], needsReview: false },
             { representative: '=HYPERLINK("http://x","bấm")', proposers: ['Nhân dân'], comments: 1, units: 1, supporters: 1, bySource: { public: 1 }, state: 'explained', explanation: 'Không thuộc phạm vi văn kiện.', targets: [], needsReview: true },
             { representative: 'Bổ sung chuyển đổi số.', proposers: ['Hội Cựu chiến binh'], comments: 1, units: 1, supporters: 1, bySource: { socio_political: 1 }, state: 'pending', explanation: null, targets: [], needsReview: false },
           ],
+        },
+        // a block before the first heading, named by its first words
+        {
+          sectionNumber: '',
+          headingTrail: [],
+          text: 'Phần mở đầu: bối cảnh diễn ra Đại hội',
+          wholeDocument: false,
+          proposals: [{ representative: 'Bổ sung bối cảnh quốc tế.', proposers: ['Nhân dân'], comments: 1, units: 1, supporters: 1, bySource: { public: 1 }, state: 'accepted', explanation: null, targets: [], needsReview: false }],
         },
       ],
     },
@@ -36,7 +46,8 @@ describe('exports of the table of dispositions', () => {
     expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(['STT', 'Phần/Mục', 'Nội dung ý kiến', 'Đơn vị đề xuất', 'Số đơn vị', 'Số người', 'Tiếp thu/Giải trình', 'Nội dung giải trình', 'Vị trí trong dự thảo mới']);
     const rows: unknown[][] = [];
     sheet.eachRow((row, index) => index > 4 && rows.push((row.values as unknown[]).slice(1)));
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(4);
+    expect(rows[3].slice(0, 3)).toEqual([4, 'Mở đầu – “Phần mở đầu: bối cảnh diễn ra Đại hội”', 'Bổ sung bối cảnh quốc tế.']);
     expect(rows[0]).toEqual([1, 'P1.I.1 – 1. Tăng trưởng', 'Đề nghị nâng chỉ tiêu tăng trưởng lên 8%.', 'Đảng bộ huyện Tam Đường, Đảng bộ thành phố (Cấp ủy trực thuộc (2))', 2, 15, 'Tiếp thu một phần', 'Nâng lên 7,5% cho phù hợp nguồn lực.', 'P2.II.1']);
     expect(rows[1][2]).toBe(`'=HYPERLINK("http://x","bấm")`);
     expect(rows[1][6]).toBe('Giải trình (cần xem lại: có ý kiến mới)');
@@ -60,6 +71,8 @@ describe('exports of the table of dispositions', () => {
       'cần xem lại',
       'Không thuộc phạm vi văn kiện.',
       'Chưa xem xét',
+      'Mở đầu – “Phần mở đầu: bối cảnh diễn ra Đại hội”',
+      'Bổ sung bối cảnh quốc tế.',
     ];
     let position = -1;
     for (const expected of order) {

@@ -26,7 +26,7 @@ export async function exportSynthesisDocx(report: SynthesisReportInput): Promise
   for (const document of report.documents) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [text(`${document.title.toLocaleUpperCase('vi')} (${document.label})`, { bold: true })] }));
     for (const section of document.sections) {
-      body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(sectionTitle(section) || 'Toàn văn kiện', { bold: true })] }));
+      body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(sectionTitle(section), { bold: true })] }));
       if (section.agreement) {
         body.push(paragraph([text(`Có ${section.agreement.units} đơn vị, ${section.agreement.supporters} người tán thành như dự thảo (${sources(section.agreement)}).`, { italics: true })], { indent: true }));
       }

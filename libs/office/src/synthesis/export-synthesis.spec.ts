@@ -14,9 +14,16 @@ const report: SynthesisReportInput = {
       title: 'Báo cáo chính trị',
       label: 'Dự thảo lần 2',
       sections: [
+        // comments on the whole document are anchored to its first block (the title)
+        { sectionNumber: '', headingTrail: [], text: 'BÁO CÁO CHÍNH TRỊ', wholeDocument: true, agreement: null, proposals: [{ representative: 'Đề nghị rút gọn dung lượng báo cáo.', comments: 1, units: 1, supporters: 1, bySource: { public: 1 } }] },
+        // two blocks before the first heading: named by their first words, each apart
+        { sectionNumber: '', headingTrail: [], text: 'Chủ đề Đại hội: Tăng cường xây dựng Đảng bộ trong sạch, vững mạnh; phát huy sức mạnh đại đoàn kết', wholeDocument: false, agreement: null, proposals: [{ representative: 'Đề nghị viết gọn chủ đề.', comments: 1, units: 1, supporters: 1, bySource: { public: 1 } }] },
+        { sectionNumber: '', headingTrail: [], text: 'Đại hội diễn ra trong bối cảnh…', wholeDocument: false, agreement: null, proposals: [{ representative: 'Bổ sung bối cảnh quốc tế.', comments: 1, units: 1, supporters: 1, bySource: { public: 1 } }] },
         {
           sectionNumber: 'P1.I.1',
           headingTrail: ['Phần thứ nhất', 'I. Kinh tế', '1. Tăng trưởng'],
+          text: 'Tăng trưởng kinh tế bình quân 7%/năm.',
+          wholeDocument: false,
           agreement: { representative: 'Tán thành như dự thảo', comments: 3, units: 3, supporters: 40, bySource: { lower_organization: 3 } },
           proposals: [
             { representative: 'Đề nghị bổ sung nội dung về chuyển đổi số.', comments: 2, units: 2, supporters: 13, bySource: { lower_organization: 1, retired_leaders: 1 } },
@@ -40,15 +47,17 @@ describe('synthesis report exports', () => {
     expect(sheet.getRow(3).values).toEqual([undefined, 'STT', 'Phần/Mục', 'Nội dung ý kiến', 'Số đơn vị', 'Số người', 'Nguồn', 'Ghi chú']);
     const rows: unknown[][] = [];
     sheet.eachRow((row, index) => index > 4 && rows.push((row.values as unknown[]).slice(1)));
-    expect(rows).toHaveLength(3);
-    expect(rows[1]).toEqual([2, 'P1.I.1 – 1. Tăng trưởng', 'Đề nghị bổ sung nội dung về chuyển đổi số.', 2, 13, 'Cấp ủy trực thuộc (1); Cán bộ nghỉ hưu (1)', '2 ý kiến']);
+    expect(rows).toHaveLength(6);
+    expect(rows.slice(0, 3).map((row) => row[1])).toEqual(['Toàn văn kiện', 'Mở đầu – “Chủ đề Đại hội: Tăng cường xây dựng Đảng bộ trong sạch…”', 'Mở đầu – “Đại hội diễn ra trong bối cảnh…”']);
+    rows.splice(0, 3);
+    expect(rows[1]).toEqual([5, 'P1.I.1 – 1. Tăng trưởng', 'Đề nghị bổ sung nội dung về chuyển đổi số.', 2, 13, 'Cấp ủy trực thuộc (1); Cán bộ nghỉ hưu (1)', '2 ý kiến']);
     expect(rows[2][2]).toBe(`'=HYPERLINK("http://x","bấm")`);
     sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
   });
 
   it('writes the DOCX report that an independent reader reads in order, with the coverage', async () => {
     const { value } = await mammoth.extractRawText({ buffer: await exportSynthesisDocx(report) });
-    const order = ['BÁO CÁO TỔNG HỢP Ý KIẾN GÓP Ý', 'BÁO CÁO CHÍNH TRỊ', 'P1.I.1 – 1. Tăng trưởng', 'Có 3 đơn vị, 40 người tán thành', '1. Đề nghị bổ sung nội dung về chuyển đổi số.', '2 đơn vị, 13 người', 'Đã gửi (1): Đảng bộ huyện Tam Đường', 'Chưa góp ý (1): Đảng bộ huyện Phong Thổ'];
+    const order = ['BÁO CÁO TỔNG HỢP Ý KIẾN GÓP Ý', 'BÁO CÁO CHÍNH TRỊ', 'Toàn văn kiện', 'Mở đầu – “Chủ đề Đại hội:', 'Mở đầu – “Đại hội diễn ra', 'P1.I.1 – 1. Tăng trưởng', 'Có 3 đơn vị, 40 người tán thành', '1. Đề nghị bổ sung nội dung về chuyển đổi số.', '2 đơn vị, 13 người', 'Đã gửi (1): Đảng bộ huyện Tam Đường', 'Chưa góp ý (1): Đảng bộ huyện Phong Thổ'];
     let position = -1;
     for (const expected of order) {
       const found = value.indexOf(expected, position + 1);

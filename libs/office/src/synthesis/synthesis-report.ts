@@ -7,12 +7,10 @@ export interface SynthesisReportInput {
   documents: {
     title: string;
     label: string;
-    sections: {
-      sectionNumber: string;
-      headingTrail: string[];
+    sections: (SectionPlace & {
       agreement: SynthesisClusterInput | null;
       proposals: SynthesisClusterInput[];
-    }[];
+    })[];
   }[];
   coverage: { organizationName: string; sourceType: string; state: string; comments: number }[];
 }
@@ -49,7 +47,31 @@ export function sources(cluster: SynthesisClusterInput): string {
     .join('; ');
 }
 
-export function sectionTitle(section: { sectionNumber: string; headingTrail: string[] }): string {
+/** Where in a document the comments of a section were made, as the exports name it. */
+export interface SectionPlace {
+  sectionNumber: string;
+  headingTrail: string[];
+  /** The block's text: its first words name a block that comes before the first heading. */
+  text: string;
+  /** The document's first block, where comments on the whole document are anchored. */
+  wholeDocument: boolean;
+}
+
+/** How many characters of a block's text name it when it has no section number. */
+const OPENING_WORDS = 60;
+
+/**
+ * "P1.I.1 – 1. Về phát triển kinh tế"; "Toàn văn kiện" for the whole document; for a block before
+ * the first heading (the congress's theme, the opening part), "Mở đầu – “its first words…”":
+ * two such blocks must not read as one section, nor as comments on the whole document.
+ */
+export function sectionTitle(section: SectionPlace): string {
   const heading = section.headingTrail[section.headingTrail.length - 1] ?? '';
-  return [section.sectionNumber, heading].filter(Boolean).join(' – ');
+  const title = [section.sectionNumber, heading].filter(Boolean).join(' – ');
+  if (title !== '') return title;
+  if (section.wholeDocument) return 'Toàn văn kiện';
+  const text = section.text.replace(/\s+/g, ' ').trim();
+  if (text === '') return 'Mở đầu';
+  const words = text.length <= OPENING_WORDS ? text : `${text.slice(0, OPENING_WORDS).replace(/\s+\S*$/, '').replace(/[\s,;:.–-]+$/, '')}…`;
+  return `Mở đầu – “${words}”`;
 }
