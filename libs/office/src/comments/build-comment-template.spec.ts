@@ -3,6 +3,8 @@ import { buildCommentTemplate, KIND_LABELS } from './build-comment-template';
 import { escapeCellValue } from './escape-cell-value';
 import { inferKind, kindFromCell } from './comment-kind';
 import { readCommentTable } from './read-comment-table';
+import { sectionTitle } from '../synthesis/synthesis-report';
+import { openingBlocks } from './section-resolver';
 import { actionProgram, politicalReport } from './test-support/catalogue';
 
 describe('buildCommentTemplate', () => {
@@ -31,10 +33,17 @@ describe('buildCommentTemplate', () => {
       const document = byTitle.get(title);
       if (document === undefined) throw new Error(title);
       const number = label.split(' – ')[0];
-      const block = label === 'Toàn văn kiện' ? document.blocks[0] : document.blocks.find((candidate) => candidate.type === 'heading' && candidate.sectionNumber === number);
+      const block =
+        label === 'Toàn văn kiện'
+          ? document.blocks[0]
+          : label.startsWith('Mở đầu – ')
+            ? openingBlocks(document).find((candidate) => sectionTitle({ sectionNumber: '', headingTrail: [], text: candidate.text, wholeDocument: false }) === label)
+            : document.blocks.find((candidate) => candidate.type === 'heading' && candidate.sectionNumber === number);
       if (block === undefined) throw new Error(label);
       expected.set(rowNumber, { blockId: block.blockId, documentVersionId: document.documentVersionId });
     }
+    // the political report's theme and opening part come before its first heading: a row each
+    expect([...expected.values()].filter(({ blockId }) => openingBlocks(documents[0]).some((block) => block.blockId === blockId))).toHaveLength(2);
     const filled = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
     const result = await readCommentTable(filled, 'xlsx', { documents });
     expect(result.rows).toHaveLength(expected.size);

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { SectionCatalogue } from './comment-table-types';
 import { escapeCellValue } from './escape-cell-value';
+import { sectionTitle } from '../synthesis/synthesis-report';
 import { WHOLE_DOCUMENT_LABEL } from './row-interpreter';
+import { openingBlocks } from './section-resolver';
 
 // The XLSX a unit fills in: one sheet "Góp ý" (the reader takes the first sheet with a header, so
 // every document shares it, with a Văn kiện column), one row per section of each document,
@@ -70,6 +72,10 @@ export const buildCommentTemplate = async (round: { title: string; documents: Se
   for (const document of round.documents) {
     const title = escapeCellValue(document.title);
     sheet.addRow([++number, title, WHOLE_DOCUMENT_LABEL]);
+    // the congress's theme and the opening part, before the first heading: by their first words
+    for (const block of openingBlocks(document)) {
+      sheet.addRow([++number, title, escapeCellValue(sectionTitle({ sectionNumber: '', headingTrail: [], text: block.text, wholeDocument: false }))]);
+    }
     const seen = new Set<string>();
     for (const block of document.blocks) {
       if (block.type !== 'heading' || block.sectionNumber === '' || seen.has(block.sectionNumber)) continue;

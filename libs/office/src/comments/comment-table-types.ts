@@ -25,10 +25,13 @@ export type CommentTableKind = (typeof COMMENT_TABLE_KINDS)[number];
  * - `section_number`: numbers ("II.2", "Mục II.2", "P2.II.2", "điểm a khoản 2");
  * - `part_ordinal`: numbers that include a part named in words or as "Phần II" ("Phần thứ hai, mục I");
  * - `heading_words`: words of a heading ("về công tác xây dựng Đảng"), only when clearly best;
+ * - `opening_words`: "Mở đầu" and the first words of a block before the first heading (the
+ *   congress's theme, the opening part), as the template writes it; "Mở đầu" alone when the
+ *   document has one such block;
  * - `single_document_default`: no section given: the comment is on the whole document (its first
  *   block), the document being the round's only one or the one named in the row.
  */
-export type ResolutionMethod = 'section_number' | 'part_ordinal' | 'heading_words' | 'single_document_default';
+export type ResolutionMethod = 'section_number' | 'part_ordinal' | 'heading_words' | 'opening_words' | 'single_document_default';
 
 export interface ResolvedSection {
   documentVersionId: string;

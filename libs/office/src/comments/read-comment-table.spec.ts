@@ -58,6 +58,13 @@ const unitWorkbook = async (): Promise<{ buffer: Buffer; expected: Map<number, P
     supporters: 20,
     supportersTotal: 20,
   });
+  // the theme and the opening part, before the first heading (under the group row too): by
+  // their first words, with or without tone marks; "Mở đầu" alone fits both and is refused
+  add([++stt, null, 'Mở đầu – “[Chủ đề Đại hội: một câu nêu mục tiêu…”', 'Đề nghị viết gọn chủ đề Đại hội'], {
+    resolved: { documentVersionId: 'p-v1', blockId: 'p3', sectionNumber: '', how: 'opening_words' },
+  });
+  add([++stt, null, 'mo dau: phan mo dau', 'Bổ sung bối cảnh quốc tế'], { resolved: { documentVersionId: 'p-v1', blockId: 'p4', sectionNumber: '', how: 'opening_words' } });
+  add([++stt, null, 'Mở đầu', 'Ý kiến về phần đầu'], { resolved: null });
   add([]); // blank
   const merged = add([++stt, null, 'Mục II.2', 'Làm rõ nguyên nhân chủ quan của hạn chế', null, 7, { formula: 'F11+3', result: 10 } as ExcelJS.CellFormulaValue], {
     resolved: { documentVersionId: 'p-v1', blockId: 'p26', sectionNumber: 'P1.II.2', how: 'part_ordinal' },
@@ -132,6 +139,7 @@ describe('readCommentTable (XLSX)', () => {
     expect(problemsOf('Sửa lỗi chính tả')).toMatch(/trang.*page/);
     expect(problemsOf('đột phá')).toMatch(/supporters above total/);
     expect(problemsOf('làm rõ mục tiêu')).toMatch(/unresolved section "Mục V"/);
+    expect(problemsOf('Ý kiến về phần đầu')).toMatch(/2 opening paragraphs start like "Mở đầu"/);
     expect(problemsOf('Ý kiến khác')).toMatch(/unknown document "Văn kiện lạ"/);
     const formulaRow = result.rows.find((row) => row.problems.some((problem) => problem.includes('formula without a cached value')));
     expect(formulaRow?.text).toBe('');

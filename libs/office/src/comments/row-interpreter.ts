@@ -19,6 +19,8 @@ export const HEADER_SEARCH_ROWS = 15;
 /** What clerks (and the template) write for a comment on the whole document. */
 export const WHOLE_DOCUMENT_LABEL = 'Toàn văn kiện';
 const WHOLE_DOCUMENT = /^(chung|y kien chung|nhan xet chung|toan van|toan van kien|ca van kien|toan bo|toan bo van kien|toan bo du thao|chung toan van kien)$/;
+/** "Mở đầu – “Chủ đề Đại hội: …”" (folded): a block before the first heading, by its first words. */
+const OPENING = /^mo dau(?: (.*))?$/;
 
 export interface HeaderFound {
   /** Index in the rows given of the last header row. */
@@ -207,6 +209,8 @@ export class RowInterpreter {
   private withGroup(sectionText: string): string {
     if (this.groupPart === '') return sectionText;
     if (sectionText === '') return this.groupPart;
+    // the opening paragraphs come before every part
+    if (OPENING.test(foldText(sectionText))) return sectionText;
     const own = parseSectionReference(sectionText);
     return own.components.some((component) => component.level === 'part') ? sectionText : `${this.groupPart}, ${sectionText}`;
   }
@@ -246,6 +250,22 @@ export class RowInterpreter {
       candidates = [inReference.document];
       rest = inReference.rest;
       named = true;
+    }
+    const opening = OPENING.exec(foldText(rest));
+    if (opening !== null) {
+      const words = opening[1] ?? '';
+      const found = candidates.flatMap((document) =>
+        (this.indexes.get(document)?.openingBlocks() ?? []).filter((block) => foldText(block.text).startsWith(words)).map((block) => ({ document, block })),
+      );
+      if (found.length === 1) {
+        const [{ document, block }] = found;
+        return { documentVersionId: document.documentVersionId, blockId: block.blockId, sectionNumber: block.sectionNumber, how: 'opening_words' };
+      }
+      if (found.length > 1) {
+        problems.push(`Chưa rõ đoạn mở đầu nào: ${found.length} đoạn bắt đầu như "${reference}" / ${found.length} opening paragraphs start like "${reference}"; copy the row from the template`);
+        return null;
+      }
+      // none: a section headed "Mở đầu" in a document numbered otherwise, resolved as any other
     }
     const parsed = parseSectionReference(rest);
     const wholeDocument = WHOLE_DOCUMENT.test(foldText(rest));

@@ -68,6 +68,11 @@ export class SectionIndex {
     return this.catalogue.blocks[0];
   }
 
+  /** The blocks before the first heading, other than the title (see openingBlocks). */
+  openingBlocks(): CatalogueBlock[] {
+    return openingBlocks(this.catalogue);
+  }
+
   blockFor(sectionNumber: string): CatalogueBlock | undefined {
     return this.headingBySection.get(sectionNumber);
   }
@@ -224,3 +229,15 @@ export const contentWords = (text: string): Set<string> => {
   }
   return words;
 };
+
+/**
+ * The blocks before the first heading other than the title: the congress's theme, the opening
+ * part. They have no section number; the template names them by their first words ("Mở đầu –
+ * “Chủ đề Đại hội: …”"), and a row so named is resolved back by those words.
+ */
+export function openingBlocks(catalogue: SectionCatalogue): CatalogueBlock[] {
+  const firstNumbered = catalogue.blocks.findIndex((block) => block.sectionNumber !== '');
+  // (a document without numbered sections has no opening part: its comments are on the whole)
+  if (firstNumbered < 0) return [];
+  return catalogue.blocks.slice(1, firstNumbered).filter((block) => block.type !== 'title' && block.text.trim() !== '');
+}
