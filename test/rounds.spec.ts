@@ -70,8 +70,16 @@ describe('comment rounds and submissions', () => {
     const version = await editorApi.post<{ id: string; blockIndex: { blockId: string; text: string; type: string }[] }>(`/api/documents/${document.body.id}/versions`, {}, as('tieuban'));
     versionId = version.body.id;
     blocks = version.body.blockIndex;
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
-    await worker.init();
+    // the worker's periodic re-fill must not queue what the tests expect the worker to queue itself
+    const refill = process.env.SYNTHESIS_REFILL_SECONDS;
+    process.env.SYNTHESIS_REFILL_SECONDS = '3600';
+    try {
+      worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+      await worker.init();
+    } finally {
+      if (refill === undefined) delete process.env.SYNTHESIS_REFILL_SECONDS;
+      else process.env.SYNTHESIS_REFILL_SECONDS = refill;
+    }
   });
 
   afterAll(async () => {
@@ -417,20 +425,48 @@ describe('comment rounds and submissions', () => {
     }
   });
 
-  it('writes no second revision for a queued job whose need another run served, before it ran or while it waited for the round', async () => {
-    const handler = worker.get(SynthesizeRoundHandler);
-    const producer = worker.get(JobProducer);
-    const events = new QueueEvents('synthesis', { connection: { url: testRedisUrl() }, prefix: queuePrefix });
-    await events.waitUntilReady();
+  describe('queued synthesis jobs', () => {
+    let events: QueueEvents;
+    beforeAll(async () => {
+      events = new QueueEvents('synthesis', { connection: { url: testRedisUrl() }, prefix: queuePrefix });
+      await events.waitUntilReady();
+    });
+    afterAll(() => events?.close());
     const latest = async (): Promise<number> => (await dataSource.query('SELECT max(revision)::int AS n FROM syntheses WHERE round_id = $1', [round.id]))[0].n;
     const recordNeed = (): Promise<unknown> => dataSource.query('UPDATE comment_rounds SET synthesis_requested_at = now() WHERE id = $1', [round.id]);
     /** Queues the round's job at once and answers what it returned. */
     const runQueued = async (): Promise<unknown> => {
+      const producer = worker.get(JobProducer);
       const jobId = await producer.enqueue('synthesis.round', { roundId: round.id }, { delay: 0 });
       const job = await producer.queue('synthesis').getJob(jobId);
       return job ? job.waitUntilFinished(events, 60_000) : Promise.reject(new Error(`job ${jobId} already gone`));
     };
-    try {
+    /** Holds the round's synthesis lock in a session of its own, as another run writing would; release runs `meanwhile` before it commits. */
+    const holdingTheRound = async <T>(whileHeld: (release: (meanwhile?: (session: Client) => Promise<unknown>) => Promise<void>) => Promise<T>): Promise<T> => {
+      const otherRun = new Client({ connectionString: database.url });
+      await otherRun.connect();
+      try {
+        await otherRun.query('BEGIN');
+        await otherRun.query(`SELECT pg_advisory_xact_lock(hashtext('vankien:synthesis'), hashtext($1))`, [round.id]);
+        return await whileHeld(async (meanwhile) => {
+          await meanwhile?.(otherRun);
+          await otherRun.query('COMMIT');
+        });
+      } finally {
+        await otherRun.end();
+      }
+    };
+    const jobWaitsForTheRound = async (): Promise<void> => {
+      for (let tries = 0; ; tries++) {
+        const rows: unknown[] = await dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock%' AND pid <> pg_backend_pid()`);
+        if (rows.length) return;
+        if (tries > 600) throw new Error('the job never waited for the round’s lock');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+
+    it('writes no second revision for a queued job whose need another run served, before it ran or while it waited for the round', async () => {
+      const handler = worker.get(SynthesizeRoundHandler);
       // a submission's need, served by a run asked for before its job's delay was over
       await recordNeed();
       const served = await handler.handle({ roundId: round.id });
@@ -442,28 +478,36 @@ describe('comment rounds and submissions', () => {
       expect(await latest()).toBe(served.revision + 1);
       // a job waiting for the round's lock while another run writes, and clears the need
       await recordNeed();
-      const otherRun = new Client({ connectionString: database.url });
-      await otherRun.connect();
-      try {
-        await otherRun.query('BEGIN');
-        await otherRun.query(`SELECT pg_advisory_xact_lock(hashtext('vankien:synthesis'), hashtext($1))`, [round.id]);
+      const answer = await holdingTheRound(async (release) => {
         const waiting = runQueued();
-        for (let tries = 0; ; tries++) {
-          const rows: unknown[] = await dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock%' AND pid <> pg_backend_pid()`);
-          if (rows.length) break;
-          if (tries > 600) throw new Error('the job never waited for the round’s lock');
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        await otherRun.query('UPDATE comment_rounds SET synthesis_requested_at = NULL WHERE id = $1', [round.id]);
-        await otherRun.query('COMMIT');
-        expect(await waiting).toEqual({ revision: null, skipped: 'need-already-served' });
-      } finally {
-        await otherRun.end();
-      }
+        await jobWaitsForTheRound();
+        await release((session) => session.query('UPDATE comment_rounds SET synthesis_requested_at = NULL WHERE id = $1', [round.id]));
+        return waiting;
+      });
+      expect(answer).toEqual({ revision: null, skipped: 'need-already-served' });
       expect(await latest()).toBe(served.revision + 1);
-    } finally {
-      await events.close();
-    }
+    });
+
+    // (this file's worker re-fills the queue only every hour: the next run comes from the completed job)
+    it('queues the next run as soon as the job completes when a submission was recorded while it ran', async () => {
+      const before = await latest();
+      await recordNeed();
+      const answer = await holdingTheRound(async (release) => {
+        const running = runQueued();
+        await jobWaitsForTheRound();
+        // a submission while the job runs: its need is recorded after the job started
+        await recordNeed();
+        await release();
+        return running;
+      });
+      expect(answer).toMatchObject({ revision: before + 1 });
+      for (let tries = 0; (await latest()) < before + 2; tries++) {
+        if (tries > 600) throw new Error(`no revision ${before + 2}: the need recorded during revision ${before + 1} was not queued`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const [{ requested }] = await dataSource.query('SELECT synthesis_requested_at AS requested FROM comment_rounds WHERE id = $1', [round.id]);
+      expect(requested).toBeNull();
+    });
   });
 
   it('replays the drafters’ corrections on every revision: merge, representative text; bad ones are refused', async () => {

@@ -28,6 +28,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       const connection = new Redis(this.config.get('REDIS_URL'), { maxRetriesPerRequest: null, connectionName: `vankien-worker-${queue}` });
       const worker = new Worker(queue, (job) => this.process(job), { connection, prefix: queuePrefix, concurrency: 2 });
       worker.on('failed', (job, error) => this.logger.warn({ jobId: job?.id, name: job?.name, err: error }, `job failed: ${error.message}`));
+      worker.on('completed', (job) => void this.completed(job));
       worker.on('error', (error) => this.logger.error({ err: error }, `worker error on ${queue}`));
       this.workers.push(worker);
     }
@@ -45,6 +46,16 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       // a payload that does not validate will never succeed: do not retry it
       if (error instanceof InvalidJobPayload) throw new UnrecoverableError(error.message);
       throw error;
+    }
+  }
+
+  private async completed(job: Job): Promise<void> {
+    if (!isJobName(job.name)) return;
+    const handler = this.handlers.get(job.name);
+    try {
+      await handler?.afterCompleted?.(validatePayload(job.name, job.data));
+    } catch (error) {
+      this.logger.warn({ jobId: job.id, name: job.name, err: error }, `after job ${job.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

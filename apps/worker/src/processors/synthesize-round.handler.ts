@@ -67,8 +67,6 @@ const needAlreadyServed: NeedAlreadyServed = { revision: null, skipped: 'need-al
 const preparedBatch = 5000;
 /** Comments to prepare or cluster from which worker threads pay for their start (about 0.1 s). */
 const threadsFrom = 5_000;
-/** How often each worker compares the synthesis queue with the needs recorded in PostgreSQL. */
-const refillIntervalMs = 15_000;
 
 interface PreviousCluster {
   key: string;
@@ -174,6 +172,8 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
   readonly name = 'synthesis.round' as const;
   private readonly logger = new Logger(SynthesizeRoundHandler.name);
   private refillTimer?: NodeJS.Timeout;
+  /** How often each worker compares the synthesis queue with the needs recorded in PostgreSQL (SYNTHESIS_REFILL_SECONDS). */
+  private readonly refillIntervalMs: number;
   private refilling = false;
   private readonly preparedForms: PreparedFormCache;
   private readonly cacheMegabytes: number;
@@ -187,14 +187,15 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     config: AppConfig,
   ) {
     this.cacheMegabytes = config.get('SYNTHESIS_CACHE_MB');
+    this.refillIntervalMs = config.get('SYNTHESIS_REFILL_SECONDS') * 1000;
     // with clustering threads, they hold the forms (parsed) instead: see clusterThreads
     this.preparedForms = new PreparedFormCache(this.cacheMegabytes);
   }
 
-  /** Re-fills the queue from the needs recorded in PostgreSQL at start (a Redis crash may have lost jobs), then every 15 s (see refill). */
+  /** Re-fills the queue from the needs recorded in PostgreSQL at start (a Redis crash may have lost jobs), then every SYNTHESIS_REFILL_SECONDS (see refill). */
   async onApplicationBootstrap(): Promise<void> {
     await this.refill(true);
-    this.refillTimer = setInterval(() => void this.refill(false), refillIntervalMs);
+    this.refillTimer = setInterval(() => void this.refill(false), this.refillIntervalMs);
     this.refillTimer.unref();
   }
 
@@ -223,11 +224,22 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
   }
 
   /**
+   * A submission recorded while the round's job ran kept its need (the run started before it),
+   * and its enqueue met the running job, a no-op: the next run is queued now that the job has
+   * left the queue, not at the next re-fill (up to SYNTHESIS_REFILL_SECONDS later), so that it
+   * gets its revision about as soon as one submitted between runs.
+   */
+  async afterCompleted(payload: JobPayloads['synthesis.round']): Promise<void> {
+    if (await this.needRecorded(this.dataSource.manager, payload.roundId)) await this.producer.enqueue('synthesis.round', payload);
+  }
+
+  /**
    * Queues a job for every round whose need of a synthesis is recorded and that no queued job
    * will serve. Queuing a job whose id exists is a no-op in BullMQ, which left needs unserved in
    * two cases (both in test/synthesis-crash.spec.ts):
    * - a submission recorded while the round's job runs: the run started before it, so it keeps
-   *   the need, but the submission's enqueue met the running job and nothing queued it again;
+   *   the need, but the submission's enqueue met the running job (afterCompleted now queues it,
+   *   unless the worker stopped in between);
    * - a job that failed for good (attempts used up, or stalled more often than BullMQ allows: a
    *   worker killed twice in one job): BullMQ keeps it for 7 days, and every later enqueue for
    *   the round was a no-op for as long, the worker's own re-fill at start included.

@@ -35,6 +35,11 @@ describe('environment', () => {
     expect(validateEnvironment({ ...valid, SYNTHESIS_CACHE_MB: '0' }).SYNTHESIS_CACHE_MB).toBe(0);
   });
 
+  it('re-fills the synthesis queue every 15 s unless SYNTHESIS_REFILL_SECONDS says otherwise', () => {
+    expect(validateEnvironment(valid).SYNTHESIS_REFILL_SECONDS).toBe(15);
+    expect(validateEnvironment({ ...valid, SYNTHESIS_REFILL_SECONDS: '60' }).SYNTHESIS_REFILL_SECONDS).toBe(60);
+  });
+
   it('names every missing variable', () => {
     const found = problems({});
     expect(found.join('\n')).toMatch(/DATABASE_URL is missing/);
@@ -54,6 +59,8 @@ describe('environment', () => {
     ['COLLAB_REDIS', 'false', /COLLAB_REDIS must be on or off/],
     ['SYNTHESIS_CACHE_MB', 'lots', /SYNTHESIS_CACHE_MB must be a whole number/],
     ['SYNTHESIS_CACHE_MB', '-1', /SYNTHESIS_CACHE_MB must be 0 or more/],
+    ['SYNTHESIS_REFILL_SECONDS', '0', /SYNTHESIS_REFILL_SECONDS must be at least 1/],
+    ['SYNTHESIS_REFILL_SECONDS', 'often', /SYNTHESIS_REFILL_SECONDS must be a whole number/],
   ])('rejects a malformed %s', (name, value, message) => {
     const found = problems({ ...valid, [name]: value });
     expect(found.length).toBeGreaterThan(0);

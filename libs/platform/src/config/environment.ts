@@ -98,6 +98,17 @@ export class Environment {
   @Min(0, { message: 'SYNTHESIS_CACHE_MB must be 0 or more' })
   SYNTHESIS_CACHE_MB = 512;
 
+  /**
+   * How often (seconds) each worker compares the synthesis queue with the needs recorded in
+   * PostgreSQL, and queues a job for a need no job will serve: after Redis lost its jobs, or a job
+   * failed for good. A need recorded while its round's job ran is queued when that job completes.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'SYNTHESIS_REFILL_SECONDS must be a whole number of seconds' })
+  @Min(1, { message: 'SYNTHESIS_REFILL_SECONDS must be at least 1' })
+  @Max(86_400, { message: 'SYNTHESIS_REFILL_SECONDS must be at most 86400 (a day)' })
+  SYNTHESIS_REFILL_SECONDS = 15;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 }
