@@ -488,6 +488,39 @@ describe('comment rounds and submissions', () => {
       expect(await latest()).toBe(served.revision + 1);
     });
 
+    it('starts a quiet round’s revision at once; in a burst of changes, waits the debounce so that one run serves it', async () => {
+      const [{ id: submissionId }] = await dataSource.query(`SELECT id FROM submissions WHERE round_id = $1 AND organization_id = $2 AND status = 'submitted'`, [round.id, org['LC-TD']]);
+      const queue = worker.get(JobProducer).queue('synthesis');
+      /** The job the change queued (the feedback service queues it once it has answered). */
+      const queuedJob = async () => {
+        for (let tries = 0; tries < 100; tries++) {
+          const job = await queue.getJob(`synthesis-${round.id}`);
+          if (job) return job;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        throw new Error('no job queued');
+      };
+      const release = await holdSynthesisQueue();
+      try {
+        // the last revision completed a minute ago: the withdrawal's revision is not delayed
+        await dataSource.query(`UPDATE syntheses SET completed_at = now() - interval '1 minute' WHERE round_id = $1`, [round.id]);
+        expect((await api.post(`/api/submissions/${submissionId}/withdraw`, {}, as('vanphong.td'))).status).toBe(200);
+        const quiet = await queuedJob();
+        expect(quiet.opts.delay).toBe(0);
+        await quiet.remove();
+        // a revision completed just now: the submission made again waits the debounce
+        await dataSource.query(`UPDATE syntheses SET completed_at = now() WHERE id = (SELECT id FROM syntheses WHERE round_id = $1 ORDER BY revision DESC LIMIT 1)`, [round.id]);
+        expect((await api.post(`/api/submissions/${submissionId}/submit`, {}, as('vanphong.td'))).status).toBe(200);
+        const burst = await queuedJob();
+        expect(burst.opts.delay).toBe(2000);
+        await burst.remove();
+      } finally {
+        // the submission is as it was: nothing for the worker to do
+        await dataSource.query('UPDATE comment_rounds SET synthesis_requested_at = NULL WHERE id = $1', [round.id]);
+        await release();
+      }
+    });
+
     // (this file's worker re-fills the queue only every hour: the next run comes from the completed job)
     it('queues the next run as soon as the job completes when a submission was recorded while it ran', async () => {
       const before = await latest();
