@@ -355,6 +355,44 @@ describe('comment rounds and submissions', () => {
     expect(await sets()).toBe(setsBefore);
   });
 
+  it('keeps the need of a change that commits after the revision read the comments, even one whose transaction began before the run', async () => {
+    const handler = worker.get(SynthesizeRoundHandler);
+    const front = await dataSource.getRepository(Submission).findOneByOrFail({ roundId: round.id, organizationId: org['LC-MTTQ'] });
+    // the need the run serves (an earlier change)
+    await dataSource.query(`UPDATE comment_rounds SET synthesis_requested_at = now() - interval '1 minute' WHERE id = $1`, [round.id]);
+    const count = async (revision: number): Promise<number> => (await dataSource.query('SELECT comment_count AS n FROM syntheses WHERE round_id = $1 AND revision = $2', [round.id, revision]))[0].n;
+    // a withdrawal, as the feedback service makes it: the change, then the need (now(): the
+    // transaction's start), committed while the run is writing
+    const change = new Client({ connectionString: database.url });
+    await change.connect();
+    let revision: number;
+    try {
+      await change.query('BEGIN');
+      await change.query(`UPDATE submissions SET status = 'withdrawn' WHERE id = $1`, [front.id]);
+      await change.query('UPDATE comment_rounds SET synthesis_requested_at = now() WHERE id = $1', [round.id]);
+      const running = handler.handle({ roundId: round.id });
+      // the run read the comments (the withdrawal not yet among them) and waits to clear the need
+      for (let tries = 0; ; tries++) {
+        const rows: unknown[] = await dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE comment_rounds SET synthesis_requested_at = NULL%'`);
+        if (rows.length) break;
+        if (tries > 600) throw new Error('the run never waited for the change');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await change.query('COMMIT');
+      revision = (await running).revision;
+    } finally {
+      await change.end();
+    }
+    const [{ requested }] = await dataSource.query('SELECT synthesis_requested_at AS requested FROM comment_rounds WHERE id = $1', [round.id]);
+    expect(requested).not.toBeNull();
+    // the next run has the withdrawal
+    const next = await handler.handle({ roundId: round.id });
+    expect(await count(next.revision)).toBeLessThan(await count(revision));
+    await dataSource.query(`UPDATE submissions SET status = 'submitted' WHERE id = $1`, [front.id]);
+    await handler.handle({ roundId: round.id });
+    await dataSource.query('UPDATE comment_rounds SET synthesis_requested_at = NULL WHERE id = $1', [round.id]);
+  });
+
   it('shows a revision even when its block clusterings cannot be stored afterwards; the next revision clusters those blocks again', async () => {
     const handler = worker.get(SynthesizeRoundHandler);
     const membersOf = async (revision: number): Promise<string[]> =>

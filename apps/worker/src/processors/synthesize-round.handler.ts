@@ -284,7 +284,13 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
   async handle(payload: JobPayloads['synthesis.round'], job: Job): Promise<RevisionOutcome | NeedAlreadyServed>;
   async handle(payload: JobPayloads['synthesis.round'], job?: Job): Promise<RevisionOutcome | NeedAlreadyServed> {
     if (job && !(await this.needRecorded(this.dataSource.manager, payload.roundId))) return needAlreadyServed;
-    const startedAt = new Date();
+    // The need as committed before the comments are read (as text: a timestamp keeps microseconds,
+    // a JavaScript date does not). The revision clears the need only if it is still this one: a
+    // change committed after this read, which the run may not have seen, records another. Its
+    // time cannot tell: a submission records now(), the start of its transaction, which may be
+    // before this run started although it commits after the comments were read (a bulk
+    // submission of thousands of comments takes a second).
+    const [{ requested: needRead }]: { requested: string | null }[] = await this.dataSource.query('SELECT synthesis_requested_at::text AS requested FROM comment_rounds WHERE id = $1', [payload.roundId]);
     const clock = { last: performance.now() };
     const lap = (): number => {
       const now = performance.now();
@@ -358,8 +364,8 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
       );
       const memberSetIds = await this.memberSets(manager, payload.roundId, previous, report.clusters);
       await this.insertClusters(manager, synthesisId, memberSetIds, report.clusters);
-      // a submission that arrived while this ran keeps its request, and triggers the next run
-      await manager.query('UPDATE comment_rounds SET synthesis_requested_at = NULL WHERE id = $1 AND synthesis_requested_at <= $2', [payload.roundId, startedAt]);
+      // a change committed while this ran keeps its need, and brings the next run
+      await manager.query('UPDATE comment_rounds SET synthesis_requested_at = NULL WHERE id = $1 AND synthesis_requested_at IS NOT DISTINCT FROM $2::timestamptz', [payload.roundId, needRead]);
       await job?.updateProgress({ phase: 'written', comments: report.comments });
       const written = {
         synthesisId: String(synthesisId),
