@@ -81,162 +81,159 @@ async function roundWithComments(seeded: SeededDatabase): Promise<{ one: <T>(sql
   return { one, roundId, versionId, comments };
 }
 
-describe('the migration to shared cluster member sets', () => {
+/**
+ * Migrations that convert stored data: each test seeds a database with a round and its comments,
+ * reverts to just before its migration, writes the old shape, and goes up and down again.
+ */
+describe('migrations that convert data', () => {
   let seeded: SeededDatabase;
 
   afterEach(async () => {
     await seeded?.close();
   });
 
-  it('converts existing revisions (identical member sets shared, digests as the worker makes them) and back', async () => {
-    seeded = await seededDatabase();
-    const { dataSource } = seeded;
-    const { one, roundId, versionId, comments } = await roundWithComments(seeded);
+  /** Reverts `migration` and every later one: the schema just before it. */
+  const revertThrough = async (migration: { name: string }): Promise<void> => {
+    const count = migrations.length - migrations.findIndex((candidate) => candidate.name === migration.name);
+    expect(await revertMigrations(seeded.database.url, count)).toBe(count);
+  };
 
-    // the shape before: revision 1 clusters {c1, c2} and {c3}; revision 2 has {c1, c2} again and {c3}
-    const since = migrations.length - migrations.findIndex((migration) => migration.name === SharedClusterMemberSets1795478595324.name);
-    expect(await revertMigrations(seeded.database.url, since)).toBe(since);
-    const memberships: [number, number, string][] = [];
-    for (const revision of [1, 2]) {
-      const { id: synthesisId } = await one<{ id: string }>(`INSERT INTO syntheses (round_id, revision, status, comment_count, stats) VALUES ($1, $2, 'complete', 3, '{}') RETURNING id`, [roundId, revision]);
-      for (const [position, members] of [[0, comments.slice(0, 2)], [1, comments.slice(2)]] as const) {
-        const { id: clusterId } = await one<{ id: string }>(
-          `INSERT INTO comment_clusters (synthesis_id, key, document_version_id, block_id, kind, representative_text, comment_count, units, supporters, by_source, position)
-           VALUES ($1, $2, $3, 'b1', 'amend', 'Ý kiến', $4, 1, 0, '{}', $5) RETURNING id`,
-          [synthesisId, `k${position}`, versionId, members.length, position],
-        );
-        for (const commentId of members) {
-          await dataSource.query('INSERT INTO cluster_members (cluster_id, comment_id, synthesis_id) VALUES ($1, $2, $3)', [clusterId, commentId, synthesisId]);
-          memberships.push([revision, position, commentId]);
+  describe('the migration to shared cluster member sets', () => {
+    it('converts existing revisions (identical member sets shared, digests as the worker makes them) and back', async () => {
+      seeded = await seededDatabase();
+      const { dataSource } = seeded;
+      const { one, roundId, versionId, comments } = await roundWithComments(seeded);
+
+      // the shape before: revision 1 clusters {c1, c2} and {c3}; revision 2 has {c1, c2} again and {c3}
+      await revertThrough(SharedClusterMemberSets1795478595324);
+      const memberships: [number, number, string][] = [];
+      for (const revision of [1, 2]) {
+        const { id: synthesisId } = await one<{ id: string }>(`INSERT INTO syntheses (round_id, revision, status, comment_count, stats) VALUES ($1, $2, 'complete', 3, '{}') RETURNING id`, [roundId, revision]);
+        for (const [position, members] of [[0, comments.slice(0, 2)], [1, comments.slice(2)]] as const) {
+          const { id: clusterId } = await one<{ id: string }>(
+            `INSERT INTO comment_clusters (synthesis_id, key, document_version_id, block_id, kind, representative_text, comment_count, units, supporters, by_source, position)
+             VALUES ($1, $2, $3, 'b1', 'amend', 'Ý kiến', $4, 1, 0, '{}', $5) RETURNING id`,
+            [synthesisId, `k${position}`, versionId, members.length, position],
+          );
+          for (const commentId of members) {
+            await dataSource.query('INSERT INTO cluster_members (cluster_id, comment_id, synthesis_id) VALUES ($1, $2, $3)', [clusterId, commentId, synthesisId]);
+            memberships.push([revision, position, commentId]);
+          }
         }
       }
-    }
-    const oldShape = async (): Promise<[number, number, string][]> =>
-      (
-        await dataSource.query(
-          `SELECT s.revision, cc.position, cm.comment_id::text AS comment FROM cluster_members cm JOIN comment_clusters cc ON cc.id = cm.cluster_id JOIN syntheses s ON s.id = cm.synthesis_id
-            ORDER BY 1, 2, 3`,
-        )
-      ).map((row: { revision: number; position: number; comment: string }) => [row.revision, row.position, row.comment]);
-    const expected = [...memberships].sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : 1));
-    expect(await oldShape()).toEqual(expected);
+      const oldShape = async (): Promise<[number, number, string][]> =>
+        (
+          await dataSource.query(
+            `SELECT s.revision, cc.position, cm.comment_id::text AS comment FROM cluster_members cm JOIN comment_clusters cc ON cc.id = cm.cluster_id JOIN syntheses s ON s.id = cm.synthesis_id
+              ORDER BY 1, 2, 3`,
+          )
+        ).map((row: { revision: number; position: number; comment: string }) => [row.revision, row.position, row.comment]);
+      const expected = [...memberships].sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : 1));
+      expect(await oldShape()).toEqual(expected);
 
-    await runMigrations(seeded.database.url);
-    const sets: { id: string; members_sha256: string }[] = await dataSource.query('SELECT id, members_sha256 FROM cluster_member_sets WHERE round_id = $1', [roundId]);
-    expect(sets.map((set) => set.members_sha256).sort()).toEqual([memberSetDigest(comments.slice(0, 2).sort()), memberSetDigest(comments.slice(2))].sort());
-    const clusters: { revision: number; position: number; member_set_id: string; members: string[] }[] = await dataSource.query(
-      `SELECT s.revision, cc.position, cc.member_set_id, array_agg(cm.comment_id::text ORDER BY cm.comment_id) AS members
-         FROM comment_clusters cc JOIN syntheses s ON s.id = cc.synthesis_id JOIN cluster_members cm ON cm.member_set_id = cc.member_set_id
-        GROUP BY 1, 2, 3 ORDER BY 1, 2`,
-    );
-    expect(clusters.map((c) => [c.revision, c.position, c.members])).toEqual([
-      [1, 0, comments.slice(0, 2).sort()],
-      [1, 1, comments.slice(2)],
-      [2, 0, comments.slice(0, 2).sort()],
-      [2, 1, comments.slice(2)],
-    ]);
-    // both revisions name the same two sets: three memberships stored, not six
-    expect(clusters[0].member_set_id).toBe(clusters[2].member_set_id);
-    expect(clusters[1].member_set_id).toBe(clusters[3].member_set_id);
-    expect(Number((await one<{ n: string }>('SELECT count(*) AS n FROM cluster_members', [])).n)).toBe(3);
-
-    expect(await revertMigrations(seeded.database.url, since)).toBe(since);
-    expect(await oldShape()).toEqual(expected);
-  });
-});
-
-describe('the migration that keeps prepared forms apart from comments', () => {
-  let seeded: SeededDatabase;
-
-  afterEach(async () => {
-    await seeded?.close();
-  });
-
-  it('moves the stored forms into comment_prepared_forms and back, and drops a comment’s form with it', async () => {
-    seeded = await seededDatabase();
-    const { dataSource } = seeded;
-    const { comments } = await roundWithComments(seeded);
-
-    // before: two of the three comments have a form, in comments.prepared
-    const since = migrations.length - migrations.findIndex((migration) => migration.name === PreparedFormsApart1795490966836.name);
-    expect(await revertMigrations(seeded.database.url, since)).toBe(since);
-    const forms = comments.slice(0, 2).map((id, index) => ({ id, text: `Ý kiến ${index + 1}`, signature: [index, 4294967295] }));
-    for (const form of forms) await dataSource.query('UPDATE comments SET prepared = $2 WHERE id = $1', [form.id, JSON.stringify(form)]);
-    const inComments = async (): Promise<[string, unknown][]> =>
-      (await dataSource.query('SELECT id::text, prepared FROM comments ORDER BY id')).map((row: { id: string; prepared: unknown }) => [row.id, row.prepared]);
-    const before = await inComments();
-
-    await runMigrations(seeded.database.url);
-    const moved: { comment_id: string; prepared: unknown }[] = await dataSource.query('SELECT comment_id::text, prepared FROM comment_prepared_forms ORDER BY comment_id');
-    expect(moved.map((row) => [row.comment_id, row.prepared])).toEqual(before.filter(([, prepared]) => prepared !== null));
-    expect((await dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'comments' AND column_name = 'prepared'`)).length).toBe(0);
-    // a comment deleted (a roll-up forwarded again) takes its form with it
-    await dataSource.query('DELETE FROM comments WHERE id = $1', [comments[0]]);
-    expect((await dataSource.query('SELECT comment_id::text FROM comment_prepared_forms')).map((row: { comment_id: string }) => row.comment_id)).toEqual([comments[1]]);
-
-    expect(await revertMigrations(seeded.database.url, since)).toBe(since);
-    expect(await inComments()).toEqual(before.filter(([id]) => id !== comments[0]));
-    await runMigrations(seeded.database.url);
-  });
-});
-
-describe('the migration that drops the per-row checks of comment_clusters', () => {
-  let seeded: SeededDatabase;
-
-  afterEach(async () => {
-    await seeded?.close();
-  });
-
-  it('keeps what the foreign key did for syntheses (their clusters deleted with them, their id kept), up and down, and keeps the rows', async () => {
-    seeded = await seededDatabase();
-    const { dataSource } = seeded;
-    const { one, roundId, versionId } = await roundWithComments(seeded);
-    let revision = 0;
-    const synthesisWithClusters = async (clusters: number): Promise<string> => {
-      const { id } = await one<{ id: string }>(`INSERT INTO syntheses (round_id, revision, status, comment_count, stats) VALUES ($1, $2, 'complete', 0, '{}') RETURNING id`, [roundId, ++revision]);
-      await dataSource.query(
-        `INSERT INTO comment_clusters (synthesis_id, key, member_set_id, document_version_id, block_id, kind, representative_text, comment_count, units, supporters, by_source, position)
-         SELECT $1, 'k' || n, gen_random_uuid(), $2, 'b1', 'amend', 'Ý kiến', 1, 1, 0, '{}', n FROM generate_series(1, $3::int) n`,
-        [id, versionId, clusters],
+      await runMigrations(seeded.database.url);
+      const sets: { id: string; members_sha256: string }[] = await dataSource.query('SELECT id, members_sha256 FROM cluster_member_sets WHERE round_id = $1', [roundId]);
+      expect(sets.map((set) => set.members_sha256).sort()).toEqual([memberSetDigest(comments.slice(0, 2).sort()), memberSetDigest(comments.slice(2))].sort());
+      const clusters: { revision: number; position: number; member_set_id: string; members: string[] }[] = await dataSource.query(
+        `SELECT s.revision, cc.position, cc.member_set_id, array_agg(cm.comment_id::text ORDER BY cm.comment_id) AS members
+           FROM comment_clusters cc JOIN syntheses s ON s.id = cc.synthesis_id JOIN cluster_members cm ON cm.member_set_id = cc.member_set_id
+          GROUP BY 1, 2, 3 ORDER BY 1, 2`,
       );
-      return id;
-    };
-    const clustersOf = async (synthesisId: string): Promise<number> => Number((await one<{ n: string }>('SELECT count(*) AS n FROM comment_clusters WHERE synthesis_id = $1', [synthesisId])).n);
-    const refused = async (sql: string, parameters: unknown[]): Promise<string | undefined> => {
-      try {
-        await dataSource.query(sql, parameters);
-        return undefined;
-      } catch (error: unknown) {
-        return (error as { driverError?: { code?: string } }).driverError?.code;
-      }
-    };
-    const guarantees = async (): Promise<void> => {
-      const kept = await synthesisWithClusters(2);
-      const deleted = await synthesisWithClusters(3);
-      expect(await clustersOf(kept)).toBe(2);
-      expect(await refused('UPDATE syntheses SET id = $1 WHERE id = $2', [randomUUID(), kept])).toBe('23503');
-      expect(await clustersOf(kept)).toBe(2);
-      // deleted with their synthesis (and, at the end, with its round)
-      await dataSource.query('DELETE FROM syntheses WHERE id = $1', [deleted]);
-      expect(await clustersOf(deleted)).toBe(0);
-      expect(await clustersOf(kept)).toBe(2);
-    };
-    const blockIndex = async (): Promise<number> => Number((await one<{ n: string }>(`SELECT count(*) AS n FROM pg_indexes WHERE indexname = 'comment_clusters_synthesis_id_block_idx'`)).n);
+      expect(clusters.map((c) => [c.revision, c.position, c.members])).toEqual([
+        [1, 0, comments.slice(0, 2).sort()],
+        [1, 1, comments.slice(2)],
+        [2, 0, comments.slice(0, 2).sort()],
+        [2, 1, comments.slice(2)],
+      ]);
+      // both revisions name the same two sets: three memberships stored, not six
+      expect(clusters[0].member_set_id).toBe(clusters[2].member_set_id);
+      expect(clusters[1].member_set_id).toBe(clusters[3].member_set_id);
+      expect(Number((await one<{ n: string }>('SELECT count(*) AS n FROM cluster_members', [])).n)).toBe(3);
 
-    await guarantees();
-    expect(await blockIndex()).toBe(0);
-    const before = Number((await one<{ n: string }>('SELECT count(*) AS n FROM comment_clusters')).n);
+      await revertThrough(SharedClusterMemberSets1795478595324);
+      expect(await oldShape()).toEqual(expected);
+    });
+  });
 
-    const since = migrations.length - migrations.findIndex((migration) => migration.name === ClusterWritesWithoutRowChecks1795492800000.name);
-    expect(await revertMigrations(seeded.database.url, since)).toBe(since);
-    expect(Number((await one<{ n: string }>('SELECT count(*) AS n FROM comment_clusters')).n)).toBe(before);
-    expect(await blockIndex()).toBe(1);
-    await guarantees();
+  describe('the migration that keeps prepared forms apart from comments', () => {
+    it('moves the stored forms into comment_prepared_forms and back, and drops a comment’s form with it', async () => {
+      seeded = await seededDatabase();
+      const { dataSource } = seeded;
+      const { comments } = await roundWithComments(seeded);
 
-    await runMigrations(seeded.database.url);
-    expect(await blockIndex()).toBe(0);
-    await guarantees();
-    await dataSource.query('DELETE FROM comment_rounds WHERE id = $1', [roundId]);
-    expect(Number((await one<{ n: string }>('SELECT count(*) AS n FROM comment_clusters')).n)).toBe(0);
+      // before: two of the three comments have a form, in comments.prepared
+      await revertThrough(PreparedFormsApart1795490966836);
+      const forms = comments.slice(0, 2).map((id, index) => ({ id, text: `Ý kiến ${index + 1}`, signature: [index, 4294967295] }));
+      for (const form of forms) await dataSource.query('UPDATE comments SET prepared = $2 WHERE id = $1', [form.id, JSON.stringify(form)]);
+      const inComments = async (): Promise<[string, unknown][]> =>
+        (await dataSource.query('SELECT id::text, prepared FROM comments ORDER BY id')).map((row: { id: string; prepared: unknown }) => [row.id, row.prepared]);
+      const before = await inComments();
+
+      await runMigrations(seeded.database.url);
+      const moved: { comment_id: string; prepared: unknown }[] = await dataSource.query('SELECT comment_id::text, prepared FROM comment_prepared_forms ORDER BY comment_id');
+      expect(moved.map((row) => [row.comment_id, row.prepared])).toEqual(before.filter(([, prepared]) => prepared !== null));
+      expect((await dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'comments' AND column_name = 'prepared'`)).length).toBe(0);
+      // a comment deleted (a roll-up forwarded again) takes its form with it
+      await dataSource.query('DELETE FROM comments WHERE id = $1', [comments[0]]);
+      expect((await dataSource.query('SELECT comment_id::text FROM comment_prepared_forms')).map((row: { comment_id: string }) => row.comment_id)).toEqual([comments[1]]);
+
+      await revertThrough(PreparedFormsApart1795490966836);
+      expect(await inComments()).toEqual(before.filter(([id]) => id !== comments[0]));
+      await runMigrations(seeded.database.url);
+    });
+  });
+
+  describe('the migration that drops the per-row checks of comment_clusters', () => {
+    it('keeps what the foreign key did for syntheses (their clusters deleted with them, their id kept), up and down, and keeps the rows', async () => {
+      seeded = await seededDatabase();
+      const { dataSource } = seeded;
+      const { one, roundId, versionId } = await roundWithComments(seeded);
+      let revision = 0;
+      const synthesisWithClusters = async (clusters: number): Promise<string> => {
+        const { id } = await one<{ id: string }>(`INSERT INTO syntheses (round_id, revision, status, comment_count, stats) VALUES ($1, $2, 'complete', 0, '{}') RETURNING id`, [roundId, ++revision]);
+        await dataSource.query(
+          `INSERT INTO comment_clusters (synthesis_id, key, member_set_id, document_version_id, block_id, kind, representative_text, comment_count, units, supporters, by_source, position)
+           SELECT $1, 'k' || n, gen_random_uuid(), $2, 'b1', 'amend', 'Ý kiến', 1, 1, 0, '{}', n FROM generate_series(1, $3::int) n`,
+          [id, versionId, clusters],
+        );
+        return id;
+      };
+      const clustersOf = async (synthesisId: string): Promise<number> => Number((await one<{ n: string }>('SELECT count(*) AS n FROM comment_clusters WHERE synthesis_id = $1', [synthesisId])).n);
+      const refused = async (sql: string, parameters: unknown[]): Promise<string | undefined> => {
+        try {
+          await dataSource.query(sql, parameters);
+          return undefined;
+        } catch (error: unknown) {
+          return (error as { driverError?: { code?: string } }).driverError?.code;
+        }
+      };
+      const guarantees = async (): Promise<void> => {
+        const kept = await synthesisWithClusters(2);
+        const deleted = await synthesisWithClusters(3);
+        expect(await clustersOf(kept)).toBe(2);
+        expect(await refused('UPDATE syntheses SET id = $1 WHERE id = $2', [randomUUID(), kept])).toBe('23503');
+        expect(await clustersOf(kept)).toBe(2);
+        // deleted with their synthesis (and, at the end, with its round)
+        await dataSource.query('DELETE FROM syntheses WHERE id = $1', [deleted]);
+        expect(await clustersOf(deleted)).toBe(0);
+        expect(await clustersOf(kept)).toBe(2);
+      };
+      const blockIndex = async (): Promise<number> => Number((await one<{ n: string }>(`SELECT count(*) AS n FROM pg_indexes WHERE indexname = 'comment_clusters_synthesis_id_block_idx'`)).n);
+
+      await guarantees();
+      expect(await blockIndex()).toBe(0);
+      const before = Number((await one<{ n: string }>('SELECT count(*) AS n FROM comment_clusters')).n);
+
+      await revertThrough(ClusterWritesWithoutRowChecks1795492800000);
+      expect(Number((await one<{ n: string }>('SELECT count(*) AS n FROM comment_clusters')).n)).toBe(before);
+      expect(await blockIndex()).toBe(1);
+      await guarantees();
+
+      await runMigrations(seeded.database.url);
+      expect(await blockIndex()).toBe(0);
+      await guarantees();
+      await dataSource.query('DELETE FROM comment_rounds WHERE id = $1', [roundId]);
+      expect(Number((await one<{ n: string }>('SELECT count(*) AS n FROM comment_clusters')).n)).toBe(0);
+    });
   });
 });
