@@ -12,6 +12,7 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { flushWorkerRedis, seededDatabase, type SeededDatabase } from './support/seeded-system';
 import { testRedisUrl, type TestDatabase } from './support/test-database';
 import { apiClient, login, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
+import { eventually } from './support/eventually';
 
 interface Round {
   id: string;
@@ -46,6 +47,12 @@ describe('comment rounds and submissions', () => {
   let round: Round;
 
   const as = (who: string): string => tokens[who];
+  /** Waits until another session waits for a lock in a statement like `queryPattern` (SQL LIKE). */
+  const waitingOnLock = (what: string, queryPattern: string): Promise<true> =>
+    eventually(what, 30_000, async () => {
+      const rows: unknown[] = await dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1 AND pid <> pg_backend_pid()`, [queryPattern]);
+      return rows.length > 0 ? true : undefined;
+    });
   const paragraph = (n: number): string => blocks.filter((b) => b.type === 'paragraph')[n].blockId;
   const openSubmission = async (who: string, organization: string): Promise<SubmissionView> => {
     const answer = await api.post<SubmissionView>(`/api/rounds/${round.id}/submissions`, { organizationId: org[organization] }, as(who));
@@ -372,12 +379,7 @@ describe('comment rounds and submissions', () => {
       await change.query('UPDATE comment_rounds SET synthesis_requested_at = now() WHERE id = $1', [round.id]);
       const running = handler.handle({ roundId: round.id });
       // the run read the comments (the withdrawal not yet among them) and waits to clear the need
-      for (let tries = 0; ; tries++) {
-        const rows: unknown[] = await dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE comment_rounds SET synthesis_requested_at = NULL%'`);
-        if (rows.length) break;
-        if (tries > 600) throw new Error('the run never waited for the change');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await waitingOnLock('the run waiting for the change', 'UPDATE comment_rounds SET synthesis_requested_at = NULL%');
       await change.query('COMMIT');
       revision = (await running).revision;
     } finally {
@@ -494,14 +496,7 @@ describe('comment rounds and submissions', () => {
         await otherRun.end();
       }
     };
-    const jobWaitsForTheRound = async (): Promise<void> => {
-      for (let tries = 0; ; tries++) {
-        const rows: unknown[] = await dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock%' AND pid <> pg_backend_pid()`);
-        if (rows.length) return;
-        if (tries > 600) throw new Error('the job never waited for the round’s lock');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
+    const jobWaitsForTheRound = (): Promise<true> => waitingOnLock('the job waiting for the round’s lock', '%pg_advisory_xact_lock%');
 
     it('writes no second revision for a queued job whose need another run served, before it ran or while it waited for the round', async () => {
       const handler = worker.get(SynthesizeRoundHandler);
@@ -530,14 +525,7 @@ describe('comment rounds and submissions', () => {
       const [{ id: submissionId }] = await dataSource.query(`SELECT id FROM submissions WHERE round_id = $1 AND organization_id = $2 AND status = 'submitted'`, [round.id, org['LC-TD']]);
       const queue = worker.get(JobProducer).queue('synthesis');
       /** The job the change queued (the feedback service queues it once it has answered). */
-      const queuedJob = async () => {
-        for (let tries = 0; tries < 100; tries++) {
-          const job = await queue.getJob(`synthesis-${round.id}`);
-          if (job) return job;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        throw new Error('no job queued');
-      };
+      const queuedJob = () => eventually('the job the change queued', 5_000, async () => await queue.getJob(`synthesis-${round.id}`));
       const release = await holdSynthesisQueue();
       try {
         // the last revision completed a minute ago: the withdrawal's revision is not delayed
@@ -572,10 +560,7 @@ describe('comment rounds and submissions', () => {
         return running;
       });
       expect(answer).toMatchObject({ revision: before + 1 });
-      for (let tries = 0; (await latest()) < before + 2; tries++) {
-        if (tries > 600) throw new Error(`no revision ${before + 2}: the need recorded during revision ${before + 1} was not queued`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await eventually(`revision ${before + 2}, for the need recorded during revision ${before + 1}`, 60_000, async () => ((await latest()) >= before + 2 ? true : undefined));
       const [{ requested }] = await dataSource.query('SELECT synthesis_requested_at AS requested FROM comment_rounds WHERE id = $1', [round.id]);
       expect(requested).toBeNull();
     });

@@ -11,6 +11,7 @@ import { halfBuilt, spawnApp, waitForStableBuild, type AppProcess } from './supp
 import { flushWorkerRedis, seededDatabase, type SeededDatabase } from './support/seeded-system';
 import { apiClient, login, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
 import { testRedisUrl } from './support/test-database';
+import { eventually } from './support/eventually';
 
 // A crash in the middle of a synthesis job: the built worker runs as a process of its own, is
 // killed with SIGKILL while it is writing a revision (held there by a row lock the test takes,
@@ -19,19 +20,6 @@ import { testRedisUrl } from './support/test-database';
 // stalled-job check must hand the job to the new process, which writes a revision equal to a
 // full recomputation from the comments. The tests run in order, on one round and the worker
 // process the first one starts.
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `probe` until it returns a value (not undefined) or `timeoutMs` runs out. */
-async function eventually<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>, describe: () => string = () => ''): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s\n${describe()}`);
-    await sleep(50);
-  }
-}
 
 /** mulberry32: the same seed gives the same comments. */
 function seeded(seed: number): () => number {

@@ -263,7 +263,7 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
           await job.remove();
         }
         // a run clears the need before its job leaves the queue: ask again now that there is no job
-        if (await rounds.exists({ where: { id: round.id, synthesisRequestedAt: Not(IsNull()) } })) await this.producer.enqueue('synthesis.round', payload);
+        if (await this.needRecorded(this.dataSource.manager, round.id)) await this.producer.enqueue('synthesis.round', payload);
       }
     } catch (error) {
       this.logger.warn(`could not re-fill the synthesis queue: ${error instanceof Error ? error.message : String(error)}`);
