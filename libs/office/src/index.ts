@@ -42,7 +42,7 @@ export type {
 export { exportSynthesisDocx } from './synthesis/export-synthesis-docx';
 export { exportSynthesisXlsx } from './synthesis/export-synthesis-xlsx';
 export type { SectionPlace, SynthesisClusterInput, SynthesisReportInput } from './synthesis/synthesis-report';
-export { sectionTitle } from './synthesis/synthesis-report';
+export { sectionTitle, wholeDocumentBlock } from './synthesis/synthesis-report';
 
 export { exportDispositionsDocx } from './dispositions/export-dispositions-docx';
 export { exportDispositionsXlsx } from './dispositions/export-dispositions-xlsx';

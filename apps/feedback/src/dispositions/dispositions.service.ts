@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { appendAuditEvent, loadYDoc } from '@vankien/database';
 import { buildBlockIndex, carryAnchors, congressSchema, diffDocuments, yDocToDocumentJson, type AnchorBlock, type CarriedAnchor, type WordChange } from '@vankien/document-schema';
 import { CommentCluster, CongressDocument, Disposition, DocumentVersion, RoundDocument, User, type SourceType, type Synthesis } from '@vankien/domain';
-import { exportDispositionsDocx, exportDispositionsXlsx, sectionTitle, type DispositionTableInput } from '@vankien/office';
+import { exportDispositionsDocx, exportDispositionsXlsx, sectionTitle, wholeDocumentBlock, type DispositionTableInput, type SectionPlace } from '@vankien/office';
 import { AppError, CommonErrors } from '@vankien/platform';
 import { dispositionProblems, dispositionProgress, needsAnotherLook, type DispositionProgress, type DispositionStateName } from '@vankien/synthesis';
 import { DataSource, In, QueryFailedError } from 'typeorm';
@@ -76,6 +76,8 @@ interface RoundTableDocument {
   label: string;
   number: number;
   index: Map<string, AnchorBlock & { order: number }>;
+  /** Where comments on the whole document are anchored. */
+  wholeDocumentBlockId: string | undefined;
   against: { id: string; label: string; index: AnchorBlock[]; content: Record<string, unknown> } | null;
 }
 
@@ -185,8 +187,7 @@ export class DispositionsService {
           let section = sections[sections.length - 1];
           // the paragraphs of one section together; blocks before the first heading each apart
           if (!section || sectionTitle(section) !== item.sectionTitle) {
-            const block = document.index.get(item.blockId);
-            section = { sectionNumber: item.sectionNumber, headingTrail: item.headingTrail, text: block?.text ?? '', wholeDocument: isFirstBlock(document, item.blockId), proposals: [] };
+            section = { ...placeOf(document, item.blockId), proposals: [] };
             sections.push(section);
           }
           section.proposals.push({
@@ -321,6 +322,7 @@ export class DispositionsService {
         label: version.label,
         number: version.number,
         index: new Map(version.blockIndex.map((b) => [b.blockId, b])),
+        wholeDocumentBlockId: wholeDocumentBlock(version.blockIndex)?.blockId,
         against: against === 'none' ? null : await this.againstRevision(version, against),
       });
     }
@@ -416,7 +418,7 @@ export class DispositionsService {
         blockId: cluster.blockId,
         sectionNumber: block?.sectionNumber ?? '',
         headingTrail: block?.headingTrail ?? [],
-        sectionTitle: sectionTitle({ sectionNumber: block?.sectionNumber ?? '', headingTrail: block?.headingTrail ?? [], text: block?.text ?? '', wholeDocument: isFirstBlock(document, cluster.blockId) }),
+        sectionTitle: sectionTitle(placeOf(document, cluster.blockId)),
         kind: cluster.kind,
         representative: cluster.representativeText,
         comments: cluster.commentCount,
@@ -464,7 +466,8 @@ export class DispositionsService {
   }
 }
 
-/** The document's first block: where comments on the whole document are anchored. */
-function isFirstBlock(document: RoundTableDocument, blockId: string): boolean {
-  return document.index.keys().next().value === blockId;
+/** Where a block is, as the exports name it (sectionTitle). */
+function placeOf(document: RoundTableDocument, blockId: string): SectionPlace {
+  const block = document.index.get(blockId);
+  return { sectionNumber: block?.sectionNumber ?? '', headingTrail: block?.headingTrail ?? [], text: block?.text ?? '', wholeDocument: blockId === document.wholeDocumentBlockId };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CommentCluster, CongressDocument, DocumentVersion, RoundDocument, Synthesis, type BlockIndexEntry, type SourceType } from '@vankien/domain';
-import { exportSynthesisDocx, exportSynthesisXlsx, sectionTitle } from '@vankien/office';
+import { exportSynthesisDocx, exportSynthesisXlsx, sectionTitle, wholeDocumentBlock } from '@vankien/office';
 import { AppError } from '@vankien/platform';
 import { JobProducer } from '@vankien/queue';
 import { DataSource, In } from 'typeorm';
@@ -94,7 +94,7 @@ export class SynthesesService {
             .map((entry) => {
               const blockClusters = byBlock.get(`${document.documentVersionId}/${entry.blockId}`) ?? [];
               const agreement = blockClusters.find(isAgreement);
-              const place = { sectionNumber: entry.sectionNumber, headingTrail: entry.headingTrail, text: entry.text.slice(0, 300), wholeDocument: entry.blockId === index[0]?.blockId };
+              const place = { sectionNumber: entry.sectionNumber, headingTrail: entry.headingTrail, text: entry.text.slice(0, 300), wholeDocument: entry.blockId === wholeDocumentBlock(index)?.blockId };
               return {
                 blockId: entry.blockId,
                 ...place,

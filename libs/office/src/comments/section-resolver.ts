@@ -1,6 +1,7 @@
 import { normalizeText } from '@vankien/synthesis';
 import { CatalogueBlock, ResolutionMethod, SectionCatalogue } from './comment-table-types';
 import { ParsedReference, ReferenceComponent } from './section-reference';
+import { wholeDocumentBlock } from '../synthesis/synthesis-report';
 
 // Resolves a parsed reference against one frozen version's block index. Section numbers are
 // joined segments ("P2.II.2.b", "II.2"): the reference's numbers are walked down that tree, a
@@ -65,7 +66,7 @@ export class SectionIndex {
 
   /** The first block of the document (its title), for comments on the whole document. */
   firstBlock(): CatalogueBlock | undefined {
-    return this.catalogue.blocks[0];
+    return wholeDocumentBlock(this.catalogue.blocks);
   }
 
   /** The blocks before the first heading, other than the title (see openingBlocks). */

@@ -57,6 +57,14 @@ export interface SectionPlace {
   wholeDocument: boolean;
 }
 
+/**
+ * The block comments on the whole document are anchored to: the document's first (its title).
+ * The comment tables' reader anchors "Toàn văn kiện" rows there, and the reports name it so.
+ */
+export function wholeDocumentBlock<B extends { blockId: string }>(blocks: readonly B[]): B | undefined {
+  return blocks[0];
+}
+
 /** How many characters of a block's text name it when it has no section number. */
 const OPENING_WORDS = 60;
 
