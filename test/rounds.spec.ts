@@ -481,17 +481,16 @@ describe('comment rounds and submissions', () => {
       const job = await producer.queue('synthesis').getJob(jobId);
       return job ? job.waitUntilFinished(events, 60_000) : Promise.reject(new Error(`job ${jobId} already gone`));
     };
-    /** Holds the round's synthesis lock in a session of its own, as another run writing would; release runs `meanwhile` before it commits. */
-    const holdingTheRound = async <T>(whileHeld: (release: (meanwhile?: (session: Client) => Promise<unknown>) => Promise<void>) => Promise<T>): Promise<T> => {
+    /** Runs `whileHeld` with the round's synthesis lock held in a transaction of its own (as another run writing would); it commits when `whileHeld` is done. */
+    const holdingTheRound = async <T>(whileHeld: (otherRun: Client) => Promise<T>): Promise<T> => {
       const otherRun = new Client({ connectionString: database.url });
       await otherRun.connect();
       try {
         await otherRun.query('BEGIN');
         await otherRun.query(`SELECT pg_advisory_xact_lock(hashtext('vankien:synthesis'), hashtext($1))`, [round.id]);
-        return await whileHeld(async (meanwhile) => {
-          await meanwhile?.(otherRun);
-          await otherRun.query('COMMIT');
-        });
+        const result = await whileHeld(otherRun);
+        await otherRun.query('COMMIT');
+        return result;
       } finally {
         await otherRun.end();
       }
@@ -511,13 +510,14 @@ describe('comment rounds and submissions', () => {
       expect(await latest()).toBe(served.revision + 1);
       // a job waiting for the round's lock while another run writes, and clears the need
       await recordNeed();
-      const answer = await holdingTheRound(async (release) => {
-        const waiting = runQueued();
+      const waiting = await holdingTheRound(async (otherRun) => {
+        const job = runQueued();
         await jobWaitsForTheRound();
-        await release((session) => session.query('UPDATE comment_rounds SET synthesis_requested_at = NULL WHERE id = $1', [round.id]));
-        return waiting;
+        await otherRun.query('UPDATE comment_rounds SET synthesis_requested_at = NULL WHERE id = $1', [round.id]);
+        // (wrapped: returned bare, the job's promise would be awaited while the lock is still held)
+        return { job };
       });
-      expect(answer).toEqual({ revision: null, skipped: 'need-already-served' });
+      expect(await waiting.job).toEqual({ revision: null, skipped: 'need-already-served' });
       expect(await latest()).toBe(served.revision + 1);
     });
 
@@ -551,15 +551,14 @@ describe('comment rounds and submissions', () => {
     it('queues the next run as soon as the job completes when a submission was recorded while it ran', async () => {
       const before = await latest();
       await recordNeed();
-      const answer = await holdingTheRound(async (release) => {
-        const running = runQueued();
+      const running = await holdingTheRound(async () => {
+        const job = runQueued();
         await jobWaitsForTheRound();
         // a submission while the job runs: its need is recorded after the job started
         await recordNeed();
-        await release();
-        return running;
+        return { job };
       });
-      expect(answer).toMatchObject({ revision: before + 1 });
+      expect(await running.job).toMatchObject({ revision: before + 1 });
       await eventually(`revision ${before + 2}, for the need recorded during revision ${before + 1}`, 60_000, async () => ((await latest()) >= before + 2 ? true : undefined));
       const [{ requested }] = await dataSource.query('SELECT synthesis_requested_at AS requested FROM comment_rounds WHERE id = $1', [round.id]);
       expect(requested).toBeNull();
