@@ -143,4 +143,22 @@ describe('npm run synthesize on an XLSX comment template', () => {
     expect(await run([file, '--source-type', 'press'])).toBe(1);
     expect(errors.join('')).toMatch(/--source-type needs one of lower_organization/);
   });
+
+  it('keeps the two opening paragraphs apart: each row’s block is its Mở đầu label as written', async () => {
+    const template = await buildCommentTemplate({ title: 'Lấy ý kiến', documents: [politicalReport()] });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(template as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('Góp ý');
+    if (sheet === undefined) throw new Error('no sheet');
+    const openings: string[] = [];
+    sheet.eachRow((row, rowNumber) => {
+      const label = String(row.getCell(3).value ?? '');
+      if (!label.startsWith('Mở đầu – ')) return;
+      openings.push(label);
+      row.getCell(4).value = `Đề nghị viết gọn đoạn này (dòng ${rowNumber}).`;
+    });
+    expect(openings).toHaveLength(2);
+    const { rows } = await readCommentTemplateRows(Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(rows.map((row) => row.fields.blockId)).toEqual(openings);
+  });
 });

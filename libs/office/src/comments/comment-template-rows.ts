@@ -6,8 +6,8 @@ import { readCommentTable } from './read-comment-table';
 // gop-y.xlsx`). The command line has no round and no frozen versions to resolve references
 // against, so rows are read with their references as written, and comments are grouped by what
 // the template prefilled: the Văn kiện cell is the document, the section number of the Phần, mục
-// cell the block ("P2.II.2 – 2. Các chỉ tiêu chủ yếu" → "P2.II.2"; "Toàn văn kiện" stays as it
-// is). A reference typed by hand ("Mục II.2") is a block of its own: only the service resolves
+// cell the block ("P2.II.2 – 2. Các chỉ tiêu chủ yếu" → "P2.II.2"; "Toàn văn kiện" and an opening
+// paragraph's "Mở đầu – “…”" stay as they are). A reference typed by hand ("Mục II.2") is a block of its own: only the service resolves
 // it against the documents. It lives here, not in libs/synthesis, because this library depends
 // on that one (normalisation), not the other way round.
 
