@@ -283,14 +283,16 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
   async handle(payload: JobPayloads['synthesis.round']): Promise<RevisionOutcome>;
   async handle(payload: JobPayloads['synthesis.round'], job: Job): Promise<RevisionOutcome | NeedAlreadyServed>;
   async handle(payload: JobPayloads['synthesis.round'], job?: Job): Promise<RevisionOutcome | NeedAlreadyServed> {
-    if (job && !(await this.needRecorded(this.dataSource.manager, payload.roundId))) return needAlreadyServed;
     // The need as committed before the comments are read (as text: a timestamp keeps microseconds,
     // a JavaScript date does not). The revision clears the need only if it is still this one: a
     // change committed after this read, which the run may not have seen, records another. Its
     // time cannot tell: a submission records now(), the start of its transaction, which may be
     // before this run started although it commits after the comments were read (a bulk
     // submission of thousands of comments takes a second).
-    const [{ requested: needRead }]: { requested: string | null }[] = await this.dataSource.query('SELECT synthesis_requested_at::text AS requested FROM comment_rounds WHERE id = $1', [payload.roundId]);
+    const [round]: { requested: string | null }[] = await this.dataSource.query('SELECT synthesis_requested_at::text AS requested FROM comment_rounds WHERE id = $1', [payload.roundId]);
+    const needRead = round?.requested ?? null;
+    // (a queued job for a round deleted since has no need either)
+    if (job && needRead === null) return needAlreadyServed;
     const clock = { last: performance.now() };
     const lap = (): number => {
       const now = performance.now();
