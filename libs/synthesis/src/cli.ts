@@ -291,13 +291,13 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
     // has not started. A thread is stopped as soon as no block is left for it: tearing down its
     // heap (hundreds of megabytes on a large round) takes a good fraction of a second, which then
     // overlaps the other stores' clustering or the writing of the report.
-    interface ThreadState {
+    interface StoreState {
       readonly endpoint: StoreEndpoint;
       /** It said done, and has not been given a block since. */
       idle: boolean;
       /** A request to give up a block is on its way to it; the block goes to giveTo. */
       asked: boolean;
-      giveTo?: ThreadState;
+      giveTo?: StoreState;
       /** It had no block to give up: not asked again. */
       exhausted: boolean;
       /** It waits for a block from another store. */
@@ -311,13 +311,13 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
       failure ??= message;
       settle();
     };
-    const stop = (state: ThreadState): void => {
+    const stop = (state: StoreState): void => {
       if (state.stopped) return;
       state.stopped = true;
       stopping.push(state.endpoint.terminate());
       if (states.every((other) => other.stopped)) settle();
     };
-    const whenIdle = (state: ThreadState): void => {
+    const whenIdle = (state: StoreState): void => {
       if (!state.idle || state.waiting || state.asked || state.stopped) return;
       const victim = states.find((other) => other !== state && !other.idle && !other.asked && !other.exhausted && !other.stopped);
       if (victim === undefined) return stop(state);
@@ -326,7 +326,7 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
       state.waiting = true;
       victim.endpoint.post({ type: 'give' });
     };
-    const onReply = (state: ThreadState, reply: StoreReply): void => {
+    const onReply = (state: StoreState, reply: StoreReply): void => {
       if (reply.type === 'block') {
         parts.push(reply.block);
         if (parts.length >= nextReport || parts.length === blocks) {
@@ -337,7 +337,7 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
         state.idle = true;
         whenIdle(state);
       } else if (reply.type === 'given') {
-        const taker = state.giveTo as ThreadState;
+        const taker = state.giveTo as StoreState;
         state.asked = false;
         state.giveTo = undefined;
         taker.waiting = false;
@@ -351,15 +351,15 @@ export async function runCli(argv: readonly string[], readers: CliReaders = {}):
         whenIdle(state);
       } else fail(reply.message);
     };
-    const newState = (endpoint: StoreEndpoint): ThreadState => ({ endpoint, idle: false, asked: false, exhausted: false, waiting: false, stopped: false });
+    const newState = (endpoint: StoreEndpoint): StoreState => ({ endpoint, idle: false, asked: false, exhausted: false, waiting: false, stopped: false });
     // The main thread's store: batches are kept as they come; the other requests wait for the next
     // turn of the event loop, as a thread's would.
-    const ownState: ThreadState = newState({
+    const ownState: StoreState = newState({
       post: (request) => (request.type === 'batch' ? own.handle(request) : void setImmediate(() => own.handle(request))),
       terminate: () => Promise.resolve(),
     });
     const own = new StoreRunner(new BlockStore({ deferAnalysis: true }), (reply) => onReply(ownState, reply), { utf8: false, later: setImmediate });
-    const states: ThreadState[] = [
+    const states: StoreState[] = [
       ownState,
       ...workers.map((worker) => {
         const state = newState({ post: (request) => worker.postMessage(request, request.type === 'batch' ? [request.numbers.buffer as ArrayBuffer] : []), terminate: () => worker.terminate() });
