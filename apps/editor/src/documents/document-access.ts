@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessTokens, decide, PolicyService, type Action, type Subject } from '@vankien/auth';
-import { ApprovalRequest, CongressDocument, DocumentVersion, Organization } from '@vankien/domain';
+import { CongressDocument } from '@vankien/domain';
 import { AppError } from '@vankien/platform';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { DocumentErrors } from './document-errors';
@@ -37,18 +37,9 @@ export class DocumentAccess {
   async load(documentId: string): Promise<LoadedDocument> {
     const document = await this.dataSource.getRepository(CongressDocument).findOne({ where: { id: documentId } });
     if (!document) throw new AppError(DocumentErrors.DOCUMENT_NOT_FOUND, { documentId });
-    const owner = await this.dataSource.getRepository(Organization).findOneOrFail({ where: { id: document.organizationId }, select: { id: true, path: true } });
-    const committees = await this.dataSource
-      .getRepository(ApprovalRequest)
-      .createQueryBuilder('request')
-      .innerJoin(DocumentVersion, 'version', 'version.id = request.document_version_id')
-      .select('DISTINCT request.committee_id', 'committeeId')
-      .where('version.document_id = :documentId', { documentId })
-      .getRawMany<{ committeeId: string }>();
-    return {
-      document,
-      subject: { type: 'document', owner: { id: owner.id, path: owner.path }, reviewingCommitteeIds: committees.map((row) => row.committeeId) },
-    };
+    const subject = await this.policy.documentSubject(documentId);
+    if (!subject) throw new AppError(DocumentErrors.DOCUMENT_NOT_FOUND, { documentId });
+    return { document, subject };
   }
 
   /** Loads the document and throws FORBIDDEN unless the user may do `action` to it. */

@@ -197,7 +197,11 @@ export class DocumentsService {
   async version(userId: string, versionId: string): Promise<VersionView> {
     const version = await this.dataSource.getRepository(DocumentVersion).findOne({ where: { id: versionId } });
     if (!version) throw new AppError(DocumentErrors.VERSION_NOT_FOUND, { versionId });
-    await this.access.authorize(userId, 'document.read', version.documentId);
+    // a frozen version is also read by the readers of a round that carries it (the units invited
+    // to comment on it, a lower level synthesising comments on it), unlike the live draft
+    const subject = await this.policy.versionSubject(versionId);
+    if (!subject) throw new AppError(DocumentErrors.VERSION_NOT_FOUND, { versionId });
+    await this.policy.authorize(userId, 'document.read', subject);
     return { ...versionSummary(version), content: version.content, blockIndex: version.blockIndex, plainText: version.plainText };
   }
 

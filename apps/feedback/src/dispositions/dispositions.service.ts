@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { decide, PolicyService, type Actor } from '@vankien/auth';
 import { appendAuditEvent, loadYDoc } from '@vankien/database';
 import { buildBlockIndex, carryAnchors, congressSchema, diffDocuments, yDocToDocumentJson, type AnchorBlock, type CarriedAnchor, type WordChange } from '@vankien/document-schema';
 import { CommentCluster, CongressDocument, Disposition, DocumentVersion, RoundDocument, User, type SourceType, type Synthesis } from '@vankien/domain';
@@ -72,6 +73,8 @@ export interface DispositionTableView {
 interface RoundTableDocument {
   documentVersionId: string;
   documentId: string;
+  /** The organisation that drafts the document. */
+  organizationId: string;
   title: string;
   label: string;
   number: number;
@@ -111,11 +114,12 @@ export class DispositionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rounds: RoundsService,
     private readonly syntheses: SynthesesService,
+    private readonly policy: PolicyService,
   ) {}
 
   async list(userId: string, roundId: string, query: ListDispositionsQuery): Promise<DispositionTableView> {
-    await this.rounds.authorize(userId, 'synthesis.read', roundId);
-    const { synthesis, documents, entries } = await this.table(roundId, query.against ?? 'next');
+    const { actor } = await this.rounds.authorize(userId, 'synthesis.read', roundId);
+    const { synthesis, documents, entries } = await this.table(roundId, query.against ?? 'next', actor);
     const progress = dispositionProgress(entries.map((entry) => ({ ...this.place(entry), state: entry.disposition?.state ?? 'pending', needsReview: this.needsReview(entry) })));
     const matching = entries.filter((entry) => this.matches(entry, query));
     const page = matching.slice(query.offset ?? 0, (query.offset ?? 0) + (query.limit ?? 500));
@@ -131,8 +135,8 @@ export class DispositionsService {
 
   /** One proposal, with what changed in the blocks that carry it (the version diff, word by word). */
   async get(userId: string, roundId: string, clusterKey: string, against: 'next' | 'live' = 'next'): Promise<DispositionItemView & { changes: { blockId: string; change: 'added' | 'changed' | 'unchanged' | 'removed'; words: WordChange[] }[] }> {
-    await this.rounds.authorize(userId, 'synthesis.read', roundId);
-    const { entries } = await this.table(roundId, against, [clusterKey]);
+    const { actor } = await this.rounds.authorize(userId, 'synthesis.read', roundId);
+    const { entries } = await this.table(roundId, against, actor, [clusterKey]);
     const entry = entries.find((e) => e.cluster.key === clusterKey);
     if (!entry) throw new AppError(SynthesisErrors.CLUSTER_NOT_FOUND, { key: clusterKey });
     const [item] = await this.items([entry]);
@@ -155,8 +159,8 @@ export class DispositionsService {
   }
 
   async dispose(userId: string, roundId: string, clusterKey: string, request: DisposeRequest): Promise<DispositionItemView> {
-    await this.write(userId, roundId, [{ clusterKey, state: request.state, explanation: request.explanation ?? null, targetBlockIds: request.targetBlockIds ?? [], expectedVersion: request.expectedVersion, expectedComments: request.expectedComments }]);
-    const { entries } = await this.table(roundId, 'next', [clusterKey]);
+    const actor = await this.write(userId, roundId, [{ clusterKey, state: request.state, explanation: request.explanation ?? null, targetBlockIds: request.targetBlockIds ?? [], expectedVersion: request.expectedVersion, expectedComments: request.expectedComments }]);
+    const { entries } = await this.table(roundId, 'next', actor, [clusterKey]);
     const [item] = await this.items(entries);
     return item;
   }
@@ -174,8 +178,8 @@ export class DispositionsService {
   }
 
   async export(userId: string, roundId: string, format: 'docx' | 'xlsx'): Promise<{ filename: string; content: Buffer }> {
-    const { round, owner } = await this.rounds.authorize(userId, 'synthesis.read', roundId);
-    const { synthesis, documents, entries } = await this.table(roundId, 'next');
+    const { round, owner, actor } = await this.rounds.authorize(userId, 'synthesis.read', roundId);
+    const { synthesis, documents, entries } = await this.table(roundId, 'next', actor);
     const items = await this.items(entries);
     const table: DispositionTableInput = {
       roundTitle: round.title,
@@ -210,11 +214,12 @@ export class DispositionsService {
     return { filename: `tiep-thu-giai-trinh-lan-${synthesis.revision}.${format}`, content };
   }
 
-  private async write(userId: string, roundId: string, writes: Write[]): Promise<void> {
-    const { owner } = await this.rounds.authorize(userId, 'disposition.write', roundId);
+  /** Writes the dispositions, all or none; answers who wrote them (to show the result to them). */
+  private async write(userId: string, roundId: string, writes: Write[]): Promise<Actor> {
+    const { owner, actor } = await this.rounds.authorize(userId, 'disposition.write', roundId);
     const problems = writes.flatMap((w) => dispositionProblems(w).map((p) => ({ ...p, clusterKey: w.clusterKey })));
     if (problems.length) throw new AppError(DispositionErrors.INVALID_DISPOSITION, problems);
-    const { synthesis, entries: all } = await this.table(roundId, 'none', writes.map((w) => w.clusterKey));
+    const { synthesis, entries: all } = await this.table(roundId, 'none', actor, writes.map((w) => w.clusterKey));
     const byKey = new Map(all.map((entry) => [entry.cluster.key, entry]));
     const found = writes.map((w) => {
       const entry = byKey.get(w.clusterKey);
@@ -226,7 +231,7 @@ export class DispositionsService {
       throw agreement ? new AppError(DispositionErrors.NOT_A_PROPOSAL, { clusterKey: write.clusterKey }) : new AppError(SynthesisErrors.CLUSTER_NOT_FOUND, { key: write.clusterKey });
     }
     const wanted = found.map(({ write, entry }) => ({ write, entry: entry as Entry }));
-    for (const { write, entry } of wanted) if (write.targetBlockIds.length) await this.checkTargets(entry, write.targetBlockIds);
+    for (const { write, entry } of wanted) if (write.targetBlockIds.length) await this.checkTargets(entry, write.targetBlockIds, owner.id);
     try {
       await this.dataSource.transaction(async (manager) => {
         const keys = writes.map((w) => w.clusterKey);
@@ -288,10 +293,16 @@ export class DispositionsService {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw new AppError(DispositionErrors.STALE_DISPOSITION, { clusterKeys: writes.map((w) => w.clusterKey) });
       throw error;
     }
+    return actor;
   }
 
-  /** Target blocks must be blocks of the same document: of a later version, or of the live draft. */
-  private async checkTargets(entry: Entry, blockIds: string[]): Promise<void> {
+  /**
+   * Target blocks must be blocks of the same document (of a later version, or of the live
+   * draft), and only of a document the round's organisation drafts: a round on an upper
+   * level's draft has nothing of that draft's later text to point at.
+   */
+  private async checkTargets(entry: Entry, blockIds: string[], roundOwnerId: string): Promise<void> {
+    if (entry.document.organizationId !== roundOwnerId) throw new AppError(DispositionErrors.TARGETS_IN_ANOTHER_ORGANIZATIONS_DOCUMENT, { field: 'targetBlockIds', documentVersionId: entry.document.documentVersionId });
     const rows: { blockId: string }[] = await this.dataSource.query(
       `SELECT DISTINCT b->>'blockId' AS "blockId"
          FROM document_versions v, jsonb_array_elements(v.block_index) b
@@ -307,23 +318,27 @@ export class DispositionsService {
     if (missing.length) throw new AppError(DispositionErrors.UNKNOWN_TARGET_BLOCKS, { field: 'targetBlockIds', blockIds: missing });
   }
 
-  /** Every proposal (not general agreement) of the latest synthesis, in the report's order. */
-  private async table(roundId: string, against: 'next' | 'live' | 'none', keys?: string[]): Promise<{ synthesis: Synthesis; documents: RoundTableDocument[]; entries: Entry[] }> {
+  /**
+   * Every proposal (not general agreement) of the latest synthesis, in the report's order, with
+   * the revision its anchors are shown against: one that `reader` may read, never more.
+   */
+  private async table(roundId: string, against: 'next' | 'live' | 'none', reader: Actor, keys?: string[]): Promise<{ synthesis: Synthesis; documents: RoundTableDocument[]; entries: Entry[] }> {
     const synthesis = await this.syntheses.synthesis(roundId);
     const roundDocuments = await this.dataSource.getRepository(RoundDocument).find({ where: { roundId }, order: { position: 'ASC' } });
     const documents: RoundTableDocument[] = [];
     for (const roundDocument of roundDocuments) {
       const version = await this.dataSource.getRepository(DocumentVersion).findOneOrFail({ where: { id: roundDocument.documentVersionId }, select: { id: true, documentId: true, number: true, label: true, blockIndex: true } });
-      const document = await this.dataSource.getRepository(CongressDocument).findOneOrFail({ where: { id: version.documentId }, select: { id: true, title: true } });
+      const document = await this.dataSource.getRepository(CongressDocument).findOneOrFail({ where: { id: version.documentId }, select: { id: true, title: true, organizationId: true } });
       documents.push({
         documentVersionId: version.id,
         documentId: version.documentId,
+        organizationId: document.organizationId,
         title: document.title,
         label: version.label,
         number: version.number,
         index: new Map(version.blockIndex.map((b) => [b.blockId, b])),
         wholeDocumentBlockId: wholeDocumentBlock(version.blockIndex)?.blockId,
-        against: against === 'none' ? null : await this.againstRevision(version, against),
+        against: against === 'none' ? null : await this.againstRevision(version, against, reader),
       });
     }
     const byVersion = new Map(documents.map((d) => [d.documentVersionId, d]));
@@ -343,8 +358,16 @@ export class DispositionsService {
     return { synthesis, documents, entries };
   }
 
-  private async againstRevision(version: DocumentVersion, against: 'next' | 'live'): Promise<RoundTableDocument['against']> {
+  /**
+   * The revision anchors are shown against. The live draft only to the document's own readers
+   * (a lower level commenting on an upper level's version must not read its live text); the
+   * next version that the reader may read, which for a lower level is one shared with it later.
+   */
+  private async againstRevision(version: DocumentVersion, against: 'next' | 'live', reader: Actor): Promise<RoundTableDocument['against']> {
+    const document = await this.policy.documentSubject(version.documentId);
+    const readsDocument = document !== null && decide(reader, 'document.read', document).allowed;
     if (against === 'live') {
+      if (!readsDocument) throw new AppError(DispositionErrors.LIVE_DRAFT_NOT_READABLE, { documentVersionId: version.id });
       const { ydoc } = await loadYDoc(this.dataSource, version.documentId);
       try {
         const content = yDocToDocumentJson(ydoc) as unknown as Record<string, unknown>;
@@ -353,14 +376,19 @@ export class DispositionsService {
         ydoc.destroy();
       }
     }
-    const next = await this.dataSource
+    const later = await this.dataSource
       .getRepository(DocumentVersion)
       .createQueryBuilder('version')
-      .select(['version.id', 'version.label', 'version.blockIndex', 'version.content'])
+      .select(['version.id'])
       .where('version.document_id = :documentId AND version.number > :number', { documentId: version.documentId, number: version.number })
       .orderBy('version.number', 'ASC')
-      .getOne();
-    return next ? { id: next.id, label: next.label, index: next.blockIndex, content: next.content } : null;
+      .getMany();
+    for (const candidate of later) {
+      if (!readsDocument && !(await this.policy.mayReadVersion(reader, candidate.id))) continue;
+      const next = await this.dataSource.getRepository(DocumentVersion).findOneOrFail({ where: { id: candidate.id }, select: { id: true, label: true, blockIndex: true, content: true } });
+      return { id: next.id, label: next.label, index: next.blockIndex, content: next.content };
+    }
+    return null;
   }
 
   private async liveIndex(documentId: string): Promise<AnchorBlock[]> {

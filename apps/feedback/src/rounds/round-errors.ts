@@ -5,8 +5,8 @@ export const RoundErrors = defineErrors({
   ORGANIZATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tổ chức.', en: 'Organisation not found.' },
   VERSION_NOT_IN_ORGANIZATION: {
     status: 422,
-    vi: 'Phiên bản văn kiện không tồn tại, hoặc không thuộc tổ chức mở đợt lấy ý kiến hay cấp trên của tổ chức đó.',
-    en: 'A document version does not exist, or belongs neither to the round’s organisation nor to one above it.',
+    vi: 'Phiên bản văn kiện không tồn tại, hoặc không phải của tổ chức mở đợt lấy ý kiến và cũng chưa được cấp trên gửi xin ý kiến tổ chức đó.',
+    en: 'A document version does not exist, or is neither the round’s organisation’s own nor one an upper level has sent it for comment.',
   },
   INVITEE_OUTSIDE_SUBTREE: {
     status: 422,

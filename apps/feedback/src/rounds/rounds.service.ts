@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PolicyService, type Action, type Subject } from '@vankien/auth';
+import { PolicyService, type Action, type Actor, type Subject } from '@vankien/auth';
 import { appendAuditEvent } from '@vankien/database';
 import { CommentRound, CongressDocument, DocumentVersion, Invitation, Organization, RoundDocument, type OrganizationKind, type SourceType } from '@vankien/domain';
 import { AppError } from '@vankien/platform';
@@ -58,14 +58,15 @@ export class RoundsService {
       owner,
       invitations,
       versionIds: versions.map((v) => v.documentVersionId),
-      subject: { type: 'round', owner: { id: owner.id, path: owner.path }, invitedOrganizationIds: invitations.filter((i) => !i.withdrawnAt).map((i) => i.organizationId) },
+      subject: { type: 'round', owner: { id: owner.id, path: owner.path }, invitedOrganizationIds: invitations.filter((i) => !i.withdrawnAt).map((i) => i.organizationId), opened: round.status !== 'draft' },
     };
   }
 
-  async authorize(userId: string, action: Action, roundId: string): Promise<LoadedRound> {
+  /** The round, and who the user is (to check what a response carries beyond the round). */
+  async authorize(userId: string, action: Action, roundId: string): Promise<LoadedRound & { actor: Actor }> {
     const loaded = await this.load(roundId);
-    await this.policy.authorize(userId, action, loaded.subject);
-    return loaded;
+    const actor = await this.policy.authorize(userId, action, loaded.subject);
+    return { ...loaded, actor };
   }
 
   async create(userId: string, request: CreateRoundRequest): Promise<RoundView> {
@@ -76,16 +77,24 @@ export class RoundsService {
     const deadline = new Date(request.deadline);
     if (deadline <= opensAt) throw new AppError(RoundErrors.DEADLINE_BEFORE_OPENING, [{ field: 'deadline', reasons: ['deadline must be after opensAt'] }]);
 
-    // a round is on the organisation's own drafts, or on an upper level's drafts (a unit
-    // synthesising its members' comments on them, to forward upward)
+    // a round is on the organisation's own drafts, or on an upper level's version that a round
+    // of the upper level sent this organisation for comment (a unit synthesising its members'
+    // comments on it, to forward upward): never on a version it was not given to read
     const versions = await this.dataSource
       .getRepository(DocumentVersion)
       .createQueryBuilder('version')
       .innerJoin(CongressDocument, 'document', 'document.id = version.document_id')
-      .innerJoin(Organization, 'organization', 'organization.id = document.organization_id')
       .select(['version.id AS id'])
       .where('version.id IN (:...ids)', { ids: request.documentVersionIds })
-      .andWhere(':ownerPath LIKE organization.path || \'%\'', { ownerPath: owner.path })
+      .andWhere(
+        `(document.organization_id = :ownerId OR EXISTS (
+            SELECT 1 FROM round_documents shared
+              JOIN comment_rounds upper ON upper.id = shared.round_id
+              JOIN invitations invitation ON invitation.round_id = upper.id
+             WHERE shared.document_version_id = version.id AND upper.status <> 'draft'
+               AND invitation.organization_id = :ownerId AND invitation.withdrawn_at IS NULL))`,
+        { ownerId: owner.id },
+      )
       .getRawMany<{ id: string }>();
     const known = new Set(versions.map((v) => v.id));
     const unknown = request.documentVersionIds.filter((id) => !known.has(id));

@@ -32,8 +32,15 @@ const outsider = actor('u-outsider', [Q, 'drafter'], [Q, 'admin'], [Q, 'approver
 
 const provinceDocument: Subject = { type: 'document', owner: P };
 const districtDocument: Subject = { type: 'document', owner: A, reviewingCommitteeIds: ['P'] };
-const provinceRound: Subject = { type: 'round', owner: P, invitedOrganizationIds: ['A', 'B', 'F', 'R'] };
-const roundNotInvitingB: Subject = { type: 'round', owner: P, invitedOrganizationIds: ['A'] };
+const provinceRound: Subject = { type: 'round', owner: P, invitedOrganizationIds: ['A', 'B', 'F', 'R'], opened: true };
+const roundNotInvitingB: Subject = { type: 'round', owner: P, invitedOrganizationIds: ['A'], opened: true };
+const unopenedProvinceRound: Subject = { type: 'round', owner: P, invitedOrganizationIds: ['A', 'B', 'F', 'R'], opened: false };
+// a district's own round on the province's version, and the version as each round carries it
+const districtRoundOnProvinceVersion = { type: 'round' as const, owner: A, invitedOrganizationIds: ['A1'], opened: true };
+const provinceVersionSharedForComment: Subject = { type: 'document_version', document: { type: 'document', owner: P }, carriedBy: [{ type: 'round', owner: P, invitedOrganizationIds: ['A'], opened: true }, districtRoundOnProvinceVersion] };
+const provinceVersionNeverShared: Subject = { type: 'document_version', document: { type: 'document', owner: P }, carriedBy: [] };
+const provinceVersionInUnopenedRound: Subject = { type: 'document_version', document: { type: 'document', owner: P }, carriedBy: [{ type: 'round', owner: P, invitedOrganizationIds: ['A'], opened: false }] };
+const grant = (organization: OrganizationRef, role: Role, granteeId: string, upperLevelOnly = false): Subject => ({ type: 'role_grant', organization, role, granteeId, upperLevelOnly });
 const submissionOfA: Subject = { type: 'submission', roundOwner: P, submitter: A, contributorId: null };
 const submissionOfB: Subject = { type: 'submission', roundOwner: P, submitter: B, contributorId: null };
 const retiredLeaderSubmission: Subject = { type: 'submission', roundOwner: P, submitter: R, contributorId: 'u-retired-1' };
@@ -116,6 +123,36 @@ const table: Row[] = [
   ['clerk of A', clerkA, 'organization.read', { type: 'organization', organization: P }, 'its parent', true],
   ['clerk of A', clerkA, 'organization.read', { type: 'organization', organization: B }, 'sibling district', false],
   ['outsider', outsider, 'organization.read', { type: 'organization', organization: P }, 'another province', false],
+  ['retired leader 1', retiredLeader, 'organization.read', { type: 'organization', organization: R }, 'its own group', true],
+  ['retired leader 1', retiredLeader, 'organization.read', { type: 'organization', organization: P }, 'the province above it', true],
+  ['retired leader 1', retiredLeader, 'organization.read', { type: 'organization', organization: A }, 'a district (the rest of the tree)', false],
+  ['retired leader 1', retiredLeader, 'organization.read', { type: 'organization', organization: F }, 'the Front, a sibling', false],
+  ['province drafter', provinceDrafter, 'organization.read', { type: 'organization', organization: A1 }, 'a cell below (to invite)', true],
+
+  // a round is seen by its invitees once it is opened, by its own drafters and approvers always
+  ['clerk of A', clerkA, 'round.read', unopenedProvinceRound, 'an unopened round inviting A', false],
+  ['retired leader 1', retiredLeader, 'round.read', unopenedProvinceRound, 'an unopened round inviting the group', false],
+  ['province drafter', provinceDrafter, 'round.read', unopenedProvinceRound, 'its own unopened round', true],
+
+  // a frozen version: the document's readers, and the readers of rounds carrying it
+  ['district drafter A', districtDrafterA, 'document.read', provinceVersionSharedForComment, 'a province version its own round carries', true],
+  ['district approver A', districtApproverA, 'document.read', provinceVersionSharedForComment, 'a province version its own round carries', true],
+  ['clerk of A', clerkA, 'document.read', provinceVersionSharedForComment, 'a province version A is invited to comment on', true],
+  ['district drafter A', districtDrafterA, 'document.read', provinceVersionNeverShared, 'a province version never shared', false],
+  ['clerk of A', clerkA, 'document.read', provinceVersionInUnopenedRound, 'a province version in an unopened round', false],
+  ['district drafter A', districtDrafterA, 'document.read', provinceDocument, 'the province document itself (live draft, later versions)', false],
+  ['clerk of B', clerkB, 'document.read', provinceVersionSharedForComment, 'a province version shared with A only', false],
+  ['province approver', provinceApprover, 'document.read', provinceVersionNeverShared, 'its own organisation’s version', true],
+
+  // roles that decide are granted by someone else, from above when the settings say so
+  ['province admin', provinceAdmin, 'membership.grant', grant(P, 'approver', 'u-admin-P'), 'approver of P to itself', false],
+  ['province admin', provinceAdmin, 'membership.grant', grant(P, 'clerk', 'u-admin-P'), 'any role of P to itself', false],
+  ['province admin', provinceAdmin, 'membership.grant', grant(P, 'approver', 'u-someone'), 'approver of P to someone else', true],
+  ['province admin', provinceAdmin, 'membership.grant', grant(P, 'approver', 'u-someone', true), 'approver of P, reserved to a higher level', false],
+  ['province admin', provinceAdmin, 'membership.grant', grant(A, 'approver', 'u-someone', true), 'approver of A, reserved to a higher level', true],
+  ['district admin A', districtAdmin, 'membership.grant', grant(A, 'drafter', 'u-someone', true), 'drafter of A, reserved to a higher level', false],
+  ['district admin A', districtAdmin, 'membership.grant', grant(A, 'clerk', 'u-someone', true), 'clerk of A (not reserved)', true],
+  ['district admin A', districtAdmin, 'membership.grant', grant(B, 'clerk', 'u-someone'), 'a role in sibling B', false],
 ];
 
 describe('authorization policy', () => {

@@ -10,12 +10,18 @@ import type { Role } from '@vankien/domain';
  * - an admin of an organisation manages its subtree (organisations and roles), and only that:
  *   administering accounts gives no right to draft, submit or approve;
  * - clerks act for their own organisation only; contributors see only their own submissions;
- * - approvers read and decide; they never edit.
+ * - approvers read and decide; they never edit;
+ * - a frozen version of a document is read by those who read the document, and by those who
+ *   read a round carrying it (a lower level's drafters and clerks see what was shared with them
+ *   for comment, never the live draft or a later version);
+ * - the approver and drafter roles are granted by another admin (never to oneself), and by an
+ *   admin of a higher level when the organisation's settings say so.
  */
 export const actions = [
   'organization.read',
   'organization.manage',
   'membership.manage',
+  'membership.grant',
   'document.create',
   'document.read',
   'document.edit',
@@ -47,10 +53,21 @@ export type Subject =
   | { type: 'organization'; organization: OrganizationRef }
   /** A document; `reviewingCommitteeIds`: committees asked to approve one of its versions. */
   | { type: 'document'; owner: OrganizationRef; reviewingCommitteeIds?: string[] }
-  | { type: 'round'; owner: OrganizationRef; invitedOrganizationIds: string[] }
+  /** A round; `opened`: it has been opened (a draft round is its drafters' own business). */
+  | { type: 'round'; owner: OrganizationRef; invitedOrganizationIds: string[]; opened: boolean }
+  /** A frozen version: its document, and the rounds that carry it (each as a round subject). */
+  | { type: 'document_version'; document: DocumentSubject; carriedBy: RoundSubject[] }
+  /** Granting `role` in `organization` to `granteeId`; `upperLevelOnly`: the organisation's settings reserve it. */
+  | { type: 'role_grant'; organization: OrganizationRef; role: Role; granteeId: string; upperLevelOnly: boolean }
   /** A submission: `submitter` is the invited organisation; `contributorId` set for a contributor's own. */
   | { type: 'submission'; roundOwner: OrganizationRef; submitter: OrganizationRef; contributorId: string | null }
   | { type: 'approval_request'; committee: OrganizationRef; documentOwner: OrganizationRef };
+
+export type DocumentSubject = Extract<Subject, { type: 'document' }>;
+export type RoundSubject = Extract<Subject, { type: 'round' }>;
+
+/** Roles whose holders make the organisation's decisions: granting one is separated from holding it. */
+export const sensitiveRoles: readonly Role[] = ['approver', 'drafter'];
 
 export interface Decision {
   allowed: boolean;
@@ -89,8 +106,12 @@ export function decide(actor: Actor, action: Action, subject: Subject): Decision
         return adminOver(actor, organization) ? allow('admin of this subtree') : deny('only an admin of this organisation or above manages it');
       }
       if (action === 'organization.read') {
-        const member = actor.memberships.some((m) => isWithin(organization, m.organization) || isWithin(m.organization, organization));
-        return member ? allow('member of this branch of the tree') : deny('not a member of this branch of the tree');
+        if (adminOver(actor, organization)) return allow('admin of this subtree');
+        // those who act for an organisation see what is below it (to invite, to submit for it)
+        if (actor.memberships.some((m) => m.role !== 'contributor' && isWithin(organization, m.organization))) return allow('drafter, approver or clerk of this organisation or above');
+        // everyone sees the organisations they belong to and those above them, never their siblings
+        if (actor.memberships.some((m) => isWithin(m.organization, organization))) return allow('own organisation or one above it');
+        return deny('not a member of this branch of the tree');
       }
       if (action === 'document.create' || action === 'round.manage') {
         return holds(actor, 'drafter', organization.id) ? allow('drafter of this organisation') : deny('only its drafters create documents and rounds for an organisation');
@@ -114,6 +135,23 @@ export function decide(actor: Actor, action: Action, subject: Subject): Decision
           return deny(`${action} does not apply to a document`);
       }
     }
+    case 'document_version': {
+      if (action !== 'document.read') return deny(`${action} does not apply to a version`);
+      const asDocument = decide(actor, 'document.read', subject.document);
+      if (asDocument.allowed) return asDocument;
+      if (subject.carriedBy.some((round) => decide(actor, 'round.read', round).allowed)) return allow('reader of a round that carries this version');
+      return deny('neither a reader of the document nor of a round that carries this version');
+    }
+    case 'role_grant': {
+      if (action !== 'membership.grant') return deny(`${action} does not apply to a role grant`);
+      if (!adminOver(actor, subject.organization)) return deny('only an admin of this organisation or above grants its roles');
+      if (subject.granteeId === actor.userId) return deny('nobody grants a role to themselves');
+      if (subject.upperLevelOnly && sensitiveRoles.includes(subject.role)) {
+        const fromAbove = actor.memberships.some((m) => m.role === 'admin' && m.organization.id !== subject.organization.id && isWithin(subject.organization, m.organization));
+        return fromAbove ? allow('admin of a higher level') : deny('the organisation’s settings reserve this role to an admin of a higher level');
+      }
+      return allow('admin of this subtree, granting to someone else');
+    }
     case 'round': {
       const owner = subject.owner.id;
       switch (action) {
@@ -126,7 +164,7 @@ export function decide(actor: Actor, action: Action, subject: Subject): Decision
         case 'round.read':
           if (holdsAny(actor, ['drafter', 'approver'], owner)) return allow('drafter or approver of the round’s organisation');
           if (subject.invitedOrganizationIds.some((invited) => holdsAny(actor, ['clerk', 'contributor'], invited))) {
-            return allow('clerk or contributor of an invited organisation');
+            return subject.opened ? allow('clerk or contributor of an invited organisation') : deny('the round has not been opened yet');
           }
           return deny('not invited to this round');
         default:
