@@ -164,35 +164,41 @@ export class SubmissionsService {
 
   /** The submission itself, for a caller that has already been authorized (a roll-up by the unit's drafters). */
   async submitAs(userId: string, submissionId: string, rowVersion?: number): Promise<SubmissionView> {
-    let roundId = '';
-    await this.dataSource.transaction(async (manager) => {
-      const submission = await manager.getRepository(Submission).findOneOrFail({ where: { id: submissionId }, lock: { mode: 'pessimistic_write' } });
-      if (submission.status === 'submitted') throw new AppError(SubmissionErrors.ALREADY_SUBMITTED, { submittedAt: submission.submittedAt });
-      if (rowVersion !== undefined && rowVersion !== submission.rowVersion) throw new AppError(SubmissionErrors.SUBMISSION_CHANGED, { rowVersion: submission.rowVersion });
-      const round = await manager.getRepository(CommentRound).findOneOrFail({ where: { id: submission.roundId } });
-      if (!acceptingSubmissions(round)) throw new AppError(SubmissionErrors.ROUND_NOT_ACCEPTING, { deadline: round.deadline });
-      roundId = round.id;
-      const comments = await manager.getRepository(Comment).find({ where: { submissionId }, order: { position: 'ASC' } });
-      if (comments.length === 0) throw new AppError(SubmissionErrors.EMPTY_SUBMISSION);
-      const content = comments.map((c) => ({ documentVersionId: c.documentVersionId, blockId: c.blockId, kind: c.kind, text: c.text, quote: c.quote, supporters: c.supporters, supportersTotal: c.supportersTotal }));
-      const contentSha256 = createHash('sha256').update(canonicalJson(content)).digest('hex');
-      const now = new Date();
-      const late = now > round.deadline;
-      const [{ sequence }] = await manager.query('SELECT coalesce(max(sequence), 0) + 1 AS sequence FROM submission_receipts WHERE submission_id = $1', [submissionId]);
-      await manager.getRepository(SubmissionReceipt).insert({ submissionId, sequence: Number(sequence), commentCount: comments.length, contentSha256, content, submittedById: userId });
-      await manager.getRepository(Submission).save({ ...submission, status: 'submitted', submittedAt: now, late, commentCount: comments.length });
-      await appendAuditEvent(manager, {
-        actorId: userId,
-        action: 'submission.submitted',
-        subjectType: 'submission',
-        subjectId: submissionId,
-        organizationId: submission.organizationId,
-        payload: { roundId: submission.roundId, comments: comments.length, contentSha256, late },
-      });
-      await this.synthesis.record(manager, submission.roundId);
-    });
+    const roundId = await this.dataSource.transaction((manager) => this.submitWithin(manager, userId, submissionId, rowVersion));
     this.synthesis.enqueue(roundId);
     return this.view(submissionId);
+  }
+
+  /**
+   * Submits in the caller's transaction (a roll-up writes its comments and submits them as one
+   * act: a refusal leaves nothing behind). Answers the round, whose synthesis the caller queues
+   * after the commit.
+   */
+  async submitWithin(manager: EntityManager, userId: string, submissionId: string, rowVersion?: number): Promise<string> {
+    const submission = await manager.getRepository(Submission).findOneOrFail({ where: { id: submissionId }, lock: { mode: 'pessimistic_write' } });
+    if (submission.status === 'submitted') throw new AppError(SubmissionErrors.ALREADY_SUBMITTED, { submittedAt: submission.submittedAt });
+    if (rowVersion !== undefined && rowVersion !== submission.rowVersion) throw new AppError(SubmissionErrors.SUBMISSION_CHANGED, { rowVersion: submission.rowVersion });
+    const round = await manager.getRepository(CommentRound).findOneOrFail({ where: { id: submission.roundId } });
+    if (!acceptingSubmissions(round)) throw new AppError(SubmissionErrors.ROUND_NOT_ACCEPTING, { deadline: round.deadline });
+    const comments = await manager.getRepository(Comment).find({ where: { submissionId }, order: { position: 'ASC' } });
+    if (comments.length === 0) throw new AppError(SubmissionErrors.EMPTY_SUBMISSION);
+    const content = comments.map((c) => ({ documentVersionId: c.documentVersionId, blockId: c.blockId, kind: c.kind, text: c.text, quote: c.quote, supporters: c.supporters, supportersTotal: c.supportersTotal }));
+    const contentSha256 = createHash('sha256').update(canonicalJson(content)).digest('hex');
+    const now = new Date();
+    const late = now > round.deadline;
+    const [{ sequence }] = await manager.query('SELECT coalesce(max(sequence), 0) + 1 AS sequence FROM submission_receipts WHERE submission_id = $1', [submissionId]);
+    await manager.getRepository(SubmissionReceipt).insert({ submissionId, sequence: Number(sequence), commentCount: comments.length, contentSha256, content, submittedById: userId });
+    await manager.getRepository(Submission).save({ ...submission, status: 'submitted', submittedAt: now, late, commentCount: comments.length });
+    await appendAuditEvent(manager, {
+      actorId: userId,
+      action: 'submission.submitted',
+      subjectType: 'submission',
+      subjectId: submissionId,
+      organizationId: submission.organizationId,
+      payload: { roundId: submission.roundId, comments: comments.length, contentSha256, late },
+    });
+    await this.synthesis.record(manager, submission.roundId);
+    return round.id;
   }
 
   /** Before the deadline a submission can be withdrawn (its receipts stay) and submitted again. */

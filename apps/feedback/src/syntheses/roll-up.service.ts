@@ -77,10 +77,12 @@ export class RollUpService {
         organizationId: source.owner.id,
         payload: { fromRoundId: roundId, revision: latest.revision, toRoundId: targetRoundId, comments: carried.length },
       });
+      // submitted like any unit's (receipt, lock, a synthesis upstairs) in the same transaction:
+      // a refusal (the upper round closed, nothing to send) leaves the upper round as it was
+      await this.submissions.submitWithin(manager, userId, submission.id);
       return submission.id;
     });
-    // the forwarded synthesis is submitted like any unit's: receipt, lock, a synthesis upstairs
-    await this.submissions.submitAs(userId, submissionId);
+    this.synthesis.enqueue(targetRoundId);
     return { submissionId, forwarded: carried.length, skipped: clusters.length - carried.length, revision: latest.revision };
   }
 }
