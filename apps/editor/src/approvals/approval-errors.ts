@@ -14,6 +14,11 @@ export const ApprovalErrors = defineErrors({
     en: 'This committee has no approvers.',
   },
   REQUEST_CLOSED: { status: 409, vi: 'Tờ trình này đã kết thúc; không thể thay đổi.', en: 'This request is closed; it cannot change any more.' },
+  APPOINTED_AFTER_REQUEST: {
+    status: 403,
+    vi: 'Đồng chí được giao vai trò phê duyệt sau khi tờ trình được gửi nên không biểu quyết tờ trình này.',
+    en: 'You were made an approver after this request was sent, so you do not decide on it.',
+  },
   ALREADY_DECIDED: {
     status: 409,
     vi: 'Đồng chí đã cho ý kiến về tờ trình này; hãy rút lại ý kiến trước khi cho ý kiến khác.',

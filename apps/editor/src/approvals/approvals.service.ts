@@ -49,7 +49,18 @@ export interface ApprovalRequestView {
   createdAt: string;
   decidedAt: string | null;
   tally: ApprovalTally;
+  /** The committee's approvers: who appointed each, when, and whether they count for this request. */
+  approvers: CommitteeApproverView[];
   decisions: DecisionView[];
+}
+
+export interface CommitteeApproverView {
+  id: string;
+  name: string;
+  appointedAt: string;
+  appointedBy: { id: string; name: string } | null;
+  /** Appointed before the request was sent: a role granted afterwards does not count for it. */
+  counts: boolean;
 }
 
 /** What a decision or a withdrawal did, for the caller to act on after the commit. */
@@ -114,6 +125,8 @@ export class ApprovalsService {
     await this.authorizeDecision(userId, requestId);
     const outcome = await this.dataSource.transaction(async (manager) => {
       const request = await this.lockOpenRequest(manager, requestId);
+      const member = (await this.committee(manager, request)).find((approver) => approver.id === userId);
+      if (member && !member.counts) throw new AppError(ApprovalErrors.APPOINTED_AFTER_REQUEST, { appointedAt: member.appointedAt, requestSentAt: request.createdAt.toISOString() });
       const repository = manager.getRepository(Approval);
       const existing = await repository.findOne({ where: { requestId, approverId: userId } });
       if (existing && !existing.withdrawnAt) throw new AppError(ApprovalErrors.ALREADY_DECIDED, { decision: existing.decision });
@@ -340,8 +353,30 @@ export class ApprovalsService {
     });
   }
 
+  /**
+   * The committee's approvers, each with who appointed them and when. Only those appointed
+   * before the request was sent count for it, so an approver appointed while it is open (a
+   * puppet account, say) cannot tip it.
+   */
+  private async committee(manager: EntityManager, request: ApprovalRequest): Promise<CommitteeApproverView[]> {
+    const rows: { id: string; name: string; appointedAt: Date; appointedById: string | null; appointedByName: string | null }[] = await manager.query(
+      `SELECT m.user_id AS id, u.full_name AS name, m.created_at AS "appointedAt", m.granted_by_id AS "appointedById", g.full_name AS "appointedByName"
+         FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN users g ON g.id = m.granted_by_id
+        WHERE m.organization_id = $1 AND m.role = 'approver'
+        ORDER BY m.created_at, m.user_id`,
+      [request.committeeId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      appointedAt: new Date(row.appointedAt).toISOString(),
+      appointedBy: row.appointedById ? { id: row.appointedById, name: row.appointedByName ?? '' } : null,
+      counts: new Date(row.appointedAt) <= request.createdAt,
+    }));
+  }
+
   private async tally(manager: EntityManager, request: ApprovalRequest): Promise<ApprovalTally> {
-    const approvers = await this.notifications.holders(manager, request.committeeId, 'approver');
+    const approvers = (await this.committee(manager, request)).filter((approver) => approver.counts).map((approver) => approver.id);
     const decisions = await manager.getRepository(Approval).find({ where: { requestId: request.id } });
     return tallyApproval(request.rule, approvers, decisions.map((d) => ({ approverId: d.approverId, decision: d.decision, withdrawn: d.withdrawnAt !== null })));
   }
@@ -423,6 +458,7 @@ export class ApprovalsService {
         createdAt: request.createdAt.toISOString(),
         decidedAt: request.decidedAt?.toISOString() ?? null,
         tally: await this.tally(manager, request),
+        approvers: await this.committee(manager, request),
         decisions: decisions.map((d) => ({
           approverId: d.approverId,
           approverName: names.get(d.approverId) ?? '',

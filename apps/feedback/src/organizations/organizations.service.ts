@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PasswordHasher, PolicyService } from '@vankien/auth';
+import { decide, PasswordHasher, PolicyService } from '@vankien/auth';
 import { appendAuditEvent } from '@vankien/database';
 import { Membership, Organization, User } from '@vankien/domain';
 import { AppError } from '@vankien/platform';
@@ -36,7 +36,7 @@ export class OrganizationsService {
   /** The organisation and everything below it (to `depth` levels), in one statement, level by level. */
   async subtree(userId: string, organizationId: string, depth?: number): Promise<OrganizationView[]> {
     const root = await this.find(organizationId);
-    await this.policy.authorize(userId, 'organization.read', { type: 'organization', organization: root });
+    const actor = await this.policy.authorize(userId, 'organization.read', { type: 'organization', organization: root });
     const query = this.dataSource
       .getRepository(Organization)
       .createQueryBuilder('organization')
@@ -44,7 +44,8 @@ export class OrganizationsService {
       .orderBy('organization.depth')
       .addOrderBy('organization.code');
     if (depth !== undefined) query.andWhere('organization.depth <= :maxDepth', { maxDepth: root.depth + depth });
-    return (await query.getMany()).map(toView);
+    // the root may be read by someone below it, who sees only their own branch of what is under it
+    return (await query.getMany()).filter((organization) => decide(actor, 'organization.read', { type: 'organization', organization }).allowed).map(toView);
   }
 
   async create(userId: string, request: CreateOrganizationRequest): Promise<OrganizationView> {
@@ -52,14 +53,15 @@ export class OrganizationsService {
     await this.policy.authorize(userId, 'organization.manage', { type: 'organization', organization: parent });
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const organization = await createOrganization(manager, { ...request, parent });
+        const { decidingRolesGrantedBy, ...fields } = request;
+        const organization = await createOrganization(manager, { ...fields, parent, settings: decidingRolesGrantedBy ? { decidingRolesGrantedBy } : {} });
         await appendAuditEvent(manager, {
           actorId: userId,
           action: 'organization.created',
           subjectType: 'organization',
           subjectId: organization.id,
           organizationId: parent.id,
-          payload: { name: organization.name, code: organization.code, level: organization.level, kind: organization.kind },
+          payload: { name: organization.name, code: organization.code, level: organization.level, kind: organization.kind, settings: organization.settings },
         });
         return toView(organization);
       });
@@ -88,6 +90,7 @@ export class OrganizationsService {
     await this.policy.authorize(actorId, 'membership.manage', { type: 'organization', organization });
     const user = await this.dataSource.getRepository(User).findOne({ where: { id: request.userId } });
     if (!user) throw new AppError(OrganizationErrors.USER_NOT_FOUND, { userId: request.userId });
+    await this.authorizeGrant(actorId, organization, request.role, user.id);
     try {
       const membership = await this.dataSource.transaction((manager) => grantRole(manager, actorId, user.id, organization.id, request.role));
       return { id: membership.id, userId: user.id, email: user.email, fullName: user.fullName, role: membership.role };
@@ -118,6 +121,8 @@ export class OrganizationsService {
   async createUser(actorId: string, request: CreateUserRequest): Promise<UserView> {
     const organization = await this.find(request.organizationId);
     await this.policy.authorize(actorId, 'membership.manage', { type: 'organization', organization });
+    // a new account is someone else by construction; the settings may still reserve the role
+    await this.authorizeGrant(actorId, organization, request.role, null);
     const passwordHash = await this.passwords.hash(request.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -130,6 +135,23 @@ export class OrganizationsService {
       if (isUniqueViolation(error, 'email')) throw new AppError(OrganizationErrors.EMAIL_TAKEN, { email: request.email });
       throw error;
     }
+  }
+
+  /**
+   * Separation of duties: approval is the standing committee's act, so whoever administers
+   * accounts may not make themselves (or, when the settings say so, anyone) an approver or a
+   * drafter of the organisation: that grant is another admin's, or a higher level's.
+   */
+  private async authorizeGrant(actorId: string, organization: Organization, role: Membership['role'], granteeId: string | null): Promise<void> {
+    const actor = await this.policy.actor(actorId);
+    const decision = decide(actor, 'membership.grant', {
+      type: 'role_grant',
+      organization,
+      role,
+      granteeId: granteeId ?? 'a new account',
+      upperLevelOnly: organization.settings.decidingRolesGrantedBy === 'upper_level',
+    });
+    if (!decision.allowed) throw new AppError(OrganizationErrors.GRANT_NOT_ALLOWED, { role, reason: decision.reason });
   }
 
   private async find(organizationId: string): Promise<Organization> {
@@ -172,7 +194,7 @@ export async function createUser(manager: EntityManager, input: { email: string;
 /** Grants a role and records it in the audit chain, in the caller's transaction. */
 export async function grantRole(manager: EntityManager, actorId: string | null, userId: string, organizationId: string, role: Membership['role']): Promise<Membership> {
   const repository = manager.getRepository(Membership);
-  const membership = repository.create({ userId, organizationId, role });
+  const membership = repository.create({ userId, organizationId, role, grantedById: actorId });
   await repository.insert(membership);
   await appendAuditEvent(manager, { actorId, action: 'membership.granted', subjectType: 'user', subjectId: userId, organizationId, payload: { role } });
   return membership;

@@ -14,11 +14,19 @@ export const organizationKinds = [
 ] as const;
 export type OrganizationKind = (typeof organizationKinds)[number];
 
+/** Who may grant the roles that decide (approver, drafter) in an organisation. */
+export const decidingRoleGrantors = ['another_admin', 'upper_level'] as const;
+
 export interface OrganizationSettings {
   /** How a committee of this organisation decides on approval requests. */
   approvalRule?: 'majority' | 'unanimous';
   /** Whether the upper level's standing committee must approve after this one. */
   requiresUpperApproval?: boolean;
+  /**
+   * Who may grant the roles that decide (approver, drafter): any admin of this organisation or
+   * above other than the grantee (default), or only an admin of a higher level.
+   */
+  decidingRolesGrantedBy?: (typeof decidingRoleGrantors)[number];
 }
 
 /**

@@ -29,6 +29,14 @@ export class Membership {
   @Column({ type: 'varchar', length: 20 })
   role!: Role;
 
+  /** Who granted the role (null: the seed, or an account since deleted); shown with approvals. */
+  @Column({ type: 'uuid', nullable: true })
+  grantedById!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'granted_by_id' })
+  grantedBy?: User;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

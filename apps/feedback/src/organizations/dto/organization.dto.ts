@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { organizationKinds, roles, type OrganizationKind, type Role } from '@vankien/domain';
+import { decidingRoleGrantors, organizationKinds, roles, type OrganizationKind, type Role } from '@vankien/domain';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
@@ -23,6 +23,13 @@ export class CreateOrganizationRequest {
   @Matches(/^[a-z][a-z_]{1,39}$/, { message: 'level must be a lower-case word such as province or grassroots' })
   level!: string;
   @ApiProperty({ enum: organizationKinds }) @IsIn(organizationKinds) kind!: OrganizationKind;
+  @ApiPropertyOptional({
+    enum: decidingRoleGrantors,
+    description: 'Who may grant the approver and drafter roles in it: another admin (default) or only an admin of a higher level',
+  })
+  @IsOptional()
+  @IsIn(decidingRoleGrantors, { message: `decidingRolesGrantedBy must be one of ${decidingRoleGrantors.join(', ')}` })
+  decidingRolesGrantedBy?: (typeof decidingRoleGrantors)[number];
 }
 
 export class SubtreeQuery {
