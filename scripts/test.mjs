@@ -23,6 +23,9 @@ if (!process.env.SKIP_TYPECHECK) {
   }
 }
 
+// high or critical advisories against production dependencies fail the run (CI included)
+if (spawnSync(process.execPath, [join(repoRoot, 'scripts/audit-dependencies.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
+
 const root = mkdtempSync(join(tmpdir(), 'vankien-test-'));
 // the postgres user (PostgreSQL refuses to run as root) must reach its data folder
 chmodSync(root, 0o755);
