@@ -375,8 +375,8 @@ export class ApprovalsService {
     }));
   }
 
-  private async tally(manager: EntityManager, request: ApprovalRequest): Promise<ApprovalTally> {
-    const approvers = (await this.committee(manager, request)).filter((approver) => approver.counts).map((approver) => approver.id);
+  private async tally(manager: EntityManager, request: ApprovalRequest, committee?: CommitteeApproverView[]): Promise<ApprovalTally> {
+    const approvers = (committee ?? (await this.committee(manager, request))).filter((approver) => approver.counts).map((approver) => approver.id);
     const decisions = await manager.getRepository(Approval).find({ where: { requestId: request.id } });
     return tallyApproval(request.rule, approvers, decisions.map((d) => ({ approverId: d.approverId, decision: d.decision, withdrawn: d.withdrawnAt !== null })));
   }
@@ -439,6 +439,7 @@ export class ApprovalsService {
       const request = await manager.getRepository(ApprovalRequest).findOneOrFail({ where: { id: requestId } });
       const { document, version, committee } = await this.context(manager, request);
       const decisions = await manager.getRepository(Approval).find({ where: { requestId }, order: { decidedAt: 'ASC' } });
+      const approvers = await this.committee(manager, request);
       const userIds = [...new Set([...decisions.map((d) => d.approverId), ...(request.requestedById ? [request.requestedById] : [])])];
       const names = new Map((await manager.getRepository(User).find({ where: { id: In(userIds) }, select: { id: true, fullName: true } })).map((u) => [u.id, u.fullName]));
       return {
@@ -457,8 +458,8 @@ export class ApprovalsService {
         requestedBy: request.requestedById ? { id: request.requestedById, name: names.get(request.requestedById) ?? '' } : null,
         createdAt: request.createdAt.toISOString(),
         decidedAt: request.decidedAt?.toISOString() ?? null,
-        tally: await this.tally(manager, request),
-        approvers: await this.committee(manager, request),
+        tally: await this.tally(manager, request, approvers),
+        approvers,
         decisions: decisions.map((d) => ({
           approverId: d.approverId,
           approverName: names.get(d.approverId) ?? '',
