@@ -15,3 +15,5 @@ export * from './http/public';
 export * from './health/health.module';
 export * from './run-main';
 export * from './http/send-file';
+export * from './http/large-body-admission';
+export * from './http/security-headers';
