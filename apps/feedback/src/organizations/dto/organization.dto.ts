@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { organizationKinds, roles, type OrganizationKind, type Role } from '@vankien/domain';
-import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { QueryInteger, OptionalField } from '@vankien/platform';
+import { IsEmail, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
 export class OrganizationView {
   @ApiProperty() id!: string;
@@ -27,8 +27,8 @@ export class CreateOrganizationRequest {
 
 export class SubtreeQuery {
   @ApiPropertyOptional({ description: 'How many levels below the organisation (default: all)' })
-  @IsOptional()
-  @Type(() => Number)
+  @OptionalField()
+  @QueryInteger()
   @IsInt()
   @Min(0)
   @Max(50)
