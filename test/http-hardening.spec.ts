@@ -61,7 +61,7 @@ describe('the HTTP layer refuses what it must, before any handler', () => {
       expect(docs.status).toBe(200);
       expect(docs.headers.get('x-powered-by')).toBeNull();
       const policy = docs.headers.get('content-security-policy') ?? '';
-      for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:"]) {
+      for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:"]) {
         expect(policy).toContain(directive);
       }
       expect(policy).toMatch(/connect-src 'self' ws:\/\/127\.0\.0\.1:\d+ wss:\/\/127\.0\.0\.1:\d+/);
