@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { seedDemoData } from '../../apps/feedback/src/seed/demo-seed';
 import { freePort, spawnApp, stopAllApps, waitFor, waitForStableBuild, type AppName, type AppProcess } from '../support/processes';
 import { answerBeforeBody } from '../support/raw-http';
@@ -11,6 +12,19 @@ import { createTestDatabase, testRedisUrl, type TestDatabase } from '../support/
 // says little about itself.
 
 jest.setTimeout(60_000);
+
+/** A login sent from a chosen loopback address (Linux answers on all of 127.0.0.0/8): another client. */
+function loginFrom(localAddress: string, url: string, email: string, password: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify({ email, password });
+    const outgoing = request(`${url}/api/auth/login`, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (answer) => {
+      answer.resume();
+      answer.on('end', () => resolve(answer.statusCode ?? 0));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
 
 interface Health {
   components?: Record<string, { status: string }>;
@@ -71,6 +85,9 @@ describe('the gateway, as the edge', () => {
       statuses.push(answer.status);
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    // the count is the real client's, not the gateway's: another address may still try
+    expect(await loginFrom('127.0.0.2', gateway, 'tieuban@vankien.local', 'doan-khac')).toBe(401);
+    expect(await loginFrom('127.0.0.1', gateway, 'tieuban@vankien.local', 'doan-khac')).toBe(429);
   });
 
   it('answers an anonymous 60 MB bulk upload 401 at once, without waiting for the body', async () => {
