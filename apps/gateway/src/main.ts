@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppError, CommonErrors, errorBody, loadEnvironmentOrExit, requestId, runMain } from '@vankien/platform';
+import { AppError, CommonErrors, errorBody, loadEnvironmentOrExit, requestId, runMain, securityHeaders, trustedProxies } from '@vankien/platform';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import helmet from 'helmet';
 import { createProxyMiddleware, type RequestHandler } from 'http-proxy-middleware';
 import { Logger } from 'nestjs-pino';
 import swaggerUi from 'swagger-ui-express';
+import { setForwardingHeaders } from './forwarded-for';
 import { GatewayModule } from './gateway.module';
 import { serviceFor, type Service } from './routes';
 import { Upstreams } from './upstreams';
@@ -37,23 +37,28 @@ runMain('gateway', async () => {
   // no body parser: request bodies stream through to the services untouched
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  // the gateway is the edge: it believes no client's X-Forwarded-For, only a proxy's named here
+  app.set('trust proxy', trustedProxies(environment.GATEWAY_TRUST_PROXY));
   // exit 0 after a clean shutdown (by default Nest re-raises the signal, and the exit looks like a kill)
   app.enableShutdownHooks(undefined, { useProcessExit: true });
   const upstreams = app.get(Upstreams);
 
   const proxies: Record<Service, RequestHandler> = {
-    editor: createProxyMiddleware({ target: upstreams.url('editor'), ws: true, xfwd: true, on: { error: unavailable } }),
-    feedback: createProxyMiddleware({ target: upstreams.url('feedback'), xfwd: true, on: { error: unavailable } }),
+    editor: createProxyMiddleware({ target: upstreams.url('editor'), ws: true, on: { error: unavailable } }),
+    feedback: createProxyMiddleware({ target: upstreams.url('feedback'), on: { error: unavailable } }),
   };
   app.use((request: Request, response: Response, next: NextFunction) => {
     const service = serviceFor(request.originalUrl);
     if (!service) return next();
     // one request id from the edge to every service's logs
     request.headers['x-request-id'] = requestId(request, response);
+    // the address Express found with GATEWAY_TRUST_PROXY: the socket's peer unless a trusted proxy spoke
+    setForwardingHeaders(request, { address: request.ip, protocol: request.protocol });
     return proxies[service](request, response, next);
   });
 
-  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(securityHeaders());
   for (const service of ['editor', 'feedback'] as const) {
     app.use(`/docs/${service}.json`, async (_request: Request, response: Response) => {
       try {
@@ -82,8 +87,11 @@ runMain('gateway', async () => {
   const server = app.getHttpServer();
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const upgrade = proxies.editor.upgrade;
-    if (serviceFor(request.url ?? '') === 'editor' && upgrade) upgrade(request, socket as never, head);
-    else socket.destroy();
+    if (serviceFor(request.url ?? '') === 'editor' && upgrade) {
+      // the gateway itself speaks plain HTTP (TLS ends in front of it); a client's claims are dropped
+      setForwardingHeaders(request, { address: request.socket.remoteAddress, protocol: 'http' });
+      upgrade(request, socket as never, head);
+    } else socket.destroy();
   });
   await app.listen(environment.PORT, environment.HOST);
 });

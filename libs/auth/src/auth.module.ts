@@ -3,9 +3,10 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import { AppConfig, REDIS } from '@vankien/platform';
+import { AppConfig, LARGE_BODY_ADMISSION, REDIS } from '@vankien/platform';
 import type Redis from 'ioredis';
 import { AuthenticationGuard } from './guards/authentication.guard';
+import { BearerAdmission } from './guards/bearer-admission';
 import { LoginThrottlerGuard } from './guards/login-throttler.guard';
 import { AuthController } from './login/auth.controller';
 import { AuthService } from './login/auth.service';
@@ -26,8 +27,8 @@ import { PasswordHasher } from './tokens/password-hasher';
       }),
     }),
   ],
-  providers: [AccessTokens, PolicyService, { provide: APP_GUARD, useClass: AuthenticationGuard }],
-  exports: [AccessTokens, PolicyService],
+  providers: [AccessTokens, PolicyService, { provide: APP_GUARD, useClass: AuthenticationGuard }, { provide: LARGE_BODY_ADMISSION, useClass: BearerAdmission }],
+  exports: [AccessTokens, PolicyService, LARGE_BODY_ADMISSION],
 })
 export class AuthCoreModule {}
 

@@ -15,3 +15,7 @@ export * from './http/public';
 export * from './health/health.module';
 export * from './run-main';
 export * from './http/send-file';
+export * from './http/validators';
+export * from './http/text-input';
+export * from './http/large-body-admission';
+export * from './http/security-headers';

@@ -2,9 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthenticatedUser } from '@vankien/auth';
-import { officeMimeTypes, sendFile } from '@vankien/platform';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
+import { maxInt32, officeMimeTypes, QueryInteger, sendFile, OptionalField } from '@vankien/platform';
+import { IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
 import { CorrectionsService } from './corrections.service';
 import { CorrectionRequest } from './dto/correction.dto';
 import { RollUpService, type ForwardOutcome } from './roll-up.service';
@@ -14,10 +13,11 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 
 export class RevisionQuery {
   @ApiPropertyOptional({ description: 'A revision number (default: the latest)' })
-  @IsOptional()
-  @Type(() => Number)
+  @OptionalField()
+  @QueryInteger()
   @IsInt({ message: 'revision must be a whole number' })
   @Min(1)
+  @Max(maxInt32)
   revision?: number;
 }
 

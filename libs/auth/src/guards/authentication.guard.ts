@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AppError, CommonErrors, publicRouteKey } from '@vankien/platform';
 import type { Request } from 'express';
 import { AccessTokens, type AuthenticatedUser } from '../tokens/access-tokens';
+import { bearerToken } from './bearer-admission';
 
 type AuthenticatedRequest = Request & { user?: AuthenticatedUser };
 
@@ -17,11 +18,7 @@ export class AuthenticationGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(publicRouteKey, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization;
-    if (!header) throw new AppError(CommonErrors.UNAUTHENTICATED);
-    const [scheme, token] = header.split(' ');
-    if (scheme !== 'Bearer' || !token) throw new AppError(CommonErrors.TOKEN_INVALID);
-    request.user = await this.tokens.verify(token);
+    request.user = await this.tokens.verify(bearerToken(request));
     return true;
   }
 }

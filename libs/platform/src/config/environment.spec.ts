@@ -1,4 +1,4 @@
-import { EnvironmentError, validateEnvironment } from './environment';
+import { EnvironmentError, trustedProxies, validateEnvironment } from './environment';
 
 const valid = {
   DATABASE_URL: 'postgres://u:p@localhost:5432/vankien',
@@ -23,6 +23,15 @@ describe('environment', () => {
     expect(environment.JWT_ACCESS_TTL_SECONDS).toBe(900);
     expect(environment.BODY_LIMIT).toBe('1mb');
     expect(validateEnvironment({ ...valid, PORT: '8080' }).PORT).toBe(8080);
+  });
+
+  it('trusts forwarding headers from the gateway on loopback only, and checks the lists', () => {
+    expect(trustedProxies(validateEnvironment(valid).TRUST_PROXY)).toEqual(['loopback']);
+    expect(trustedProxies(validateEnvironment(valid).GATEWAY_TRUST_PROXY)).toEqual([]);
+    expect(trustedProxies(validateEnvironment({ ...valid, TRUST_PROXY: '10.0.0.0/8, ::1, uniquelocal' }).TRUST_PROXY)).toEqual(['10.0.0.0/8', '::1', 'uniquelocal']);
+    for (const wrong of ['*', 'true', '1', '10.0.0.0/33', 'gateway', '10.0.0.1,', '']) {
+      expect(problems({ ...valid, TRUST_PROXY: wrong })).toEqual([expect.stringContaining('TRUST_PROXY')]);
+    }
   });
 
   it('relays collaborative edits through Redis unless COLLAB_REDIS=off', () => {

@@ -1,5 +1,28 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { isIP } from 'node:net';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, Validate, ValidatorConstraint, validateSync, type ValidatorConstraintInterface } from 'class-validator';
+
+const proxyNames = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** The proxies a TRUST_PROXY-like variable names, as Express's `trust proxy` takes them ([] for none). */
+export function trustedProxies(value: string): string[] {
+  return value.trim() === 'none' ? [] : value.split(',').map((entry) => entry.trim());
+}
+
+function isProxyEntry(entry: string): boolean {
+  if (proxyNames.includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+
+@ValidatorConstraint({ name: 'isProxyList' })
+class IsProxyList implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && (value.trim() === 'none' || value.split(',').every((entry) => isProxyEntry(entry.trim())));
+  }
+}
 
 /**
  * Every environment variable Vankien reads, with its rule and default. `process.env` is read
@@ -108,6 +131,24 @@ export class Environment {
   @Min(1, { message: 'SYNTHESIS_REFILL_SECONDS must be at least 1' })
   @Max(86_400, { message: 'SYNTHESIS_REFILL_SECONDS must be at most 86400 (a day)' })
   SYNTHESIS_REFILL_SECONDS = 15;
+
+  /**
+   * Which peers of the editor and feedback services may tell them the client's address
+   * (X-Forwarded-For): the gateway in front of them. On one machine it connects from loopback;
+   * in containers, name its address or network (e.g. 10.0.0.0/8). `none` trusts no one.
+   * Comma-separated addresses, CIDR ranges, or Express's names loopback, linklocal, uniquelocal.
+   */
+  @Validate(IsProxyList, { message: 'TRUST_PROXY must be none, or addresses, CIDR ranges or loopback/linklocal/uniquelocal, separated by commas' })
+  TRUST_PROXY = 'loopback';
+
+  /**
+   * Which peers of the gateway may tell it the client's address: a TLS terminator or load
+   * balancer in front of it. By default none: the gateway is the edge, replaces whatever
+   * X-Forwarded-For a client sent with the address it sees, and the services count login
+   * attempts per that address.
+   */
+  @Validate(IsProxyList, { message: 'GATEWAY_TRUST_PROXY must be none, or addresses, CIDR ranges or loopback/linklocal/uniquelocal, separated by commas' })
+  GATEWAY_TRUST_PROXY = 'none';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';

@@ -48,6 +48,7 @@ export class AppError extends Error {
 export const CommonErrors = defineErrors({
   VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request is not valid.' },
   MALFORMED_JSON: { status: 400, vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+  JSON_TOO_DEEP: { status: 400, vi: 'Nội dung JSON lồng nhau quá nhiều cấp.', en: 'The JSON body is nested too deeply.' },
   UNAUTHENTICATED: { status: 401, vi: 'Cần đăng nhập.', en: 'Authentication is required.' },
   TOKEN_INVALID: { status: 401, vi: 'Phiên đăng nhập không hợp lệ.', en: 'The access token is not valid.' },
   TOKEN_EXPIRED: { status: 401, vi: 'Phiên đăng nhập đã hết hạn.', en: 'The access token has expired.' },

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { approvalDecisions, type ApprovalDecision } from '@vankien/domain';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { OptionalField } from '@vankien/platform';
 
 export class CreateApprovalRequest {
   @ApiProperty({ description: 'The frozen version sent for approval (the latest of its document)' })
@@ -9,7 +10,7 @@ export class CreateApprovalRequest {
   versionId!: string;
 
   @ApiPropertyOptional({ description: 'What the drafters say with it (what changed, what is asked)' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Length(1, 5000)
   message?: string;
@@ -21,7 +22,7 @@ export class DecisionRequest {
   decision!: ApprovalDecision;
 
   @ApiPropertyOptional({ description: 'Required when asking for changes' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Length(1, 10000)
   remarks?: string;
@@ -29,14 +30,14 @@ export class DecisionRequest {
 
 export class ListApprovalsQuery {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @IsUUID('4', { message: 'documentId must be a UUID' })
   documentId?: string;
 }
 
 export class ListNotificationsQuery {
   @ApiPropertyOptional({ description: 'Only those not yet read' })
-  @IsOptional()
+  @OptionalField()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'unread must be true or false' })
   unread?: boolean;

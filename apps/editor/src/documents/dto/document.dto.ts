@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { documentKinds, type DocumentKind } from '@vankien/domain';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { OptionalField } from '@vankien/platform';
 
 export class CreateDocumentRequest {
   @ApiProperty({ description: 'The owning organisation (its drafters edit the document)' })
@@ -23,7 +24,7 @@ export class CreateDocumentRequest {
 
 export class FreezeVersionRequest {
   @ApiPropertyOptional({ example: 'Dự thảo lần 2', description: 'Defaults to "Dự thảo lần N"' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Length(1, 200)
   label?: string;
@@ -31,13 +32,14 @@ export class FreezeVersionRequest {
 
 export class ListDocumentsQuery {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @IsUUID('4', { message: 'organizationId must be a UUID' })
   organizationId?: string;
 }
 
 /** `live` or a version id. */
-const revisionPattern = /^(live|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+// `live` in lower case only: the services compare it as written, and anything else is read as an id
+const revisionPattern = /^(live|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 
 export class DiffQuery {
   @ApiProperty({ description: 'A version id, or "live" for the current draft' })
@@ -51,7 +53,7 @@ export class DiffQuery {
 
 export class RevisionQuery {
   @ApiPropertyOptional({ description: 'A version id, or "live" (default)' })
-  @IsOptional()
+  @OptionalField()
   @Matches(revisionPattern, { message: 'version must be a version id or "live"' })
   version?: string;
 }

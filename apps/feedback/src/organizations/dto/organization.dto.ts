@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { decidingRoleGrantors, organizationKinds, roles, type OrganizationKind, type Role } from '@vankien/domain';
-import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { QueryInteger, OptionalField } from '@vankien/platform';
+import { IsEmail, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
 export class OrganizationView {
   @ApiProperty() id!: string;
@@ -27,15 +27,15 @@ export class CreateOrganizationRequest {
     enum: decidingRoleGrantors,
     description: 'Who may grant the approver and drafter roles in it: another admin (default) or only an admin of a higher level',
   })
-  @IsOptional()
+  @OptionalField()
   @IsIn(decidingRoleGrantors, { message: `decidingRolesGrantedBy must be one of ${decidingRoleGrantors.join(', ')}` })
   decidingRolesGrantedBy?: (typeof decidingRoleGrantors)[number];
 }
 
 export class SubtreeQuery {
   @ApiPropertyOptional({ description: 'How many levels below the organisation (default: all)' })
-  @IsOptional()
-  @Type(() => Number)
+  @OptionalField()
+  @QueryInteger()
   @IsInt()
   @Min(0)
   @Max(50)

@@ -1,15 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { latePolicies, sourceTypes, type LatePolicy, type RoundStatus, type SourceType } from '@vankien/domain';
+import { IsCalendarDateTime, OptionalField } from '@vankien/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsDateString,
+  IsDefined,
+  IsObject,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -35,7 +36,7 @@ export class ChildrenInvitation {
 
 export class InvitationsRequest {
   @ApiPropertyOptional({ description: 'Organisations chosen one by one', type: [String] })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(5000)
   @ArrayUnique()
@@ -43,7 +44,7 @@ export class InvitationsRequest {
   organizationIds?: string[];
 
   @ApiPropertyOptional({ type: [ChildrenInvitation], description: '"All children of X, to depth N"' })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -51,7 +52,7 @@ export class InvitationsRequest {
   childrenOf?: ChildrenInvitation[];
 
   @ApiPropertyOptional({ enum: contributorGroups, isArray: true, description: 'Groups of contributors below the round’s organisation' })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayUnique()
   @IsIn(contributorGroups, { each: true, message: `groups must be among ${contributorGroups.join(', ')}` })
@@ -66,11 +67,11 @@ export class CreateRoundRequest {
   @Length(1, 500)
   title!: string;
 
-  @ApiProperty({ example: '2025-10-15T00:00:00+07:00' }) @IsDateString({}, { message: 'opensAt must be an ISO date' }) opensAt!: string;
-  @ApiProperty({ example: '2025-11-15T23:59:59+07:00' }) @IsDateString({}, { message: 'deadline must be an ISO date' }) deadline!: string;
+  @ApiProperty({ example: '2025-10-15T00:00:00+07:00' }) @IsCalendarDateTime() opensAt!: string;
+  @ApiProperty({ example: '2025-11-15T23:59:59+07:00' }) @IsCalendarDateTime() deadline!: string;
 
   @ApiPropertyOptional({ enum: latePolicies, default: 'refuse' })
-  @IsOptional()
+  @OptionalField()
   @IsIn(latePolicies, { message: `latePolicy must be one of ${latePolicies.join(', ')}` })
   latePolicy?: LatePolicy;
 
@@ -83,6 +84,8 @@ export class CreateRoundRequest {
   documentVersionIds!: string[];
 
   @ApiProperty({ type: InvitationsRequest })
+  @IsDefined({ message: 'invitations is required' })
+  @IsObject({ message: 'invitations must be an object' })
   @ValidateNested()
   @Type(() => InvitationsRequest)
   invitations!: InvitationsRequest;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { commentKinds, type CommentKind, type SubmissionStatus } from '@vankien/domain';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { OptionalField } from '@vankien/platform';
 
 /** Most comments one request may carry (and one submission may hold). */
 export const maxCommentsPerRequest = 10_000;
@@ -13,7 +14,7 @@ export class CreateSubmissionRequest {
 
 export class CommentInput {
   @ApiPropertyOptional({ description: 'The frozen version commented on; may be left out when the round has one document' })
-  @IsOptional()
+  @OptionalField()
   @IsUUID('4', { message: 'documentVersionId must be a UUID' })
   documentVersionId?: string;
 
@@ -31,23 +32,23 @@ export class CommentInput {
   text!: string;
 
   @ApiPropertyOptional({ description: 'The words of the block the comment is about' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Length(1, 2000)
   quote?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) quotePrefix?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) quoteSuffix?: string;
+  @ApiPropertyOptional() @OptionalField() @IsString() @MaxLength(200) quotePrefix?: string;
+  @ApiPropertyOptional() @OptionalField() @IsString() @MaxLength(200) quoteSuffix?: string;
 
   @ApiPropertyOptional({ description: 'How many members or cells of the unit stand behind this line' })
-  @IsOptional()
+  @OptionalField()
   @IsInt({ message: 'supporters must be a whole number' })
   @Min(1)
   @Max(10_000_000)
   supporters?: number;
 
   @ApiPropertyOptional({ description: '… of how many' })
-  @IsOptional()
+  @OptionalField()
   @IsInt({ message: 'supportersTotal must be a whole number' })
   @Min(1)
   @Max(10_000_000)
@@ -98,7 +99,7 @@ export class SubmissionView {
 
 export class SubmitRequest {
   @ApiPropertyOptional({ description: 'The rowVersion you read: refused with 409 if the submission changed since' })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(1)
   rowVersion?: number;

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { OptionalField } from '@vankien/platform';
 
 export const correctionTypes = ['merge', 'split', 'move', 'representative'] as const;
 
 /** A cluster named by its stable key, or by one of its comments (which survives revisions best). */
 export class ClusterRefDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'key must be a cluster key' }) key?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('4', { message: 'commentId must be a UUID' }) commentId?: string;
+  @ApiPropertyOptional() @OptionalField() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'key must be a cluster key' }) key?: string;
+  @ApiPropertyOptional() @OptionalField() @IsUUID('4', { message: 'commentId must be a UUID' }) commentId?: string;
 }
 
 export class CorrectionRequest {
@@ -16,25 +17,25 @@ export class CorrectionRequest {
   type!: (typeof correctionTypes)[number];
 
   @ApiPropertyOptional({ type: ClusterRefDto, description: 'merge, representative: the cluster that stays / is changed' })
-  @IsOptional()
+  @OptionalField()
   @ValidateNested()
   @Type(() => ClusterRefDto)
   target?: ClusterRefDto;
 
   @ApiPropertyOptional({ type: ClusterRefDto, description: 'merge: the cluster merged into target' })
-  @IsOptional()
+  @OptionalField()
   @ValidateNested()
   @Type(() => ClusterRefDto)
   source?: ClusterRefDto;
 
   @ApiPropertyOptional({ type: ClusterRefDto, description: 'move: where the comment goes' })
-  @IsOptional()
+  @OptionalField()
   @ValidateNested()
   @Type(() => ClusterRefDto)
   to?: ClusterRefDto;
 
   @ApiPropertyOptional({ type: [String], description: 'split: the comments taken out into a new cluster' })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10_000)
@@ -42,12 +43,12 @@ export class CorrectionRequest {
   commentIds?: string[];
 
   @ApiPropertyOptional({ description: 'move: the comment; representative: the member whose text represents the cluster' })
-  @IsOptional()
+  @OptionalField()
   @IsUUID('4', { message: 'commentId must be a UUID' })
   commentId?: string;
 
   @ApiPropertyOptional({ description: 'representative: the drafters’ own wording' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Length(1, 5000)
   text?: string;
