@@ -3,6 +3,7 @@ import { unsafeEntryNameReason } from './entry-name';
 import {
   corrupt,
   encryptedEntry,
+  entryTooLarge,
   notAZip,
   suspiciousCompression,
   tooLargeUncompressed,
@@ -25,9 +26,8 @@ export interface ZipInspection {
   totalUncompressedBytes: number;
 }
 
-/** What inspectZip learnt, kept open so callers can read small parts without parsing it again. */
+/** What inspectZip learnt, with yauzl's records (offsets, CRC) for verifyArchive. */
 export interface InspectedZip extends ZipInspection {
-  zipfile: ZipFile;
   rawEntries: Map<string, ZipEntry>;
 }
 
@@ -49,6 +49,7 @@ const checkEntry = (entry: ZipEntry, name: string, limits: ZipLimits): void => {
   if (!SUPPORTED_METHODS.has(entry.compressionMethod)) {
     throw corrupt(`compression method ${entry.compressionMethod}`, undefined, name);
   }
+  if (entry.uncompressedSize > limits.maxEntryUncompressedBytes) throw entryTooLarge(name, entry.uncompressedSize, limits.maxEntryUncompressedBytes);
   if (entry.uncompressedSize > limits.compressionRatioMinBytes) {
     // A zero compressed size with content is the limit case of a bomb, not a division error.
     const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
@@ -56,7 +57,7 @@ const checkEntry = (entry: ZipEntry, name: string, limits: ZipLimits): void => {
   }
 };
 
-/** Opens and checks the central directory; the caller must close `zipfile`. Internal. */
+/** Reads and checks the central directory. Internal. */
 export const openInspectedZip = async (buffer: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<InspectedZip> => {
   if (!startsLikeZip(buffer)) throw notAZip(buffer.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE));
   let zipfile: ZipFile;
@@ -92,17 +93,19 @@ export const openInspectedZip = async (buffer: Buffer, limits: ZipLimits = DEFAU
     });
   } catch (error) {
     throw error instanceof OfficeFileError ? error : corrupt('central directory', error);
+  } finally {
+    zipfile.close();
   }
-  return { entries, totalUncompressedBytes: total, zipfile, rawEntries };
+  return { entries, totalUncompressedBytes: total, rawEntries };
 };
 
 /**
- * Checks that `buffer` is a ZIP whose central directory is safe to hand to a reader: not too many
- * entries, a bounded total uncompressed size, no entry compressed suspiciously well, no encrypted
- * entries, no names that climb out of the archive. Nothing is inflated. Throws OfficeFileError.
+ * Checks that `buffer` is a ZIP whose central directory declares nothing we refuse: not too many
+ * entries, bounded uncompressed sizes, no entry compressed suspiciously well, no encrypted
+ * entries, no names that climb out of the archive. Nothing is inflated, so nothing declared is
+ * proven: a buffer goes to a parser only through verifyArchive. Throws OfficeFileError.
  */
 export const inspectZip = async (buffer: Buffer, limits: Partial<ZipLimits> = {}): Promise<ZipInspection> => {
   const inspected = await openInspectedZip(buffer, { ...DEFAULT_ZIP_LIMITS, ...limits });
-  inspected.zipfile.close();
   return { entries: inspected.entries, totalUncompressedBytes: inspected.totalUncompressedBytes };
 };
