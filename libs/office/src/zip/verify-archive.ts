@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32, createInflateRaw } from 'node:zlib';
-import { OfficeFileError } from '../errors/office-file-error';
 import { CanonicalEntry, writeCanonicalZip } from './canonical-zip';
 import { openInspectedZip, ZipInspection } from './inspect-zip';
 import { MarkerCounts, PartScanner } from './part-scanner';
@@ -59,10 +58,18 @@ function* slices(data: Buffer): Generator<Buffer> {
 /** Feeds the inflated bytes of one entry to `onChunk`; throws before passing a byte beyond `declared`. */
 const inflateCounted = async (compressed: Buffer, method: number, declared: number, name: string, onChunk: (chunk: Buffer) => void): Promise<void> => {
   let inflated = 0;
+  // Node's pipeline rejects with an AbortError, not the error its last stage threw, when that
+  // stage stops early: the refusal is kept aside so that its code survives.
+  let refusal: unknown = null;
   const take = (chunk: Buffer): void => {
-    inflated += chunk.length;
-    if (inflated > declared) throw declaredSizeExceeded(name, declared);
-    onChunk(chunk);
+    try {
+      inflated += chunk.length;
+      if (inflated > declared) throw declaredSizeExceeded(name, declared);
+      onChunk(chunk);
+    } catch (error) {
+      refusal = error;
+      throw error;
+    }
   };
   if (method === 0) {
     for (const chunk of slices(compressed)) take(chunk);
@@ -72,7 +79,8 @@ const inflateCounted = async (compressed: Buffer, method: number, declared: numb
         for await (const chunk of source) take(chunk);
       });
     } catch (error) {
-      throw error instanceof OfficeFileError ? error : corrupt(`part "${name}"`, error, name);
+      if (refusal !== null) throw refusal;
+      throw corrupt(`part "${name}"`, error, name);
     }
   }
   if (inflated !== declared) throw corrupt(`part "${name}" is ${inflated} bytes, not the ${declared} declared`, undefined, name);
