@@ -35,8 +35,8 @@ const notADocx = (missing: string): OfficeFileError =>
 /** The main document's part name as mammoth finds it: the officeDocument relationship's target that exists, else the default. */
 const mainDocumentOf = (relationships: string | undefined, names: ReadonlySet<string>): string => {
   for (const element of (relationships ?? '').match(/<Relationship\b[^>]*>/g) ?? []) {
-    const type = /\bType="([^"]*)"/.exec(element)?.[1] ?? '';
-    const target = /\bTarget="([^"]*)"/.exec(element)?.[1];
+    const type = /\bType=(["'])(.*?)\1/.exec(element)?.[2] ?? '';
+    const target = /\bTarget=(["'])(.*?)\1/.exec(element)?.[2];
     if (!OFFICE_DOCUMENT.test(type) || target === undefined) continue;
     const name = target.replace(/^\//, '');
     if (names.has(name)) return name;

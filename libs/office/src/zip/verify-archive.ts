@@ -38,7 +38,8 @@ export interface VerifiedArchive extends ZipInspection {
 
 const LOCAL_FILE_HEADER = 0x04034b50;
 const SLICE = 64 * 1024;
-// Text kept for the caller is of structure parts, a few kilobytes in real files.
+// Text kept for the caller is of structure parts, a few kilobytes in real files. One larger is
+// refused rather than ignored: the caller would decide without it while the parser reads it.
 const MAX_KEPT_TEXT = 1024 * 1024;
 
 /** The entry's compressed bytes, located through its local header as every reader must. */
@@ -103,7 +104,8 @@ export const verifyArchive = async (
   for (const [name, entry] of zip.rawEntries) {
     const compressed = compressedBytes(buffer, entry, name);
     const scanner = new PartScanner(name, options.markersFor?.(name) ?? []);
-    const kept: Buffer[] | null = options.keepText?.(name) === true && entry.uncompressedSize <= MAX_KEPT_TEXT ? [] : null;
+    const kept: Buffer[] | null = options.keepText?.(name) === true ? [] : null;
+    if (kept !== null && entry.uncompressedSize > MAX_KEPT_TEXT) throw corrupt(`structure part "${name}" of ${entry.uncompressedSize} bytes`, undefined, name);
     let crc = 0;
     await inflateCounted(compressed, entry.compressionMethod, entry.uncompressedSize, name, (chunk) => {
       scanner.write(chunk);
