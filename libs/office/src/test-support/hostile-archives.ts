@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import * as yauzl from 'yauzl';
 import type { OfficeFileErrorCode } from '../errors/office-file-error';
 import type { ZipLimits } from '../zip/zip-limits';
-import { buildZip, deflatedZeros, ZipSpecEntry } from './zip-writer';
+import { buildZip, deflatedBytes, deflatedZeros, ZipSpecEntry } from './zip-writer';
 
 // A corpus of hostile archives built in code, each as a DOCX and as an XLSX so that it can go
 // through every import path: the document import (mammoth) and the comment-table import
@@ -127,6 +127,9 @@ export const hostileArchives = async (): Promise<HostileArchive[]> => {
   );
   const nestedBomb = buildZip([{ name: 'word/document.xml', deflated: zeros }]);
   const poorlyCompressible = Buffer.from(randomBytes(MIB).toString('hex'));
+  const oneMiBOfZeros = deflatedBytes(Buffer.alloc(MIB));
+  const spreadBomb = (prefix: string): ZipSpecEntry[] =>
+    Array.from({ length: 90 }, (_, index) => ({ name: `${prefix}${index}.bin`, deflated: oneMiBOfZeros }));
   const manyEntries = Array.from({ length: 2001 }, (_, index): ZipSpecEntry => ({ name: `customXml/e${index}.xml`, data: Buffer.alloc(0), stored: true }));
   return [
     {
@@ -163,6 +166,12 @@ export const hostileArchives = async (): Promise<HostileArchive[]> => {
       name: 'a part compressed 1000:1, under the size limits',
       docx: docxWith([{ name: 'word/media/image2.bin', data: Buffer.alloc(20 * MIB) }]),
       xlsx: xlsxWith([{ name: 'xl/media/image2.bin', data: Buffer.alloc(20 * MIB) }]),
+      code: 'SUSPICIOUS_COMPRESSION',
+    },
+    {
+      name: 'a bomb spread over 90 parts of 1 MiB, each under the per-part ratio check',
+      docx: docxWith(spreadBomb('word/media/part')),
+      xlsx: xlsxWith(spreadBomb('xl/media/part')),
       code: 'SUSPICIOUS_COMPRESSION',
     },
     {

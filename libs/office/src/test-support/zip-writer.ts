@@ -69,6 +69,13 @@ export const buildZip = (entries: readonly ZipSpecEntry[]): Buffer => {
   return Buffer.concat([...locals, directory, end]);
 };
 
+/** `data` deflated once, to be written as many entries without deflating it again. */
+export const deflatedBytes = (data: Buffer): { data: Buffer; crc: number; size: number } => ({
+  data: deflateRawSync(data, { level: 9 }),
+  crc: crc32(data),
+  size: data.length,
+});
+
 /** `megabytes` MiB of zeros, deflated as a stream: the test never holds them in memory. */
 export const deflatedZeros = (megabytes: number): Promise<{ data: Buffer; crc: number; size: number }> =>
   new Promise((resolve, reject) => {

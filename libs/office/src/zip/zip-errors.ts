@@ -45,6 +45,12 @@ export const suspiciousCompression = (name: string, ratio: number, limit: number
     { entryName: name },
   );
 
+export const suspiciousArchiveCompression = (ratio: number, limit: number): OfficeFileError =>
+  new OfficeFileError('SUSPICIOUS_COMPRESSION', {
+    vi: `Tệp nén bất thường (tỷ lệ cả tệp ${Math.round(ratio)}:1, giới hạn ${limit}:1); tệp có thể là "bom nén" chia thành nhiều phần.`,
+    en: `The file as a whole is compressed abnormally well (${Math.round(ratio)}:1, limit ${limit}:1); it may be a zip bomb spread over many parts.`,
+  });
+
 export const unsafeEntryName = (name: string, reason: string): OfficeFileError =>
   new OfficeFileError(
     'UNSAFE_ENTRY_NAME',

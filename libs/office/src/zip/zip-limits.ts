@@ -10,9 +10,9 @@ export interface ZipLimits {
   maxEntryUncompressedBytes: number;
   /** Sum of the declared uncompressed sizes. */
   maxTotalUncompressedBytes: number;
-  /** Uncompressed ÷ compressed size allowed for one entry … */
+  /** Uncompressed ÷ compressed size allowed for one entry, and for the whole archive … */
   maxCompressionRatio: number;
-  /** … once the entry declares more than this many bytes (small XML parts compress very well). */
+  /** … once the entry (or the archive) declares more than this many bytes (small XML parts compress very well). */
   compressionRatioMinBytes: number;
 }
 
