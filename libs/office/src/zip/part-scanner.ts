@@ -15,7 +15,9 @@ const FORBIDDEN = /<!(DOCTYPE|ENTITY)/i;
 const LONGEST_FORBIDDEN = '<!DOCTYPE'.length;
 // Markers are counted only in parts that start as XML (after a byte-order mark or blanks): they
 // feed the import report, not a security decision, and searching images for them costs time.
-const XML_START = /^(\u00ef\u00bb\u00bf|\u00ff\u00fe|\u00fe\u00ff)?\s*</;
+const BOM_AND_BLANKS = /^(\u00ef\u00bb\u00bf|\u00ff\u00fe|\u00fe\u00ff)?\s*/;
+// A byte-order mark is at most three Latin-1 characters: decide only once that many have come.
+const LONGEST_BOM = 3;
 
 export type MarkerCounts = Map<string, number>;
 
@@ -44,7 +46,10 @@ export class PartScanner {
     const window = this.carry + text;
     const declaration = FORBIDDEN.exec(window);
     if (declaration !== null) throw forbiddenDeclaration(this.name, `<!${declaration[1].toUpperCase()}`);
-    this.countMarkers ??= window.length === 0 ? null : XML_START.test(window);
+    if (this.countMarkers === null && window.length >= LONGEST_BOM) {
+      const head = window.replace(BOM_AND_BLANKS, '');
+      if (head !== '') this.countMarkers = head.startsWith('<');
+    }
     if (this.countMarkers === true && this.pattern !== null) {
       this.pattern.lastIndex = 0;
       for (let match = this.pattern.exec(window); match !== null; match = this.pattern.exec(window)) {
