@@ -32,6 +32,12 @@ const notADocx = (missing: string): OfficeFileError =>
     en: `The file is not a Word document (.docx): the part "${missing}" is missing.`,
   });
 
+const notAWordBody = (part: string): OfficeFileError =>
+  new OfficeFileError('NOT_A_DOCX', {
+    vi: `Tệp không phải văn bản Word (.docx): phần nội dung chính "${part}" không phải nội dung văn bản Word.`,
+    en: `The file is not a Word document (.docx): its main part "${part}" is not a Word body.`,
+  });
+
 /** The main document's part name as mammoth finds it: the officeDocument relationship's target that exists, else the default. */
 const mainDocumentOf = (relationships: string | undefined, names: ReadonlySet<string>): string => {
   for (const element of (relationships ?? '').match(/<Relationship\b[^>]*>/g) ?? []) {
@@ -70,7 +76,8 @@ export const inspectDocx = async (buffer: Buffer, limits: Partial<ZipLimits> = {
   });
   const names = new Set(verified.entries.map((entry) => entry.name));
   const mainDocument = mainDocumentOf(verified.texts.get(PACKAGE_RELATIONSHIPS), names);
-  if (!names.has(mainDocument) || (verified.counts.get(mainDocument)?.get(WORD_NAMESPACE) ?? 0) === 0) throw notADocx(DEFAULT_MAIN_DOCUMENT);
+  if (!names.has(mainDocument)) throw notADocx(mainDocument);
+  if ((verified.counts.get(mainDocument)?.get(WORD_NAMESPACE) ?? 0) === 0) throw notAWordBody(mainDocument);
   return {
     entries: verified.entries,
     totalUncompressedBytes: verified.totalUncompressedBytes,
