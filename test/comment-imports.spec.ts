@@ -2,6 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Comment, CommentImport } from '@vankien/domain';
 import ExcelJS from 'exceljs';
+import { expectedCode, hostileArchives } from '../libs/office/src/test-support/hostile-archives';
+import { measurePeakRss, MIB } from '../libs/office/src/test-support/peak-rss';
 import type { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { flushWorkerRedis, seededDatabase, type SeededDatabase } from './support/seeded-system';
@@ -13,7 +15,7 @@ interface ImportView {
   status: string;
   ready: number;
   unresolved: number;
-  error: { code: string } | null;
+  error: { code: string; vi?: string; en?: string } | null;
   preview: { rows: { rowNumber: number; resolved: unknown; problems: string[] }[] } | null;
 }
 
@@ -133,5 +135,41 @@ describe('comment tables from Word and Excel: upload, preview, confirm', () => {
     const other = (await login(feedback.url, 'vanphong.pt@vankien.local')).accessToken;
     expect((await api.get(`/api/submissions/${submissionId}/imports/${queued.body.id}`, other)).status).toBe(403);
     expect(await dataSource.getRepository(CommentImport).countBy({ submissionId })).toBe(2);
+  });
+
+  it('fails every hostile archive of the corpus in the worker with its reason, in bounded memory, adding nothing', async () => {
+    const commentsBefore = (await dataSource.getRepository(Comment).findBy({ submissionId })).map((comment) => comment.text).sort();
+    // The per-entry limit's case needs lowered limits; at the defaults it would need a 50 MiB upload.
+    const corpus = (await hostileArchives()).filter((archive) => archive.limits === undefined);
+    const uploads = corpus.flatMap((archive) => (['xlsx', 'docx'] as const).map((format) => ({ archive, format })));
+    const settled = async (id: string): Promise<ImportView> => {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const view = (await api.get<ImportView>(`/api/submissions/${submissionId}/imports/${id}`, clerk)).body;
+        if ((view.status !== 'queued' && view.status !== 'parsing') || Date.now() > deadline) return view;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    const outcomes: unknown[][] = [];
+    const growths: [string, number][] = [];
+    // One at a time, so that each figure is the growth while the worker (in this process) read that file.
+    for (const { archive, format } of uploads) {
+      const measured = await measurePeakRss(async () => {
+        const answer = await upload(`gop-y.${format}`, archive[format]);
+        expect(answer.status).toBe(202);
+        return settled(answer.body.id);
+      });
+      if (!('value' in measured.outcome)) throw measured.outcome.error;
+      const view = measured.outcome.value;
+      // The record keeps the reason in both languages (the last element), for the clerk to read.
+      outcomes.push([archive.name, format, view.status, view.error?.code, (view.error?.vi ?? '') !== '' && (view.error?.en ?? '') !== '']);
+      growths.push([`${format} ${archive.name}`, measured.growth]);
+    }
+    if (process.env.HOSTILE_RSS_REPORT !== undefined) {
+      process.stdout.write(`worker, comment tables: peak RSS growth\n${growths.map(([name, growth]) => `  ${(growth / MIB).toFixed(1).padStart(6)} MiB  ${name}`).join('\n')}\n`);
+    }
+    expect(outcomes).toEqual(uploads.map(({ archive, format }) => [archive.name, format, 'failed', expectedCode(archive, format), true]));
+    for (const [name, growth] of growths) expect({ name, withinBound: growth < 40 * MIB }).toEqual({ name, withinBound: true });
+    expect((await dataSource.getRepository(Comment).findBy({ submissionId })).map((comment) => comment.text).sort()).toEqual(commentsBefore);
   });
 });

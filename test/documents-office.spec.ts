@@ -1,6 +1,8 @@
 import mammoth from 'mammoth';
 import { CongressDocument } from '@vankien/domain';
 import { exportDocx } from '@vankien/office';
+import { expectedCode, hostileArchives } from '../libs/office/src/test-support/hostile-archives';
+import { measurePeakRss, MIB } from '../libs/office/src/test-support/peak-rss';
 import type { DataSource } from 'typeorm';
 import { seedDemoData } from '../apps/feedback/src/seed/demo-seed';
 import { blockText, connectClient, waitUntil } from './support/collab-client';
@@ -27,7 +29,7 @@ describe('DOCX export and import of documents', () => {
   let drafter: string;
   let organizationId: string;
 
-  const upload = async (path: string, body: FormData): Promise<{ status: number; body: { code?: string; document?: DocumentView; report?: { lost: unknown[] } } }> => {
+  const upload = async (path: string, body: FormData): Promise<{ status: number; body: { code?: string; message?: string; document?: DocumentView; report?: { lost: unknown[] } } }> => {
     const response = await fetch(`${editor.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${drafter}` }, body });
     return { status: response.status, body: (await response.json()) as { code?: string } };
   };
@@ -115,4 +117,34 @@ describe('DOCX export and import of documents', () => {
     expect(approved.body.code).toBe('DOCUMENT_APPROVED');
     expect((await api.get<DocumentView>(`/api/documents/${target.body.id}`, drafter)).body.content).toEqual(before.body.content);
   });
+
+  it('refuses every hostile archive of the corpus with a 422 naming the problem, in bounded memory, and keeps what was stored', async () => {
+    const target = await api.post<DocumentView>('/api/documents', { organizationId, kind: 'resolution', title: 'Nghị quyết (giữ nguyên)', term: '2025–2030' }, drafter);
+    const before = await api.get<DocumentView>(`/api/documents/${target.body.id}`, drafter);
+    const documentsBefore = await dataSource.getRepository(CongressDocument).count();
+    // The per-entry limit's case needs lowered limits; at the defaults it would need a 50 MiB upload.
+    const corpus = (await hostileArchives()).filter((archive) => archive.limits === undefined);
+    const answers: [string, number, string | undefined, boolean][] = [];
+    const growths: [string, number][] = [];
+    for (const archive of corpus) {
+      const intoDraft = await measurePeakRss(() => upload(`/api/documents/${target.body.id}/import`, form(archive.docx)));
+      const asNew = await upload('/api/documents/import', form(archive.docx, { organizationId, kind: 'resolution', title: 'Nhập từ Word', term: '2025–2030' }));
+      if (!('value' in intoDraft.outcome)) throw intoDraft.outcome.error;
+      // The message (Vietnamese by default) says what is wrong, not only that something is.
+      const explained = (message: string | undefined): boolean => (message ?? '').length > 30;
+      answers.push(
+        [archive.name, intoDraft.outcome.value.status, intoDraft.outcome.value.body.code, explained(intoDraft.outcome.value.body.message)],
+        [archive.name, asNew.status, asNew.body.code, explained(asNew.body.message)],
+      );
+      growths.push([archive.name, intoDraft.growth]);
+    }
+    if (process.env.HOSTILE_RSS_REPORT !== undefined) {
+      process.stdout.write(`editor, DOCX import: peak RSS growth\n${growths.map(([name, growth]) => `  ${(growth / MIB).toFixed(1).padStart(6)} MiB  ${name}`).join('\n')}\n`);
+    }
+    expect(answers).toEqual(corpus.flatMap((archive) => [0, 1].map(() => [archive.name, 422, expectedCode(archive, 'docx'), true])));
+    for (const [name, growth] of growths) expect({ name, withinBound: growth < 40 * MIB }).toEqual({ name, withinBound: true });
+    expect((await api.get<DocumentView>(`/api/documents/${target.body.id}`, drafter)).body.content).toEqual(before.body.content);
+    expect(await dataSource.getRepository(CongressDocument).count()).toBe(documentsBefore);
+  });
 });
+

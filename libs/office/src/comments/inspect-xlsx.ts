@@ -1,15 +1,14 @@
-import { scanXmlPart } from '../docx/xml-part-scanner';
 import { OfficeFileError } from '../errors/office-file-error';
-import { openInspectedZip, ZipInspection } from '../zip/inspect-zip';
-import { DEFAULT_ZIP_LIMITS, ZipLimits } from '../zip/zip-limits';
+import { ZipInspection } from '../zip/inspect-zip';
+import { verifyArchive } from '../zip/verify-archive';
+import { ZipLimits } from '../zip/zip-limits';
 
-// The XLSX guard, the twin of inspectDocx: the ZIP checks (bomb, names, encryption), the parts a
-// workbook must have, and a streamed scan of every XML part for DOCTYPE/ENTITY before exceljs
-// parses anything. Binary parts (images, embedded files) are never inflated.
+// The XLSX guard, the twin of inspectDocx: the parts a workbook must have (checked on the names,
+// before anything is inflated), then verifyArchive's checks on every entry whatever its name,
+// because exceljs inflates every entry of the package (images and embedded files included).
 
 const CONTENT_TYPES = '[Content_Types].xml';
 const WORKBOOK = 'xl/workbook.xml';
-const BINARY_EXTENSIONS = /\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|ico|webp|bin|xlsx|xlsm|docx|pptx|zip)$/i;
 
 export const notAnXlsx = (missing: string): OfficeFileError =>
   // No NOT_AN_XLSX code exists yet (the codes are shared with the REST layer's exhaustive switch);
@@ -19,18 +18,18 @@ export const notAnXlsx = (missing: string): OfficeFileError =>
     en: `The file is not an Excel workbook (.xlsx): the part "${missing}" is missing.`,
   });
 
-export const inspectXlsx = async (buffer: Buffer, limits: Partial<ZipLimits> = {}): Promise<ZipInspection> => {
-  const zip = await openInspectedZip(buffer, { ...DEFAULT_ZIP_LIMITS, ...limits });
-  try {
-    for (const required of [CONTENT_TYPES, WORKBOOK]) {
-      if (!zip.rawEntries.has(required)) throw notAnXlsx(required);
-    }
-    for (const [name, entry] of zip.rawEntries) {
-      if (name.endsWith('/') || BINARY_EXTENSIONS.test(name)) continue;
-      await scanXmlPart(zip.zipfile, entry, name);
-    }
-    return { entries: zip.entries, totalUncompressedBytes: zip.totalUncompressedBytes };
-  } finally {
-    zip.zipfile.close();
-  }
+export interface XlsxInspection extends ZipInspection {
+  /** The verified, canonical package: the only bytes exceljs may be given. */
+  buffer: Buffer;
+}
+
+export const inspectXlsx = async (buffer: Buffer, limits: Partial<ZipLimits> = {}): Promise<XlsxInspection> => {
+  const verified = await verifyArchive(buffer, limits, {
+    checkNames: (names) => {
+      for (const required of [CONTENT_TYPES, WORKBOOK]) {
+        if (!names.has(required)) throw notAnXlsx(required);
+      }
+    },
+  });
+  return { entries: verified.entries, totalUncompressedBytes: verified.totalUncompressedBytes, buffer: verified.buffer };
 };

@@ -6,9 +6,10 @@ import { RawCell, RawRow } from './raw-table';
 import { findHeader, RowInterpreter } from './row-interpreter';
 import { corruptTable, noHeader, tooManyRows } from './table-errors';
 
-// Word tables go through mammoth (the same safe path as importDocx: the file passed inspectDocx,
-// images are never read) and the small parser of mammoth's HTML; the table is then laid out on a
-// grid, with merged cells (colspan/rowspan) spread the way exceljs shows Excel's merges.
+// Word tables go through mammoth (the same safe path as importDocx: mammoth reads the package
+// inspectDocx verified, images are never read) and the small parser of mammoth's HTML; the table
+// is then laid out on a grid, with merged cells (colspan/rowspan) spread the way exceljs shows
+// Excel's merges.
 
 const NO_IMAGE = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
 const MAX_COLUMNS = 40;
@@ -85,10 +86,10 @@ export const tableGrid = (table: HtmlElement): RawRow[] => {
 
 /** Reads the first Word table with a recognisable header. */
 export const readDocxTable = async (buffer: Buffer, options: ReadCommentTableOptions): Promise<CommentTableResult> => {
-  await inspectDocx(buffer, options.limits);
+  const { buffer: verified } = await inspectDocx(buffer, options.limits);
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer }, { convertImage: NO_IMAGE, externalFileAccess: false })).value;
+    html = (await mammoth.convertToHtml({ buffer: verified }, { convertImage: NO_IMAGE, externalFileAccess: false })).value;
   } catch (error) {
     throw corruptTable(error);
   }

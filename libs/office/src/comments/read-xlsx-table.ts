@@ -26,13 +26,14 @@ const readRow = (sheet: ExcelJS.Worksheet, rowNumber: number, width: number): Ra
   return { rowNumber, cells };
 };
 
-/** Reads the first sheet with a recognisable header. The file passes inspectXlsx first. */
+/** Reads the first sheet with a recognisable header, from the package inspectXlsx verified. */
 export const readXlsxTable = async (buffer: Buffer, options: ReadCommentTableOptions): Promise<CommentTableResult> => {
-  await inspectXlsx(buffer, options.limits);
+  const { buffer: verified } = await inspectXlsx(buffer, options.limits);
   const workbook = new ExcelJS.Workbook();
   try {
+    // The verified package, never the upload: exceljs inflates every entry it holds.
     // exceljs's types ask for its own Buffer alias; a Node Buffer is what it reads.
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(verified as unknown as ExcelJS.Buffer);
   } catch (error) {
     throw corruptTable(error);
   }

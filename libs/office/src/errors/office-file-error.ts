@@ -7,6 +7,8 @@ export const OFFICE_FILE_ERROR_CODES = [
   'NOT_A_DOCX',
   'TOO_MANY_ENTRIES',
   'TOO_LARGE_UNCOMPRESSED',
+  /** A part inflates to more bytes than the archive declares for it: a lie only a crafted file tells. */
+  'DECLARED_SIZE_EXCEEDED',
   'SUSPICIOUS_COMPRESSION',
   'UNSAFE_ENTRY_NAME',
   'ENCRYPTED_ENTRY',

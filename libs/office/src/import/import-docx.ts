@@ -58,8 +58,9 @@ export const importDocx = async (buffer: Buffer, options: ImportOptions = {}): P
   let html: string;
   const report = new ReportBuilder();
   try {
+    // The verified package, never the upload: mammoth reads only what the guard inflated and scanned.
     const result = await mammoth.convertToHtml(
-      { buffer },
+      { buffer: inspection.buffer },
       { styleMap: [...STYLE_MAP], convertImage: NO_IMAGE, transformDocument: markAlignment, externalFileAccess: false },
     );
     html = result.value;

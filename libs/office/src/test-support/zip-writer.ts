@@ -11,6 +11,10 @@ export interface ZipSpecEntry {
   deflated?: { data: Buffer; crc: number; size: number };
   stored?: boolean;
   encrypted?: boolean;
+  /** The uncompressed size written in both headers, instead of the true one (a lie). */
+  declaredSize?: number;
+  /** The CRC written in both headers, instead of the true one. */
+  declaredCrc?: number;
 }
 
 export const buildZip = (entries: readonly ZipSpecEntry[]): Buffer => {
@@ -25,8 +29,8 @@ export const buildZip = (entries: readonly ZipSpecEntry[]): Buffer => {
     // Traditional PKWARE encryption puts a 12-byte header before the data (its content does not
     // matter here: the guard refuses the entry from its flag).
     const body = entry.encrypted ? Buffer.concat([Buffer.alloc(12, 0x5a), plainBody]) : plainBody;
-    const crc = entry.deflated ? entry.deflated.crc : crc32(raw);
-    const size = entry.deflated ? entry.deflated.size : raw.length;
+    const crc = entry.declaredCrc ?? (entry.deflated ? entry.deflated.crc : crc32(raw));
+    const size = entry.declaredSize ?? (entry.deflated ? entry.deflated.size : raw.length);
     const flags = 0x0800 | (entry.encrypted ? 0x0001 : 0);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -64,6 +68,13 @@ export const buildZip = (entries: readonly ZipSpecEntry[]): Buffer => {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
 };
+
+/** `data` deflated once, to be written as many entries without deflating it again. */
+export const deflatedBytes = (data: Buffer): { data: Buffer; crc: number; size: number } => ({
+  data: deflateRawSync(data, { level: 9 }),
+  crc: crc32(data),
+  size: data.length,
+});
 
 /** `megabytes` MiB of zeros, deflated as a stream: the test never holds them in memory. */
 export const deflatedZeros = (megabytes: number): Promise<{ data: Buffer; crc: number; size: number }> =>

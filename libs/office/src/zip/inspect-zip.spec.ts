@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { OfficeFileError } from '../errors/office-file-error';
 import { inspectDocx } from '../docx/inspect-docx';
+import { docxWith, documentXml } from '../test-support/hostile-archives';
 import { buildZip, deflatedZeros, minimalDocx } from '../test-support/zip-writer';
 import { inspectZip } from './inspect-zip';
 
@@ -115,6 +116,24 @@ describe('inspectDocx', () => {
     // Far past the first inflated chunk, so the scan must carry text between chunks.
     const late = Buffer.from(`<x>${' '.repeat(200_000)}</x><!ENTITY lol "lol">`);
     expect(await codeOf(inspectDocx(withPart('customXml/item1.xml', late)))).toBe('EXTERNAL_ENTITY');
+  });
+
+  it('finds the main part through the package relationships, as mammoth does, and refuses a workbook', async () => {
+    const tracked = documentXml().replace('<w:body>', '<w:body><w:p><w:ins w:id="1" w:author="A"><w:r><w:t>mới</w:t></w:r></w:ins></w:p>');
+    const renamed = docxWith([], { name: 'word/main.bin', entry: { name: 'word/main.bin', data: Buffer.from(tracked) } });
+    const inspection = await inspectDocx(renamed);
+    expect(inspection.mainDocument).toBe('word/main.bin');
+    // The decoy word/document.xml has no tracked change: the count is the main part's.
+    expect(inspection.features.insertion).toBe(1);
+    const workbookLike = docxWith([], { name: 'xl/workbook.xml', entry: { name: 'xl/workbook.xml', data: Buffer.from('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>') } });
+    expect(await codeOf(inspectDocx(workbookLike))).toBe('NOT_A_DOCX');
+    // Relationships too large to read are refused, not ignored while mammoth follows them.
+    const padded = buildZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: '_rels/.rels', data: Buffer.from(`<Relationships><!-- ${randomBytes(600_000).toString('hex')} --></Relationships>`) },
+      { name: 'word/document.xml', data: Buffer.from(documentXml()) },
+    ]);
+    expect(await codeOf(inspectDocx(padded))).toBe('CORRUPT');
   });
 
   it('counts tracked changes, comments and text boxes in document.xml', async () => {

@@ -45,6 +45,12 @@ export const suspiciousCompression = (name: string, ratio: number, limit: number
     { entryName: name },
   );
 
+export const suspiciousArchiveCompression = (ratio: number, limit: number): OfficeFileError =>
+  new OfficeFileError('SUSPICIOUS_COMPRESSION', {
+    vi: `Tệp nén bất thường (tỷ lệ cả tệp ${Math.round(ratio)}:1, giới hạn ${limit}:1); tệp có thể là "bom nén" chia thành nhiều phần.`,
+    en: `The file as a whole is compressed abnormally well (${Math.round(ratio)}:1, limit ${limit}:1); it may be a zip bomb spread over many parts.`,
+  });
+
 export const unsafeEntryName = (name: string, reason: string): OfficeFileError =>
   new OfficeFileError(
     'UNSAFE_ENTRY_NAME',
@@ -61,6 +67,36 @@ export const encryptedEntry = (name: string): OfficeFileError =>
     {
       vi: 'Tệp có thành phần được mã hóa; hãy bỏ mật khẩu rồi lưu lại.',
       en: 'The file has an encrypted part; remove the password and save it again.',
+    },
+    { entryName: name },
+  );
+
+export const entryTooLarge = (name: string, declared: number, limit: number): OfficeFileError =>
+  new OfficeFileError(
+    'TOO_LARGE_UNCOMPRESSED',
+    {
+      vi: `Thành phần "${name}" khi giải nén lớn hơn ${mib(limit)} MiB (khai báo ${mib(declared)} MiB).`,
+      en: `The part "${name}" is larger than ${mib(limit)} MiB once uncompressed (it declares ${mib(declared)} MiB).`,
+    },
+    { entryName: name },
+  );
+
+export const declaredSizeExceeded = (name: string, declared: number): OfficeFileError =>
+  new OfficeFileError(
+    'DECLARED_SIZE_EXCEEDED',
+    {
+      vi: `Thành phần "${name}" khi giải nén lớn hơn kích thước tệp khai báo (${declared} byte); tệp có thể là "bom nén" nên bị từ chối.`,
+      en: `The part "${name}" inflates to more than the ${declared} bytes the file declares for it; it may be a zip bomb, so the file is refused.`,
+    },
+    { entryName: name },
+  );
+
+export const forbiddenDeclaration = (name: string, declaration: string): OfficeFileError =>
+  new OfficeFileError(
+    'EXTERNAL_ENTITY',
+    {
+      vi: `Tệp chứa khai báo ${declaration} trong phần "${name}"; tệp Office hợp lệ không có khai báo này nên tệp bị từ chối.`,
+      en: `The file declares ${declaration} in part "${name}"; valid Office files never do, so the file is refused.`,
     },
     { entryName: name },
   );

@@ -1,15 +1,16 @@
-import { Readable } from 'node:stream';
 import * as yauzl from 'yauzl';
 
-// Thin promise wrappers over yauzl's callback API. Strings are decoded by us (decodeStrings off)
-// so that yauzl does not refuse unsafe names with an untyped error before we can classify them.
+// Thin promise wrappers over yauzl's callback API, used to read the central directory only.
+// Strings are decoded by us (decodeStrings off) so that yauzl does not refuse unsafe names with an
+// untyped error before we can classify them; sizes are checked by verifyArchive on the bytes
+// actually inflated (validateEntrySizes off), which gives a lie its own error code.
 
 export type ZipFile = yauzl.ZipFile;
 export type ZipEntry = yauzl.Entry;
 
 export const openZip = (buffer: Buffer): Promise<ZipFile> =>
   new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (error, zipfile) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false }, (error, zipfile) => {
       if (error) reject(error);
       else resolve(zipfile);
     });
@@ -52,13 +53,3 @@ export const forEachEntry = (zipfile: ZipFile, visit: (entry: ZipEntry) => void)
     });
     zipfile.readEntry();
   });
-
-/** Streams one entry's inflated bytes; yauzl stops with an error if they exceed the declared size. */
-export const readEntryChunks = async (
-  zipfile: ZipFile,
-  entry: ZipEntry,
-  onChunk: (chunk: Buffer) => void,
-): Promise<void> => {
-  const stream: Readable = await zipfile.openReadStreamPromise(entry);
-  for await (const chunk of stream) onChunk(chunk as Buffer);
-};
