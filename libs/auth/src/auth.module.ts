@@ -10,10 +10,15 @@ import { LoginThrottlerGuard } from './guards/login-throttler.guard';
 import { AuthController } from './login/auth.controller';
 import { AuthService } from './login/auth.service';
 import { PolicyService } from './policy/policy.service';
+import { RevokedSessions } from './sessions/revoked-sessions';
+import { SessionEvents } from './sessions/session-events';
 import { AccessTokens } from './tokens/access-tokens';
 import { PasswordHasher } from './tokens/password-hasher';
 
-/** Token checking and the policy, in every HTTP app: every route needs a token unless @Public(). */
+/**
+ * Token checking (with the Redis deny-list of logged-out sessions), session events and the
+ * policy, in every HTTP app: every route needs a token unless @Public().
+ */
 @Global()
 @Module({
   imports: [
@@ -26,8 +31,8 @@ import { PasswordHasher } from './tokens/password-hasher';
       }),
     }),
   ],
-  providers: [AccessTokens, PolicyService, { provide: APP_GUARD, useClass: AuthenticationGuard }],
-  exports: [AccessTokens, PolicyService],
+  providers: [AccessTokens, RevokedSessions, SessionEvents, PolicyService, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+  exports: [AccessTokens, RevokedSessions, SessionEvents, PolicyService],
 })
 export class AuthCoreModule {}
 
