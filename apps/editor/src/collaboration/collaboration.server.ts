@@ -4,7 +4,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown } 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Hocuspocus, type beforeSyncPayload, type onAuthenticatePayload, type onLoadDocumentPayload } from '@hocuspocus/server';
 import { buildStateInThread, compactDocument, countUnfoldedUpdates, loadDocumentState } from '@vankien/database';
-import { AppConfig } from '@vankien/platform';
+import { AppConfig, publicOrigins } from '@vankien/platform';
 import { JobProducer } from '@vankien/queue';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -15,6 +15,7 @@ import { closeReasons, collaborationLimits } from './collaboration-limits';
 import { RedisUpdateRelay } from './redis-update-relay';
 import { UpdateLogWriter } from './update-log.writer';
 import { UpdateValidator } from './update-validator';
+import { originAllowed, refuseUpgrade } from './upgrade-origin';
 
 export const collaborationPath = '/collab';
 /** Prefix of the Redis keys and channels of the Redis extension (COLLAB_REDIS=on). */
@@ -57,6 +58,8 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
   readonly hocuspocus: Hocuspocus<ConnectionContext>;
   private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: collaborationLimits.maxMessageBytes });
   private readonly stats = new Map<string, DocumentStats>();
+  /** Origins whose pages may open /collab (PUBLIC_ORIGINS). */
+  private readonly allowedOrigins: ReadonlySet<string>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -94,6 +97,7 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
       beforeSync: (payload) => this.persist(payload),
       afterUnloadDocument: async ({ documentName }) => this.unloaded(documentName),
     });
+    this.allowedOrigins = new Set(publicOrigins({ PUBLIC_ORIGINS: config.get('PUBLIC_ORIGINS'), PORT: config.get('PORT') }));
   }
 
   /** Serves WebSocket upgrades for /collab on the app's HTTP server. */
@@ -102,6 +106,11 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
       const url = new URL(request.url ?? '/', 'http://localhost');
       if (url.pathname !== collaborationPath && !url.pathname.startsWith(`${collaborationPath}/`)) {
         socket.destroy();
+        return;
+      }
+      if (!originAllowed(request.headers.origin, this.allowedOrigins)) {
+        this.logger.warn(`refused a /collab upgrade from origin ${JSON.stringify(request.headers.origin).slice(0, 200)}`);
+        refuseUpgrade(request, socket);
         return;
       }
       this.sockets.handleUpgrade(request, socket, head, (websocket) => this.connect(websocket, request, url));

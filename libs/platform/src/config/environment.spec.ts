@@ -1,4 +1,4 @@
-import { EnvironmentError, validateEnvironment } from './environment';
+import { EnvironmentError, publicOrigins, validateEnvironment } from './environment';
 
 const valid = {
   DATABASE_URL: 'postgres://u:p@localhost:5432/vankien',
@@ -23,6 +23,15 @@ describe('environment', () => {
     expect(environment.JWT_ACCESS_TTL_SECONDS).toBe(900);
     expect(environment.BODY_LIMIT).toBe('1mb');
     expect(validateEnvironment({ ...valid, PORT: '8080' }).PORT).toBe(8080);
+  });
+
+  it('allows WebSocket upgrades from the public address by default, or from the listed origins', () => {
+    expect(publicOrigins(validateEnvironment({ ...valid, PORT: '8080' }))).toEqual(['http://localhost:8080', 'http://127.0.0.1:8080']);
+    const listed = validateEnvironment({ ...valid, PUBLIC_ORIGINS: 'https://VanKien.example.vn:443, http://localhost:3000' });
+    expect(publicOrigins(listed)).toEqual(['https://vankien.example.vn', 'http://localhost:3000']);
+    expect(problems({ ...valid, PUBLIC_ORIGINS: 'https://vankien.example.vn/editor' })[0]).toMatch(/PUBLIC_ORIGINS/);
+    expect(problems({ ...valid, PUBLIC_ORIGINS: '*' })[0]).toMatch(/PUBLIC_ORIGINS/);
+    expect(problems({ ...valid, PUBLIC_ORIGINS: 'vankien.example.vn' })[0]).toMatch(/PUBLIC_ORIGINS/);
   });
 
   it('relays collaborative edits through Redis unless COLLAB_REDIS=off', () => {
