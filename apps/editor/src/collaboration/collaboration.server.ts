@@ -4,6 +4,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown } 
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Hocuspocus,
+  type beforeHandleAwarenessPayload,
   type beforeSyncPayload,
   type Connection,
   type onAuthenticatePayload,
@@ -20,6 +21,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { DocumentAccess, isLockViolation, type CollaborationGrant } from '../documents/document-access';
 import { closeReasons, collaborationLimits } from './collaboration-limits';
+import { rewritePresence } from './presence';
 import { RedisUpdateRelay } from './redis-update-relay';
 import { UpdateLogWriter } from './update-log.writer';
 import { UpdateValidator } from './update-validator';
@@ -123,6 +125,7 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
         : [],
       onAuthenticate: (payload) => this.authenticate(payload),
       onTokenSync: (payload) => this.tokenSynced(payload),
+      beforeHandleAwareness: async (payload) => this.rewriteAwareness(payload),
       onLoadDocument: (payload) => this.load(payload),
       beforeSync: (payload) => this.persist(payload),
       afterUnloadDocument: async ({ documentName }) => this.unloaded(documentName),
@@ -258,6 +261,19 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
         connection.requestToken();
       }
     }
+  }
+
+  /** Presence carries the server-known identity, whatever the client wrote (presence.ts). */
+  private rewriteAwareness({ connection, document, states }: beforeHandleAwarenessPayload<ConnectionContext>): void {
+    // updates relayed from other instances were rewritten where their client is connected
+    if (!connection) return;
+    const { userId, userName } = connection.context as ConnectionContext;
+    if (!userId || userName === undefined) {
+      states.clear();
+      return;
+    }
+    const others = document.getConnections().filter((other) => other !== connection);
+    rewritePresence(states, { userId, name: userName, readOnly: connection.readOnly }, (clientId) => others.some((other) => document.getClients(other).has(clientId)));
   }
 
   /** Refuses the update: the client's whole socket is closed with the code and reason. */
