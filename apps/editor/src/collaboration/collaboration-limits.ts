@@ -8,6 +8,12 @@ export const collaborationLimits = {
   maxMessageBytes: 6 * 1024 * 1024,
   /** Largest single Yjs update (a big paste or an offline session's catch-up). */
   maxUpdateBytes: 5 * 1024 * 1024,
+  /**
+   * Largest SyncStep2 a read-only connection may send. It is never applied, yet Hocuspocus
+   * decodes it on the main thread to answer it (about 0.1 s of CPU per crafted megabyte); a
+   * reader's provider sends only what was typed locally, which a read-only editor does not allow.
+   */
+  maxReadOnlySyncBytes: 64 * 1024,
   /** Largest document, counted as its stored bytes (snapshot plus update log). */
   maxDocumentBytes: 48 * 1024 * 1024,
   /**

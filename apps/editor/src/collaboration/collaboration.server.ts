@@ -299,16 +299,8 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
     this.stats.set(documentName, { bytes: state.bytes, appendsSinceCompaction: 0 });
   }
 
-  /** Runs before Hocuspocus applies a client's SyncStep2 or Update and acknowledges it. */
-  private async persist({ type, payload, connection, documentName }: beforeSyncPayload<ConnectionContext>): Promise<void> {
-    const carriesUpdate = type === 1 || type === 2;
-    if (!carriesUpdate || connection.readOnly) return;
-    // exact at the write, whatever the sweep's interval: an expired token stores nothing more
-    const session = connection.context.session;
-    if (!session || Date.now() >= session.expiresAt) {
-      this.end(connection, closeReasons.sessionExpired);
-      return;
-    }
+  /** Size cap, decoding and schema check of an update; throws (closing the socket) unless it passes. */
+  private async check(connection: beforeSyncPayload<ConnectionContext>['connection'], documentName: string, payload: Uint8Array): Promise<{ empty: boolean }> {
     if (payload.byteLength > collaborationLimits.maxUpdateBytes) throw this.refuse(connection, closeReasons.updateTooLarge);
     // small updates are decoded at once, here; large ones in a decoder thread
     const verdict = await this.validator.validate(payload);
@@ -316,7 +308,30 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
       this.logger.warn(`refused ${verdict.schema ? 'an update outside the schema' : 'a malformed update'} for ${documentName}: ${verdict.reason}`);
       throw this.refuse(connection, verdict.schema ? closeReasons.schemaViolation : closeReasons.malformedUpdate);
     }
-    if (verdict.empty) return;
+    return { empty: verdict.empty };
+  }
+
+  /** Runs before Hocuspocus applies a client's SyncStep2 or Update and acknowledges it. */
+  private async persist({ type, payload, connection, documentName }: beforeSyncPayload<ConnectionContext>): Promise<void> {
+    const carriesUpdate = type === 1 || type === 2;
+    if (!carriesUpdate) return;
+    if (connection.readOnly) {
+      // never applied, but Hocuspocus decodes a reader's SyncStep2 on the main thread (to answer
+      // "nothing new" or "not saved"): a crafted one would stall every document, so it is capped
+      // and checked as a writer's update is (a reader's Update is answered without decoding)
+      if (type !== 1) return;
+      if (payload.byteLength > collaborationLimits.maxReadOnlySyncBytes) throw this.refuse(connection, closeReasons.updateTooLarge);
+      await this.check(connection, documentName, payload);
+      return;
+    }
+    // exact at the write, whatever the sweep's interval: an expired token stores nothing more
+    const session = connection.context.session;
+    if (!session || Date.now() >= session.expiresAt) {
+      this.end(connection, closeReasons.sessionExpired);
+      return;
+    }
+    const { empty } = await this.check(connection, documentName, payload);
+    if (empty) return;
     // its rights may have gone while the update was being decoded (a logout, a role revoked)
     if (connection.readOnly) return;
     const stats = this.stats.get(documentName) ?? { bytes: 0, appendsSinceCompaction: 0 };
