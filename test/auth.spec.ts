@@ -2,8 +2,9 @@ import { JwtService } from '@nestjs/jwt';
 import { seedDemoData } from '../apps/feedback/src/seed/demo-seed';
 import { AuditEvent, RefreshToken } from '@vankien/domain';
 import type { DataSource } from 'typeorm';
+import Redis from 'ioredis';
 import { flushWorkerRedis } from './support/seeded-system';
-import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { createTestDatabase, testRedisUrl, type TestDatabase } from './support/test-database';
 import { apiClient, login, openDataSource, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
 
 interface TokenPair {
@@ -100,6 +101,32 @@ describe('accounts: login, refresh, logout, /api/me', () => {
     expect(refresh.status).toBe(401);
     const stored = await dataSource.getRepository(RefreshToken).find({ where: { revokedAt: undefined } });
     expect(stored.length).toBeGreaterThan(0);
+  });
+
+  it('logs out: that access token, and the earlier ones of its session, get 401 at once; another session goes on', async () => {
+    const first = await login(feedback.url, 'thuongvu3@vankien.local');
+    const other = await login(feedback.url, 'thuongvu3@vankien.local');
+    const refreshed = await api.post<TokenPair>('/api/auth/refresh', { refreshToken: first.refreshToken });
+    expect(refreshed.status).toBe(200);
+    expect((await api.get('/api/me', first.accessToken)).status).toBe(200);
+    const logout = await api.post('/api/auth/logout', { refreshToken: refreshed.body.refreshToken }, refreshed.body.accessToken);
+    expect(logout.status).toBe(204);
+    for (const token of [refreshed.body.accessToken, first.accessToken]) {
+      const after = await api.get<{ code: string }>('/api/me', token);
+      expect([after.status, after.body.code]).toEqual([401, 'SESSION_ENDED']);
+    }
+    // the deny-list entries expire with the tokens they concern
+    const redis = new Redis(testRedisUrl());
+    const sessionId = (JSON.parse(Buffer.from(first.accessToken.split('.')[1], 'base64url').toString()) as { sid: string }).sid;
+    const ttl = await redis.pttl(`vankien:revoked:session:${sessionId}`).finally(() => redis.disconnect());
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(900_000);
+    expect((await api.get('/api/me', other.accessToken)).status).toBe(200);
+    // a token without an id could not be deny-listed: it is not accepted
+    const [, payload] = other.accessToken.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    const withoutId = new JwtService({ secret: process.env.JWT_SECRET }).sign({ sub: claims.sub, email: claims.email, typ: 'access' }, { expiresIn: 60 });
+    expect((await api.get<{ code: string }>('/api/me', withoutId)).body.code).toBe('TOKEN_INVALID');
   });
 
   it('rejects bad login bodies with every bad field named', async () => {

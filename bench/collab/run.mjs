@@ -156,7 +156,8 @@ async function main() {
   await dataSource.query('CREATE TABLE IF NOT EXISTS bench_blobs (name text PRIMARY KEY, bytes bytea NOT NULL)');
   const secret = randomBytes(32).toString('hex');
   const jwt = require('jsonwebtoken');
-  const token = jwt.sign({ sub: drafter.id, email: drafter.email, typ: 'access' }, secret, { algorithm: 'HS256', expiresIn: '4h' });
+  // access tokens carry an id and a session (the deny-list of logged-out sessions needs both)
+  const token = jwt.sign({ sub: drafter.id, email: drafter.email, typ: 'access', jti: randomUUID(), sid: randomUUID() }, secret, { algorithm: 'HS256', expiresIn: '4h' });
   const pgPid = postgres.process.pid;
   const redisPid = redis.process.pid;
 

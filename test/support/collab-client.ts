@@ -9,8 +9,13 @@ export interface CollabClient {
   provider: HocuspocusProvider;
   ydoc: Y.Doc;
   readOnly(): boolean;
+  /** The close events the provider saw (code and reason), oldest first. */
+  closes: { code: number; reason: string }[];
   close(): void;
 }
+
+/** A token, or a function the provider calls for one on each (re)connection and when the server asks. */
+export type TokenSource = string | (() => string) | (() => Promise<string>);
 
 export async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -21,10 +26,11 @@ export async function waitUntil(condition: () => boolean, timeoutMs: number, wha
 }
 
 /** Connects a real Hocuspocus provider over WebSocket and waits for the first sync (or refusal). */
-export async function connectClient(baseUrl: string, documentId: string, token: string, timeoutMs = 15_000): Promise<CollabClient> {
+export async function connectClient(baseUrl: string, documentId: string, token: TokenSource, timeoutMs = 15_000): Promise<CollabClient> {
   const ydoc = new Y.Doc();
   let failure: string | undefined;
   let readOnly = false;
+  const closes: CollabClient['closes'] = [];
   const provider = new HocuspocusProvider({
     url: `${baseUrl.replace(/^http/, 'ws')}/collab`,
     name: documentId,
@@ -35,6 +41,9 @@ export async function connectClient(baseUrl: string, documentId: string, token: 
     },
     onAuthenticated: ({ scope }) => {
       readOnly = scope === 'readonly';
+    },
+    onClose: ({ event }) => {
+      closes.push({ code: event.code, reason: event.reason });
     },
   });
   try {
@@ -47,7 +56,7 @@ export async function connectClient(baseUrl: string, documentId: string, token: 
     provider.destroy();
     throw new Error(failure);
   }
-  return { provider, ydoc, readOnly: () => readOnly, close: () => provider.destroy() };
+  return { provider, ydoc, readOnly: () => readOnly, closes, close: () => provider.destroy() };
 }
 
 /** Waits until the server has acknowledged every local change (its SyncStatus replies). */

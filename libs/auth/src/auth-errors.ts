@@ -9,5 +9,6 @@ export const AuthErrors = defineErrors({
     vi: 'Mã làm mới phiên đã được dùng trước đó; mọi phiên liên quan đã bị thu hồi. Hãy đăng nhập lại.',
     en: 'This refresh token was already used; every session of its family has been revoked. Sign in again.',
   },
+  SESSION_ENDED: { status: 401, vi: 'Phiên đăng nhập đã kết thúc (đã đăng xuất). Hãy đăng nhập lại.', en: 'This session has ended (signed out). Sign in again.' },
   LOGIN_RATE_LIMITED: { status: 429, vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.', en: 'Too many login attempts. Try again in a few minutes.' },
 });

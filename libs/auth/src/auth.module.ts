@@ -11,10 +11,15 @@ import { LoginThrottlerGuard } from './guards/login-throttler.guard';
 import { AuthController } from './login/auth.controller';
 import { AuthService } from './login/auth.service';
 import { PolicyService } from './policy/policy.service';
+import { RevokedSessions } from './sessions/revoked-sessions';
+import { SessionEvents } from './sessions/session-events';
 import { AccessTokens } from './tokens/access-tokens';
 import { PasswordHasher } from './tokens/password-hasher';
 
-/** Token checking and the policy, in every HTTP app: every route needs a token unless @Public(). */
+/**
+ * Token checking (with the Redis deny-list of logged-out sessions), session events and the
+ * policy, in every HTTP app: every route needs a token unless @Public().
+ */
 @Global()
 @Module({
   imports: [
@@ -27,8 +32,8 @@ import { PasswordHasher } from './tokens/password-hasher';
       }),
     }),
   ],
-  providers: [AccessTokens, PolicyService, { provide: APP_GUARD, useClass: AuthenticationGuard }, { provide: LARGE_BODY_ADMISSION, useClass: BearerAdmission }],
-  exports: [AccessTokens, PolicyService, LARGE_BODY_ADMISSION],
+  providers: [AccessTokens, RevokedSessions, SessionEvents, PolicyService, { provide: APP_GUARD, useClass: AuthenticationGuard }, { provide: LARGE_BODY_ADMISSION, useClass: BearerAdmission }],
+  exports: [AccessTokens, RevokedSessions, SessionEvents, PolicyService, LARGE_BODY_ADMISSION],
 })
 export class AuthCoreModule {}
 

@@ -7,3 +7,5 @@ export * from './tokens/access-tokens';
 export * from './tokens/password-hasher';
 export * from './login/auth.service';
 export * from './dto/auth.dto';
+export * from './sessions/revoked-sessions';
+export * from './sessions/session-events';

@@ -2,28 +2,52 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Hocuspocus, type beforeSyncPayload, type onAuthenticatePayload, type onLoadDocumentPayload } from '@hocuspocus/server';
+import {
+  Hocuspocus,
+  type beforeHandleAwarenessPayload,
+  type beforeSyncPayload,
+  type Connection,
+  type onAuthenticatePayload,
+  type onLoadDocumentPayload,
+  type onTokenSyncPayload,
+} from '@hocuspocus/server';
+import type { AuthenticatedUser, SessionEvent } from '@vankien/auth';
 import { buildStateInThread, compactDocument, countUnfoldedUpdates, loadDocumentState } from '@vankien/database';
-import { AppConfig } from '@vankien/platform';
+import { AppConfig, publicOrigins } from '@vankien/platform';
 import { JobProducer } from '@vankien/queue';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { DocumentAccess, isLockViolation } from '../documents/document-access';
+import { DocumentAccess, isLockViolation, type CollaborationGrant } from '../documents/document-access';
 import { closeReasons, collaborationLimits } from './collaboration-limits';
+import { rewritePresence } from './presence';
 import { RedisUpdateRelay } from './redis-update-relay';
 import { UpdateLogWriter } from './update-log.writer';
 import { UpdateValidator } from './update-validator';
+import { originAllowed, refuseUpgrade } from './upgrade-origin';
 
 export const collaborationPath = '/collab';
 /** Prefix of the Redis keys and channels of the Redis extension (COLLAB_REDIS=on). */
 export const collaborationRedisPrefix = 'vankien:collab';
 
+/** The access token a connection's rights rest on; replaced when the provider sends a fresh one. */
+interface ConnectionSession {
+  tokenId: string;
+  sessionId: string;
+  expiresAt: number;
+  /** When to ask the provider for a fresh token (before expiresAt). */
+  refreshAt: number;
+  refreshRequested: boolean;
+}
+
 interface ConnectionContext {
   /** Set once the connection is authenticated. */
   userId?: string;
+  /** The user's name, as presence shows it to others. */
+  userName?: string;
   documentId?: string;
+  session?: ConnectionSession;
   /** Closes the whole WebSocket (Hocuspocus on its own only closes the document's channel). */
   closeSocket(code: number, reason: string): void;
 }
@@ -43,6 +67,13 @@ class CloseConnection extends Error {
   }
 }
 
+/** A connection's session from the token it authenticated (or refreshed) with. */
+function sessionOf(user: AuthenticatedUser): ConnectionSession {
+  const lifetime = Math.max(0, user.expiresAt - Date.now());
+  const lead = Math.min(collaborationLimits.tokenRefreshLeadMs, lifetime / 2);
+  return { tokenId: user.tokenId, sessionId: user.sessionId, expiresAt: user.expiresAt, refreshAt: user.expiresAt - lead, refreshRequested: false };
+}
+
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -57,6 +88,9 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
   readonly hocuspocus: Hocuspocus<ConnectionContext>;
   private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: collaborationLimits.maxMessageBytes });
   private readonly stats = new Map<string, DocumentStats>();
+  /** Origins whose pages may open /collab (PUBLIC_ORIGINS). */
+  private readonly allowedOrigins: ReadonlySet<string>;
+  private readonly sessionSweep: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -90,10 +124,16 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
           ]
         : [],
       onAuthenticate: (payload) => this.authenticate(payload),
+      onTokenSync: (payload) => this.tokenSynced(payload),
+      beforeHandleAwareness: async (payload) => this.rewriteAwareness(payload),
       onLoadDocument: (payload) => this.load(payload),
       beforeSync: (payload) => this.persist(payload),
       afterUnloadDocument: async ({ documentName }) => this.unloaded(documentName),
     });
+    this.allowedOrigins = new Set(publicOrigins({ PUBLIC_ORIGINS: config.get('PUBLIC_ORIGINS'), PORT: config.get('PORT') }));
+    // tokens expire while sockets stay open: ask for fresh ones, end the connections that sent none
+    this.sessionSweep = setInterval(() => this.sweepSessions(), collaborationLimits.sessionSweepMs);
+    this.sessionSweep.unref();
   }
 
   /** Serves WebSocket upgrades for /collab on the app's HTTP server. */
@@ -102,6 +142,11 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
       const url = new URL(request.url ?? '/', 'http://localhost');
       if (url.pathname !== collaborationPath && !url.pathname.startsWith(`${collaborationPath}/`)) {
         socket.destroy();
+        return;
+      }
+      if (!originAllowed(request.headers.origin, this.allowedOrigins)) {
+        this.logger.warn(`refused a /collab upgrade from origin ${JSON.stringify(request.headers.origin).slice(0, 200)}`);
+        refuseUpgrade(request, socket);
         return;
       }
       this.sockets.handleUpgrade(request, socket, head, (websocket) => this.connect(websocket, request, url));
@@ -125,9 +170,110 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
 
   private async authenticate({ token, documentName, connectionConfig, context }: onAuthenticatePayload<ConnectionContext>): Promise<ConnectionContext> {
     if (!uuid.test(documentName)) throw new Error('unknown document');
-    const { userId, grant } = await this.access.collaborationGrant(token, documentName);
+    const { user, fullName, grant } = await this.access.collaborationGrant(token, documentName);
     connectionConfig.readOnly = grant === 'read';
-    return { ...context, userId, documentId: documentName };
+    return { ...context, userId: user.userId, userName: fullName, documentId: documentName, session: sessionOf(user) };
+  }
+
+  /**
+   * The provider sent a token (asked for by the sweep, or on its own): the connection's rights
+   * are asked again with it, and it carries the connection until it expires in turn. The
+   * context is changed in place: Hocuspocus's connection keeps the object it was created with.
+   */
+  private async tokenSynced({ token, connection, documentName }: onTokenSyncPayload<ConnectionContext>): Promise<void> {
+    const context = connection.context;
+    let answer: Awaited<ReturnType<DocumentAccess['collaborationGrant']>>;
+    try {
+      answer = await this.access.collaborationGrant(token, documentName);
+    } catch {
+      // an expired, forged or logged-out token does not refresh anything; the current one
+      // still runs out at its time, unless it is the one that was logged out
+      if (context.session && Date.now() >= context.session.expiresAt) this.end(connection, closeReasons.sessionExpired);
+      return;
+    }
+    if (answer.user.userId !== context.userId) {
+      this.end(connection, closeReasons.rightsChanged);
+      return;
+    }
+    context.session = sessionOf(answer.user);
+    this.applyGrant(connection, answer.grant);
+  }
+
+  /**
+   * Turns a connection read-only at once (what it sends from now on is refused, never stored:
+   * Hocuspocus checks `readOnly` after beforeSync, and persist() checks it again), then closes
+   * its socket with the reason; the provider reconnects and is granted what it may have now.
+   */
+  private end(connection: Connection<ConnectionContext>, reason: { code: number; reason: string }): void {
+    connection.readOnly = true;
+    connection.close({ code: reason.code, reason: reason.reason });
+    connection.context.closeSocket(reason.code, reason.reason);
+  }
+
+  /** A writer that may only read now, or someone who may not even read, is ended. */
+  private applyGrant(connection: Connection<ConnectionContext>, grant: CollaborationGrant | null): void {
+    if (grant === null || (grant === 'read' && !connection.readOnly)) this.end(connection, closeReasons.rightsChanged);
+  }
+
+  private *connections(): Generator<Connection<ConnectionContext>> {
+    for (const document of this.hocuspocus.documents.values()) {
+      for (const connection of document.getConnections()) yield connection as Connection<ConnectionContext>;
+    }
+  }
+
+  /**
+   * A session event heard on Redis (from any instance of any app): a logout ends the
+   * connections opened with its sessions or token; a change of roles asks every connection of
+   * the user for its rights again.
+   */
+  async sessionChanged(event: SessionEvent): Promise<void> {
+    const affected = [...this.connections()].filter((connection) => connection.context.userId === event.userId);
+    if (event.type === 'logout') {
+      for (const connection of affected) {
+        const session = connection.context.session;
+        if (session && (event.sessionIds.includes(session.sessionId) || session.tokenId === event.tokenId)) this.end(connection, closeReasons.signedOut);
+      }
+      return;
+    }
+    await Promise.all(
+      affected.map(async (connection) => {
+        let grant: CollaborationGrant | null;
+        try {
+          grant = await this.access.collaborationGrantFor(event.userId, connection.document.name);
+        } catch (error) {
+          // rights that cannot be read now are not assumed to be kept
+          this.logger.warn(`rights of ${event.userId} on ${connection.document.name} not re-read: ${error instanceof Error ? error.message : String(error)}`);
+          grant = null;
+        }
+        this.applyGrant(connection, grant);
+      }),
+    );
+  }
+
+  private sweepSessions(): void {
+    const now = Date.now();
+    for (const connection of this.connections()) {
+      const session = connection.context.session;
+      if (!session) continue;
+      if (now >= session.expiresAt) this.end(connection, closeReasons.sessionExpired);
+      else if (now >= session.refreshAt && !session.refreshRequested) {
+        session.refreshRequested = true;
+        connection.requestToken();
+      }
+    }
+  }
+
+  /** Presence carries the server-known identity, whatever the client wrote (presence.ts). */
+  private rewriteAwareness({ connection, document, states }: beforeHandleAwarenessPayload<ConnectionContext>): void {
+    // updates relayed from other instances were rewritten where their client is connected
+    if (!connection) return;
+    const { userId, userName } = connection.context as ConnectionContext;
+    if (!userId || userName === undefined) {
+      states.clear();
+      return;
+    }
+    const others = document.getConnections().filter((other) => other !== connection);
+    rewritePresence(states, { userId, name: userName, readOnly: connection.readOnly }, (clientId) => others.some((other) => document.getClients(other).has(clientId)));
   }
 
   /** Refuses the update: the client's whole socket is closed with the code and reason. */
@@ -153,10 +299,8 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
     this.stats.set(documentName, { bytes: state.bytes, appendsSinceCompaction: 0 });
   }
 
-  /** Runs before Hocuspocus applies a client's SyncStep2 or Update and acknowledges it. */
-  private async persist({ type, payload, connection, documentName }: beforeSyncPayload<ConnectionContext>): Promise<void> {
-    const carriesUpdate = type === 1 || type === 2;
-    if (!carriesUpdate || connection.readOnly) return;
+  /** Size cap, decoding and schema check of an update; throws (closing the socket) unless it passes. */
+  private async check(connection: beforeSyncPayload<ConnectionContext>['connection'], documentName: string, payload: Uint8Array): Promise<{ empty: boolean }> {
     if (payload.byteLength > collaborationLimits.maxUpdateBytes) throw this.refuse(connection, closeReasons.updateTooLarge);
     // small updates are decoded at once, here; large ones in a decoder thread
     const verdict = await this.validator.validate(payload);
@@ -164,7 +308,32 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
       this.logger.warn(`refused ${verdict.schema ? 'an update outside the schema' : 'a malformed update'} for ${documentName}: ${verdict.reason}`);
       throw this.refuse(connection, verdict.schema ? closeReasons.schemaViolation : closeReasons.malformedUpdate);
     }
-    if (verdict.empty) return;
+    return { empty: verdict.empty };
+  }
+
+  /** Runs before Hocuspocus applies a client's SyncStep2 or Update and acknowledges it. */
+  private async persist({ type, payload, connection, documentName }: beforeSyncPayload<ConnectionContext>): Promise<void> {
+    const carriesUpdate = type === 1 || type === 2;
+    if (!carriesUpdate) return;
+    if (connection.readOnly) {
+      // never applied, but Hocuspocus decodes a reader's SyncStep2 on the main thread (to answer
+      // "nothing new" or "not saved"): a crafted one would stall every document, so it is capped
+      // and checked as a writer's update is (a reader's Update is answered without decoding)
+      if (type !== 1) return;
+      if (payload.byteLength > collaborationLimits.maxReadOnlySyncBytes) throw this.refuse(connection, closeReasons.updateTooLarge);
+      await this.check(connection, documentName, payload);
+      return;
+    }
+    // exact at the write, whatever the sweep's interval: an expired token stores nothing more
+    const session = connection.context.session;
+    if (!session || Date.now() >= session.expiresAt) {
+      this.end(connection, closeReasons.sessionExpired);
+      return;
+    }
+    const { empty } = await this.check(connection, documentName, payload);
+    if (empty) return;
+    // its rights may have gone while the update was being decoded (a logout, a role revoked)
+    if (connection.readOnly) return;
     const stats = this.stats.get(documentName) ?? { bytes: 0, appendsSinceCompaction: 0 };
     if (stats.bytes + payload.byteLength > collaborationLimits.maxDocumentBytes) {
       throw this.refuse(connection, closeReasons.documentTooLarge);
@@ -223,6 +392,7 @@ export class CollaborationServer implements BeforeApplicationShutdown, OnApplica
    * count, so they must be closed first or a shutdown with connected clients never ends.
    */
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.sessionSweep);
     this.hocuspocus.closeConnections();
     for (const socket of this.sockets.clients) socket.close(1001, 'server shutting down');
     // a client that does not answer the closing handshake is cut after a second

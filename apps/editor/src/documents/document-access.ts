@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AccessTokens, decide, PolicyService, type Action, type Subject } from '@vankien/auth';
-import { CongressDocument } from '@vankien/domain';
+import { AccessTokens, decide, PolicyService, type Action, type AuthenticatedUser, type Subject } from '@vankien/auth';
+import { CongressDocument, User } from '@vankien/domain';
 import { AppError } from '@vankien/platform';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { DocumentErrors } from './document-errors';
+
+export type CollaborationGrant = 'write' | 'read';
 
 export interface LoadedDocument {
   document: CongressDocument;
@@ -52,14 +54,25 @@ export class DocumentAccess {
   /**
    * What a collaboration connection may do: drafters of the owning organisation edit, readers
    * (approvers, reviewing committees) connect read-only, anyone else is refused. An approved
-   * document, or one under approval, is read-only for everyone.
+   * document, or one under approval, is read-only for everyone. Also answers who the user is
+   * (the name their presence shows) and the token's session, so the connection can be ended
+   * with it.
    */
-  async collaborationGrant(token: string, documentId: string): Promise<{ userId: string; grant: 'write' | 'read' }> {
-    const { userId } = await this.tokens.verify(token);
+  async collaborationGrant(token: string, documentId: string): Promise<{ user: AuthenticatedUser; fullName: string; grant: CollaborationGrant }> {
+    const user = await this.tokens.verify(token);
+    const grant = await this.collaborationGrantFor(user.userId, documentId);
+    if (!grant) throw new AppError(DocumentErrors.DOCUMENT_NOT_FOUND, { documentId });
+    const { fullName } = await this.dataSource.getRepository(User).findOneOrFail({ where: { id: user.userId }, select: { id: true, fullName: true } });
+    return { user, fullName, grant };
+  }
+
+  /** The grant of a user on a document now (asked again when their roles change); null: none. */
+  async collaborationGrantFor(userId: string, documentId: string): Promise<CollaborationGrant | null> {
     const { document, subject } = await this.load(documentId);
     const actor = await this.policy.actor(userId);
-    if (decide(actor, 'document.edit', subject).allowed && !document.approvedVersionId && !document.lockedVersionId) return { userId, grant: 'write' };
-    if (decide(actor, 'document.read', subject).allowed || decide(actor, 'document.edit', subject).allowed) return { userId, grant: 'read' };
-    throw new AppError(DocumentErrors.DOCUMENT_NOT_FOUND, { documentId });
+    const mayEdit = decide(actor, 'document.edit', subject).allowed;
+    if (mayEdit && !document.approvedVersionId && !document.lockedVersionId) return 'write';
+    if (decide(actor, 'document.read', subject).allowed || mayEdit) return 'read';
+    return null;
   }
 }

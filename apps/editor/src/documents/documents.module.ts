@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CollaborationServer } from '../collaboration/collaboration.server';
 import { DocumentLockBroadcast } from '../collaboration/document-lock-broadcast';
+import { SessionEventsListener } from '../collaboration/session-events.listener';
 import { UpdateLogWriter } from '../collaboration/update-log.writer';
 import { UpdateValidator } from '../collaboration/update-validator';
 import { DocumentAccess } from './document-access';
@@ -12,7 +13,7 @@ import { TemplatesController } from './templates.controller';
 
 @Module({
   controllers: [DocumentsController, OfficeController, TemplatesController],
-  providers: [DocumentAccess, DocumentsService, OfficeService, UpdateValidator, UpdateLogWriter, CollaborationServer, DocumentLockBroadcast],
+  providers: [DocumentAccess, DocumentsService, OfficeService, UpdateValidator, UpdateLogWriter, CollaborationServer, DocumentLockBroadcast, SessionEventsListener],
   exports: [CollaborationServer, DocumentLockBroadcast, DocumentsService, DocumentAccess],
 })
 export class DocumentsModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decide, PasswordHasher, PolicyService } from '@vankien/auth';
+import { decide, PasswordHasher, PolicyService, SessionEvents } from '@vankien/auth';
 import { appendAuditEvent } from '@vankien/database';
 import { Membership, Organization, User } from '@vankien/domain';
 import { AppError } from '@vankien/platform';
@@ -25,6 +25,7 @@ export class OrganizationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: PolicyService,
     private readonly passwords: PasswordHasher,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   async get(userId: string, organizationId: string): Promise<OrganizationView> {
@@ -93,6 +94,7 @@ export class OrganizationsService {
     await this.authorizeGrant(actorId, organization, request.role, user.id);
     try {
       const membership = await this.dataSource.transaction((manager) => grantRole(manager, actorId, user.id, organization.id, request.role));
+      await this.sessionEvents.publish({ type: 'roles-changed', userId: user.id });
       return { id: membership.id, userId: user.id, email: user.email, fullName: user.fullName, role: membership.role };
     } catch (error) {
       if (isUniqueViolation(error, 'memberships_user_organization_role_key')) throw new AppError(OrganizationErrors.ROLE_ALREADY_HELD, { role: request.role });
@@ -103,7 +105,7 @@ export class OrganizationsService {
   async revoke(actorId: string, organizationId: string, membershipId: string): Promise<void> {
     const organization = await this.find(organizationId);
     await this.policy.authorize(actorId, 'membership.manage', { type: 'organization', organization });
-    await this.dataSource.transaction(async (manager) => {
+    const userId = await this.dataSource.transaction(async (manager) => {
       const membership = await manager.getRepository(Membership).findOne({ where: { id: membershipId, organizationId } });
       if (!membership) throw new AppError(OrganizationErrors.MEMBERSHIP_NOT_FOUND, { membershipId });
       await manager.getRepository(Membership).delete({ id: membership.id });
@@ -115,7 +117,10 @@ export class OrganizationsService {
         organizationId,
         payload: { role: membership.role },
       });
+      return membership.userId;
     });
+    // after the commit: the editor instances re-check this user's open collaboration connections
+    await this.sessionEvents.publish({ type: 'roles-changed', userId });
   }
 
   async createUser(actorId: string, request: CreateUserRequest): Promise<UserView> {

@@ -34,7 +34,7 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   logout(@CurrentUser() user: AuthenticatedUser, @Body() body: RefreshRequest): Promise<void> {
-    return this.auth.logout(user.userId, body.refreshToken);
+    return this.auth.logout(user, body.refreshToken);
   }
 
   @ApiBearerAuth()

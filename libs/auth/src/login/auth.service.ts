@@ -7,7 +7,9 @@ import { AppConfig, AppError, CommonErrors } from '@vankien/platform';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuthErrors } from '../auth-errors';
 import type { MeView, TokenPair } from '../dto/auth.dto';
-import { AccessTokens } from '../tokens/access-tokens';
+import { RevokedSessions } from '../sessions/revoked-sessions';
+import { SessionEvents } from '../sessions/session-events';
+import { AccessTokens, type AuthenticatedUser } from '../tokens/access-tokens';
 import { PasswordHasher } from '../tokens/password-hasher';
 
 function sha256(value: string): string {
@@ -26,6 +28,8 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly tokens: AccessTokens,
     private readonly config: AppConfig,
+    private readonly revoked: RevokedSessions,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   async login(email: string, password: string, client: ClientInfo): Promise<TokenPair> {
@@ -90,14 +94,25 @@ export class AuthService {
     return outcome.pair;
   }
 
-  /** Revokes the session (the refresh token's family). Unknown tokens are ignored: logout is idempotent. */
-  async logout(userId: string, refreshToken: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const stored = await manager.getRepository(RefreshToken).findOne({ where: { tokenHash: sha256(refreshToken), userId } });
-      if (!stored) return;
+  /**
+   * Ends the session: revokes the refresh token's family in PostgreSQL, deny-lists the access
+   * token presented and every access token of its session in Redis until they would have
+   * expired, and announces it so that collaboration connections opened with them are closed.
+   * Unknown refresh tokens are ignored (logout is idempotent); the access token ends anyway.
+   */
+  async logout(user: AuthenticatedUser, refreshToken: string): Promise<void> {
+    const familyId = await this.dataSource.transaction(async (manager) => {
+      const stored = await manager.getRepository(RefreshToken).findOne({ where: { tokenHash: sha256(refreshToken), userId: user.userId } });
+      if (!stored) return null;
       await manager.getRepository(RefreshToken).update({ familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-      await appendAuditEvent(manager, { actorId: userId, action: 'auth.logout', subjectType: 'user', subjectId: userId });
+      await appendAuditEvent(manager, { actorId: user.userId, action: 'auth.logout', subjectType: 'user', subjectId: user.userId });
+      return stored.familyId;
     });
+    const sessionIds = [...new Set([user.sessionId, ...(familyId ? [familyId] : [])])];
+    // a token issued just before the family was revoked expires at most one lifetime from now
+    const sessionsExpireAt = Date.now() + this.config.get('JWT_ACCESS_TTL_SECONDS') * 1000;
+    await this.revoked.revoke({ tokenId: user.tokenId, tokenExpiresAt: user.expiresAt, sessionIds, sessionsExpireAt });
+    await this.sessionEvents.publish({ type: 'logout', userId: user.userId, sessionIds, tokenId: user.tokenId });
   }
 
   async me(userId: string): Promise<MeView> {
@@ -126,7 +141,7 @@ export class AuthService {
     const expiresAt = new Date(Date.now() + this.config.get('REFRESH_TOKEN_TTL_DAYS') * 86_400_000);
     await manager.getRepository(RefreshToken).insert({ userId: user.id, familyId, tokenHash: sha256(refreshToken), expiresAt, usedAt: null, revokedAt: null });
     return {
-      accessToken: await this.tokens.sign({ userId: user.id, email: user.email }),
+      accessToken: await this.tokens.sign({ userId: user.id, email: user.email }, familyId),
       expiresIn: this.config.get('JWT_ACCESS_TTL_SECONDS'),
       refreshToken,
       refreshTokenExpiresAt: expiresAt.toISOString(),

@@ -1,4 +1,4 @@
-import { EnvironmentError, trustedProxies, validateEnvironment } from './environment';
+import { EnvironmentError, publicOrigins, trustedProxies, validateEnvironment } from './environment';
 
 const valid = {
   DATABASE_URL: 'postgres://u:p@localhost:5432/vankien',
@@ -32,6 +32,15 @@ describe('environment', () => {
     for (const wrong of ['*', 'true', '1', '10.0.0.0/33', 'gateway', '10.0.0.1,', '']) {
       expect(problems({ ...valid, TRUST_PROXY: wrong })).toEqual([expect.stringContaining('TRUST_PROXY')]);
     }
+  });
+
+  it('allows WebSocket upgrades from the public address by default, or from the listed origins', () => {
+    expect(publicOrigins(validateEnvironment({ ...valid, PORT: '8080' }))).toEqual(['http://localhost:8080', 'http://127.0.0.1:8080']);
+    const listed = validateEnvironment({ ...valid, PUBLIC_ORIGINS: 'https://VanKien.example.vn:443, http://localhost:3000' });
+    expect(publicOrigins(listed)).toEqual(['https://vankien.example.vn', 'http://localhost:3000']);
+    expect(problems({ ...valid, PUBLIC_ORIGINS: 'https://vankien.example.vn/editor' })[0]).toMatch(/PUBLIC_ORIGINS/);
+    expect(problems({ ...valid, PUBLIC_ORIGINS: '*' })[0]).toMatch(/PUBLIC_ORIGINS/);
+    expect(problems({ ...valid, PUBLIC_ORIGINS: 'vankien.example.vn' })[0]).toMatch(/PUBLIC_ORIGINS/);
   });
 
   it('relays collaborative edits through Redis unless COLLAB_REDIS=off', () => {

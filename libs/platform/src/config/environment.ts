@@ -24,6 +24,10 @@ class IsProxyList implements ValidatorConstraintInterface {
   }
 }
 
+/** One origin as browsers send it in the Origin header: scheme://host[:port], nothing after. */
+const origin = String.raw`https?:\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?`;
+const originList = new RegExp(`^${origin}(\\s*,\\s*${origin})*$`);
+
 /**
  * Every environment variable Vankien reads, with its rule and default. `process.env` is read
  * nowhere else: the apps get a validated, typed `Environment` from the ConfigModule.
@@ -73,6 +77,15 @@ export class Environment {
   @Min(1)
   @Max(65535)
   PORT = 3000;
+
+  /**
+   * The origins (scheme://host[:port], comma-separated) of the pages allowed to open the
+   * collaboration WebSocket; a browser upgrade from any other origin gets 403. Defaults to the
+   * public address on this machine: http://localhost:PORT and http://127.0.0.1:PORT.
+   */
+  @IsOptional()
+  @Matches(originList, { message: 'PUBLIC_ORIGINS must be a comma-separated list of origins such as https://vankien.example.vn,http://localhost:3000 (scheme, host and port only)' })
+  PUBLIC_ORIGINS?: string;
 
   /** Address the apps listen on: loopback on one machine, 0.0.0.0 in containers. */
   @IsString()
@@ -152,6 +165,15 @@ export class Environment {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+}
+
+/**
+ * The allowed WebSocket origins, normalised as `new URL(...).origin` writes them (lower-case
+ * host, no default port), which is how they are compared with a request's Origin header.
+ */
+export function publicOrigins(environment: Pick<Environment, 'PUBLIC_ORIGINS' | 'PORT'>): string[] {
+  const listed = environment.PUBLIC_ORIGINS?.split(',').map((entry) => entry.trim()) ?? [`http://localhost:${environment.PORT}`, `http://127.0.0.1:${environment.PORT}`];
+  return [...new Set(listed.map((entry) => new URL(entry).origin))];
 }
 
 export class EnvironmentError extends Error {
