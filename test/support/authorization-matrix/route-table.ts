@@ -404,6 +404,11 @@ export const knownLeaks: KnownLeak[] = ['GET /api/rounds/:roundId/dispositions',
   ),
 );
 
+/** The type of the subject the policy is asked about for a case (the object, or what the rule derives from it). */
+export function subjectType(routeCase: PolicyCase): PolicySubjectKind {
+  return routeCase.subject?.of === 'callers-submission-in-round' ? 'submission' : routeCase.object;
+}
+
 /** Every case of the table with its route, in the order the matrix runs them: reads, then writes. */
 export function cases(): { route: string; method: string; path: string; routeCase: RouteCase; index: number }[] {
   const all = Object.entries(routeTable).flatMap(([route, entry]) => (Array.isArray(entry) ? entry : [entry]).map((routeCase) => ({ route, routeCase })));
