@@ -149,12 +149,12 @@ export async function buildFixtures(options: {
   const firstComment = async (submissionId: string): Promise<string> => (await dataSource.query('SELECT id FROM comments WHERE submission_id = $1 ORDER BY position LIMIT 1', [submissionId]))[0].id;
   const invited = async (roundId: string): Promise<string> => (await dataSource.query('SELECT organization_id AS id FROM invitations WHERE round_id = $1 ORDER BY created_at', [roundId])).map((r: { id: string }) => r.id).join(',');
 
-  const organizationTarget = async (code: string, ownVersionId: string): Promise<Target> => ({
+  const organizationTarget = async (code: string, ownVersionId: string, unsharedForeignVersionId: string): Promise<Target> => ({
     name: `${code} organisation`,
     kind: 'organization',
     id: org[code],
     params: { id: org[code], membershipId: await membershipOf(org[code]) },
-    extra: { spareUserId: spare.id, ownVersionId },
+    extra: { spareUserId: spare.id, ownVersionId, unsharedForeignVersionId },
   });
   const documentTarget = (code: string, d: typeof lc): Target => ({
     name: `${code} document`,
@@ -163,12 +163,12 @@ export async function buildFixtures(options: {
     params: { id: d.id, versionId: d.v2 },
     extra: { documentId: d.id, firstVersionId: d.v1, latestVersionId: d.v2 },
   });
-  const roundTarget = async (name: string, id: string, key: string, upperRoundId: string, blockId: string, versionId: string): Promise<Target> => ({
+  const roundTarget = async (name: string, id: string, key: string, upperRoundId: string, foreignBlockId: string): Promise<Target> => ({
     name,
     kind: 'round',
     id,
     params: { id, roundId: id, key },
-    extra: { invitedIds: await invited(id), upperRoundId, blockId, versionId },
+    extra: { invitedIds: await invited(id), upperRoundId, foreignBlockId },
   });
   const submissionTarget = async (name: string, id: string, roundVersion: string, blockId: string): Promise<Target> => ({
     name,
@@ -182,9 +182,11 @@ export async function buildFixtures(options: {
     markers,
     targets: {
       none: [{ name: '-', kind: 'organization', id: '', params: { kind: 'political_report' }, extra: {} }],
-      organization: [await organizationTarget('LC', lc.v1), await organizationTarget('LC-TD', td.v1)],
+      // the other organisation's latest version, which no round carries
+      organization: [await organizationTarget('LC', lc.v1, td.v2), await organizationTarget('LC-TD', td.v1, lc.v2)],
       document: [documentTarget('LC', lc), documentTarget('LC-TD', td)],
-      round: [await roundTarget('LC round', lcRound, lcCluster.key, tdRound, lc.block, lc.v1), await roundTarget('LC-TD round (on LC’s version 1)', tdRound, tdCluster.key, lcRound, lc.block, lc.v1)],
+      // a block of a document the round's organisation does not draft, for a disposition to target
+      round: [await roundTarget('LC round', lcRound, lcCluster.key, tdRound, td.block), await roundTarget('LC-TD round (on LC’s version 1)', tdRound, tdCluster.key, lcRound, lc.block)],
       submission: [
         await submissionTarget('LC round: LC-TD’s submission', lcByTd, lc.v1, lc.block),
         await submissionTarget('LC round: nghihuu1’s own', lcByRetired, lc.v1, lc.block),

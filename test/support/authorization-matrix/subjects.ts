@@ -10,7 +10,15 @@ import type { PolicySubjectKind } from './route-table';
  * wrong subject shows as a disagreement.
  */
 export class SubjectLoader {
+  /** Subjects as read since the last write: reads change nothing, so they share one reading. */
+  private readonly cache = new Map<string, Promise<Subject>>();
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** After a write: the next subjects are read again. */
+  forget(): void {
+    this.cache.clear();
+  }
 
   async actor(userId: string): Promise<Actor> {
     const rows: { role: Role; id: string; path: string }[] = await this.dataSource.query(
@@ -26,7 +34,18 @@ export class SubjectLoader {
     return { id: row.id, path: row.path };
   }
 
-  async subject(kind: PolicySubjectKind, id: string): Promise<Subject> {
+  subject(kind: PolicySubjectKind, id: string): Promise<Subject> {
+    const key = `${kind}:${id}`;
+    let subject = this.cache.get(key);
+    if (!subject) {
+      subject = this.read(kind, id);
+      this.cache.set(key, subject);
+      subject.catch(() => this.cache.delete(key));
+    }
+    return subject;
+  }
+
+  private async read(kind: PolicySubjectKind, id: string): Promise<Subject> {
     switch (kind) {
       case 'organization':
         return { type: 'organization', organization: await this.organization(id) };
