@@ -59,6 +59,8 @@ interface CaseBase {
   stateStatuses?: number[];
   /** Writes run after every read, in the table's order, so that reads see the fixtures as built. */
   write?: boolean;
+  /** A write that ends what the others need (closing a round): after every other write. */
+  runsLast?: boolean;
   request?: (target: Target, caller: Caller) => RequestSpec;
   /** The answer's token pair becomes the caller's matrix session (login, refresh). */
   keepsSession?: boolean;
@@ -111,7 +113,7 @@ const comment = (target: Target) => ({ blockId: target.extra.blockId, documentVe
 
 export const routeTable: Record<string, RouteCase | RouteCase[]> = {
   // ---- public: no token needed ----
-  'GET /health': { access: 'public' },
+  'GET /health': { access: 'public', stateStatuses: [503], note: '503 names what is down: the matrix stops the worker once its fixtures are built' },
   'GET /docs': { access: 'public' },
   'GET /docs-json': { access: 'public' },
   'GET /docs-yaml': { access: 'public' },
@@ -303,7 +305,7 @@ export const routeTable: Record<string, RouteCase | RouteCase[]> = {
   'GET /api/rounds/:id/reminders': { access: 'policy', action: 'synthesis.read', object: 'round' },
   'GET /api/rounds/:roundId/template.xlsx': { access: 'policy', action: 'round.read', object: 'round' },
   'POST /api/rounds/:id/open': { access: 'policy', action: 'round.manage', object: 'round', write: true, stateStatuses: [409] },
-  'POST /api/rounds/:id/close': { access: 'policy', action: 'round.manage', object: 'round', write: true, stateStatuses: [409], note: 'last of the round writes (the table’s order)' },
+  'POST /api/rounds/:id/close': { access: 'policy', action: 'round.manage', object: 'round', write: true, runsLast: true, stateStatuses: [409], note: 'after every other write: a closed round takes no submission' },
 
   // ---- submissions ----
   'POST /api/rounds/:roundId/submissions': {
@@ -467,10 +469,12 @@ export function subjectType(routeCase: PolicyCase): PolicySubjectKind {
   return routeCase.subject?.of === 'callers-submission-in-round' ? 'submission' : routeCase.object;
 }
 
+const rank = (routeCase: RouteCase): number => (routeCase.runsLast ? 2 : routeCase.write ? 1 : 0);
+
 /** Every case of the table with its route, in the order the matrix runs them: reads, then writes. */
 export function cases(): { route: string; method: string; path: string; routeCase: RouteCase; index: number }[] {
   const all = Object.entries(routeTable).flatMap(([route, entry]) => (Array.isArray(entry) ? entry : [entry]).map((routeCase) => ({ route, routeCase })));
   return all
     .map((item, index) => ({ ...item, index, method: item.route.split(' ')[0], path: item.route.split(' ')[1] }))
-    .sort((a, b) => Number(a.routeCase.write ?? false) - Number(b.routeCase.write ?? false) || a.index - b.index);
+    .sort((a, b) => rank(a.routeCase) - rank(b.routeCase) || a.index - b.index);
 }
