@@ -68,6 +68,12 @@ interface CaseBase {
   note?: string;
 }
 
+export interface ListRule {
+  kind: PolicySubjectKind;
+  action: Action;
+  idField: string;
+}
+
 export interface PublicCase extends CaseBase {
   access: 'public';
 }
@@ -76,7 +82,7 @@ export interface PublicCase extends CaseBase {
 export interface AuthenticatedCase extends CaseBase {
   access: 'authenticated';
   /** A list whose every item must be an object the caller may `action`. */
-  listOf?: { kind: PolicySubjectKind; action: Action; idField: string };
+  listOf?: ListRule;
 }
 
 export interface PolicyCase extends CaseBase {
@@ -86,6 +92,8 @@ export interface PolicyCase extends CaseBase {
   subject?: SubjectRule;
   /** What a caller the policy denies gets: 403, or 404 where the service hides the object. */
   denied?: 403 | 404;
+  /** The answer is a list whose every item must be an object the caller may `action` itself. */
+  listOf?: ListRule;
   /** The response carries a document's text: its content is checked against document.read. */
   readsDocumentContent?: boolean;
   /**
@@ -158,7 +166,13 @@ export const routeTable: Record<string, RouteCase | RouteCase[]> = {
 
   // ---- organisations ----
   'GET /api/organizations/:id': { access: 'policy', action: 'organization.read', object: 'organization' },
-  'GET /api/organizations/:id/subtree': { access: 'policy', action: 'organization.read', object: 'organization' },
+  'GET /api/organizations/:id/subtree': {
+    access: 'policy',
+    action: 'organization.read',
+    object: 'organization',
+    listOf: { kind: 'organization', action: 'organization.read', idField: 'id' },
+    note: 'each organisation listed must be one the caller may read by itself (GET /api/organizations/:id)',
+  },
   'GET /api/organizations/:id/memberships': { access: 'policy', action: 'membership.manage', object: 'organization' },
   'POST /api/organizations': {
     access: 'policy',
@@ -459,10 +473,39 @@ export interface KnownHole {
  * 409 of the stale expected version, after the targets were checked).
  * TODO(issue 12, finding 1): remove these marks with the fix.
  */
-export const knownHoles: KnownHole[] = [
+const crossObjectHoles: KnownHole[] = [
   { route: 'POST /api/rounds', caller: 'vanphong.td', target: 'LC-TD organisation', why: 'issue 12, finding 1: a round on an unshared upper-level version' },
   { route: 'PUT /api/rounds/:roundId/dispositions/:key', caller: 'vanphong.td', target: districtRoundOnProvinceVersion, why: 'issue 12, finding 1: a disposition targeting the province’s draft' },
 ];
+
+
+const lowerUnits = ['LC-TP', 'LC-TP-CB1', 'LC-TP-CB2', 'LC-TD', 'LC-TD-CB1', 'LC-TD-CB2', 'LC-PT', 'LC-PT-CB1', 'LC-PT-CB2', 'LC-MTTQ', 'LC-DTN', 'LC-NGH'];
+const branchOf = (code: string): string[] => lowerUnits.filter((unit) => unit === code || unit.startsWith(`${code}-`));
+
+/**
+ * Issue 12, finding 14 ("contributors can list the whole organisation tree"): the subtree of the
+ * province lists, to every member of a unit below it, the organisations of the other branches,
+ * each of which GET /api/organizations/:id refuses them (403). Whoever settles finding 14 decides
+ * what each role sees; the policy's organization.read is what the matrix holds the list to.
+ * TODO(issue 12, finding 14): remove these marks with the decision.
+ */
+const subtreeHoles: KnownHole[] = [
+  ['vanphong.tp', 'LC-TP'],
+  ['vanphong.td', 'LC-TD'],
+  ['thuongvu.td', 'LC-TD'],
+  ['vanphong.pt', 'LC-PT'],
+  ['chibo.binhlu', 'LC-TD-CB1'],
+  ['mttq', 'LC-MTTQ'],
+  ['tinhdoan', 'LC-DTN'],
+  ['nghihuu1', 'LC-NGH'],
+  ['nghihuu2', 'LC-NGH'],
+].flatMap(([caller, own]) =>
+  lowerUnits
+    .filter((unit) => !branchOf(own).includes(unit) && !own.startsWith(`${unit}-`))
+    .map((unit) => ({ route: 'GET /api/organizations/:id/subtree', caller, target: `listed organization ${unit}`, why: 'issue 12, finding 14: the whole tree listed to a unit below' })),
+);
+
+export const knownHoles: KnownHole[] = [...crossObjectHoles, ...subtreeHoles];
 
 /** The type of the subject the policy is asked about for a case (the object, or what the rule derives from it). */
 export function subjectType(routeCase: PolicyCase): PolicySubjectKind {
