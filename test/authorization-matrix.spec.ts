@@ -5,7 +5,7 @@ import { decide, type Actor, type Subject } from '../libs/auth/src/policy/policy
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { buildFixtures, type Fixtures } from './support/authorization-matrix/fixtures';
 import { responseText } from './support/authorization-matrix/response-text';
-import { cases, knownHoles, knownLeaks, routeTable, type Caller, type RouteCase, type Target } from './support/authorization-matrix/route-table';
+import { cases, knownHoles, knownLeaks, routeTable, type Caller, type RequestSpec, type RouteCase, type Target } from './support/authorization-matrix/route-table';
 import { servedRoutes } from './support/authorization-matrix/served-routes';
 import { SubjectLoader } from './support/authorization-matrix/subjects';
 import { flushWorkerRedis, seededDatabase, type SeededDatabase } from './support/seeded-system';
@@ -178,8 +178,7 @@ describe('authorization matrix: every route × every demo identity × objects of
     return out;
   }
 
-  async function call(app: 'feedback' | 'editor', method: string, path: string, routeCase: RouteCase, target: Target, caller: Caller): Promise<{ status: number; body: Buffer; code?: string; json?: unknown }> {
-    const spec = routeCase.request?.(target, caller) ?? {};
+  async function call(app: 'feedback' | 'editor', method: string, path: string, routeCase: RouteCase, spec: RequestSpec, caller: Caller): Promise<{ status: number; body: Buffer; code?: string; json?: unknown }> {
     const headers: Record<string, string> = {};
     const token = spec.token ?? (caller.userId ? tokens[caller.name] : undefined);
     if (token && caller.userId) headers.authorization = `Bearer ${token}`;
@@ -233,7 +232,7 @@ describe('authorization matrix: every route × every demo identity × objects of
     const spec = routeCase.request?.(target, caller) ?? {};
     const expected = await expectation(routeCase, target, caller, spec.body);
     const markers = await forbiddenMarkers(caller);
-    const response = await call(app, method, path, routeCase, target, caller);
+    const response = await call(app, method, path, routeCase, spec, caller);
     cells += 1;
     report.push({ route, query, target: target.name, caller: caller.name, outcome: expected.outcome, status: response.status, code: response.code });
     const wanted = judge(expected, routeCase, response.status, response.code);

@@ -115,15 +115,20 @@ export async function buildFixtures(options: {
   // the syntheses, by the worker's own handler
   const handler = options.worker.get(SynthesizeRoundHandler);
   for (const roundId of [lcRound, tdRound]) await handler.handle({ roundId });
+  // the queued job of the same round may be running meanwhile: wait for a complete revision
   const clusterOn = async (roundId: string, versionId: string, blockId: string): Promise<{ key: string; commentCount: number }> => {
-    const [row] = await dataSource.query(
-      `SELECT c.key, c.comment_count AS "commentCount" FROM comment_clusters c JOIN syntheses s ON s.id = c.synthesis_id
-        WHERE s.round_id = $1 AND s.status = 'complete' AND NOT c.agreement AND c.document_version_id = $2 AND c.block_id = $3
-        ORDER BY s.revision DESC, c.position LIMIT 1`,
-      [roundId, versionId, blockId],
-    );
-    if (!row) throw new Error(`fixture: no proposal on ${blockId} in the synthesis of round ${roundId}`);
-    return row;
+    for (const deadline = Date.now() + 30_000; ; ) {
+      const [row] = await dataSource.query(
+        `SELECT c.key, c.comment_count AS "commentCount" FROM comment_clusters c JOIN syntheses s ON s.id = c.synthesis_id
+          WHERE s.round_id = $1 AND s.status = 'complete' AND NOT c.agreement AND c.document_version_id = $2 AND c.block_id = $3
+          ORDER BY s.revision DESC, c.position LIMIT 1`,
+        [roundId, versionId, blockId],
+      );
+      if (row) return row;
+      if (Date.now() > deadline) throw new Error(`fixture: no proposal on ${blockId} in the synthesis of round ${roundId}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await handler.handle({ roundId });
+    }
   };
   const lcCluster = await clusterOn(lcRound, lc.v1, lc.block);
   const tdCluster = await clusterOn(tdRound, lc.v1, lc.block);

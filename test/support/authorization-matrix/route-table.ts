@@ -117,6 +117,16 @@ const uniqueSuffix = (): string => `${Date.now().toString(36)}${Math.floor(Math.
 /** Bytes that are not an Office file: an import is refused for what it is, after the check of the right. */
 const notAnOfficeFile = Buffer.from('this is not a DOCX or XLSX file, only a matrix probe\n');
 
+/** A round of the target organisation on one version, open now, inviting its children. */
+const newRound = (target: Target, versionId: string) => ({
+  organizationId: target.id,
+  title: 'Đợt lấy ý kiến của ma trận',
+  opensAt: new Date(Date.now() - 60_000).toISOString(),
+  deadline: new Date(Date.now() + 86_400_000).toISOString(),
+  documentVersionIds: [versionId],
+  invitations: { childrenOf: [{ organizationId: target.id, depth: 1 }] },
+});
+
 const comment = (target: Target) => ({ blockId: target.extra.blockId, documentVersionId: target.extra.versionId, kind: 'general', text: 'Ý kiến thử của ma trận phân quyền.' });
 
 export const routeTable: Record<string, RouteCase | RouteCase[]> = {
@@ -279,21 +289,12 @@ export const routeTable: Record<string, RouteCase | RouteCase[]> = {
   // ---- rounds ----
   'POST /api/rounds': [
     {
-    access: 'policy',
-    action: 'round.manage',
-    object: 'organization',
-    write: true,
-    stateStatuses: [422],
-    request: (target) => ({
-      body: {
-        organizationId: target.id,
-        title: 'Đợt lấy ý kiến của ma trận',
-        opensAt: new Date(Date.now() - 60_000).toISOString(),
-        deadline: new Date(Date.now() + 86_400_000).toISOString(),
-        documentVersionIds: [target.extra.ownVersionId],
-        invitations: { childrenOf: [{ organizationId: target.id, depth: 1 }] },
-      },
-    }),
+      access: 'policy',
+      action: 'round.manage',
+      object: 'organization',
+      write: true,
+      stateStatuses: [422],
+      request: (target) => ({ body: newRound(target, target.extra.ownVersionId) }),
     },
     {
       access: 'policy',
@@ -302,16 +303,7 @@ export const routeTable: Record<string, RouteCase | RouteCase[]> = {
       write: true,
       crossObject: { rule: 'a round is opened only on versions its organisation may read (its own, or one a round inviting it carries)', refusals: [403, 422] },
       note: 'the other organisation’s latest version, which no round carries (issue 12, finding 1)',
-      request: (target) => ({
-        body: {
-          organizationId: target.id,
-          title: 'Đợt lấy ý kiến trên bản chưa chia sẻ (ma trận)',
-          opensAt: new Date(Date.now() - 60_000).toISOString(),
-          deadline: new Date(Date.now() + 86_400_000).toISOString(),
-          documentVersionIds: [target.extra.unsharedForeignVersionId],
-          invitations: { childrenOf: [{ organizationId: target.id, depth: 1 }] },
-        },
-      }),
+      request: (target) => ({ body: newRound(target, target.extra.unsharedForeignVersionId) }),
     },
   ],
   'GET /api/rounds/:id': { access: 'policy', action: 'round.read', object: 'round' },
