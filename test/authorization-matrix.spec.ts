@@ -11,23 +11,17 @@ import { SubjectLoader } from './support/authorization-matrix/subjects';
 import { flushWorkerRedis, seededDatabase, type SeededDatabase } from './support/seeded-system';
 import { login, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
 
-/** The 15 demo accounts (README, "Accounts and permissions"), and anonymous. */
-const demoAccounts = [
-  'quantri',
-  'tieuban',
-  'thuongvu1',
-  'thuongvu2',
-  'thuongvu3',
-  'vanphong.tp',
-  'vanphong.td',
-  'vanphong.pt',
-  'thuongvu.td',
-  'chibo.binhlu',
-  'mttq',
-  'tinhdoan',
-  'nghihuu1',
-  'nghihuu2',
-];
+/*
+ * The authorization matrix. The route table (support/authorization-matrix/route-table.ts) says,
+ * for every route the apps serve, which object it acts on and which policy action guards it;
+ * the fixtures put such objects in the province's branch and in a district's; each route is
+ * called with them as every account of the demo seed and anonymously, and the answer is compared
+ * with what the policy (libs/auth/src/policy/policy.ts) decides for that account and object, as
+ * the database stands at the moment of the call. Reads run first (every caller at once), then
+ * writes (one by one, in the table's order). Every response is also searched for the markers
+ * planted in the documents' next versions and live drafts, and a marker sent to a caller who may
+ * not read its document is a leak, whatever the route.
+ */
 
 interface Expectation {
   outcome: 'public' | 'unauthenticated' | 'allowed' | 'denied' | 'refused';
@@ -97,6 +91,7 @@ describe('authorization matrix: every route × every demo identity × objects of
   const report: { route: string; query: string; target: string; caller: string; outcome: string; status: number; code?: string }[] = [];
   let cells = 0;
   let seconds = 0;
+  let workerClosed = false;
 
   beforeAll(async () => {
     await flushWorkerRedis();
@@ -112,9 +107,11 @@ describe('authorization matrix: every route × every demo identity × objects of
     served.feedback = servedRoutes(feedback.app);
     served.editor = servedRoutes(editor.app);
 
-    const users: { id: string; email: string }[] = await seeded.dataSource.query('SELECT id, email FROM users');
+    // every account of the demo seed (README, "Accounts and permissions"): an account added to
+    // the seed joins the matrix by itself
+    const users: { id: string; email: string }[] = await seeded.dataSource.query('SELECT id, email FROM users ORDER BY email');
     const userIds = Object.fromEntries(users.map((u) => [u.email.split('@')[0], u.id]));
-    for (const name of demoAccounts) {
+    for (const name of Object.keys(userIds)) {
       tokens[name] = (await login(feedback.url, `${name}@vankien.local`)).accessToken;
       actors[name] = await loader.actor(userIds[name]);
       callers.push({
@@ -127,6 +124,7 @@ describe('authorization matrix: every route × every demo identity × objects of
     fixtures = await buildFixtures({ feedbackUrl: feedback.url, editorUrl: editor.url, dataSource: seeded.dataSource, worker, org: seeded.org, tokens, userIds });
     // no new synthesis revision while the matrix runs: the proposals its cells name stay as built
     await worker.close();
+    workerClosed = true;
 
     const started = Date.now();
     await runMatrix();
@@ -138,6 +136,7 @@ describe('authorization matrix: every route × every demo identity × objects of
   }, 240_000);
 
   afterAll(async () => {
+    if (!workerClosed) await worker?.close();
     await editor?.close();
     await feedback?.close();
     await seeded?.close();
