@@ -6,11 +6,14 @@ import { allSaved, connectClient, typeInto } from '../collab-client';
 import { apiClient } from '../test-app';
 import type { Target } from './route-table';
 
-/** A unique string planted in a document's text that only its readers may ever see. */
+/**
+ * A unique string of a document that only its readers may ever see: text planted in it, or the
+ * id of its version that no round carries (an id tells that the version exists, and opens it).
+ */
 export interface Marker {
   value: string;
   documentId: string;
-  /** "live draft" (typed after the last version) or "next version" (a version no round carries). */
+  /** "live draft" (typed after the last version), "next version" (one no round carries), its id. */
   where: string;
 }
 
@@ -67,7 +70,11 @@ export async function buildFixtures(options: {
       const v2 = must(await editor.post<VersionBody>(`/api/documents/${document.id}/versions`, {}, tokens[drafter]), `${organization} version 2`);
       typeInto(client.ydoc, block, 0, `${live} `);
       await allSaved(client);
-      markers.push({ value: next, documentId: document.id, where: `${organization}'s next version (2)` }, { value: live, documentId: document.id, where: `${organization}'s live draft` });
+      markers.push(
+        { value: next, documentId: document.id, where: `${organization}'s next version (2)` },
+        { value: live, documentId: document.id, where: `${organization}'s live draft` },
+        { value: v2.id, documentId: document.id, where: `${organization}'s next version's id` },
+      );
       return { id: document.id, v1: v1.id, v2: v2.id, block, otherBlock: paragraphs[1] };
     } finally {
       client.close();

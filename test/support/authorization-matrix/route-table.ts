@@ -438,9 +438,10 @@ const districtRoundOnProvinceVersion = 'LC-TD round (on LC’s version 1)';
 /**
  * Finding 1 of issue 12 (the lead fixes it in apps/feedback/src/dispositions): the table of
  * dispositions of the district's round on the province's version 1 carries the province's next
- * version (`carried.to.text`, also without `against`, which defaults to next) and, with
- * `against=live`, its live draft, and `…/dispositions/:key` its word diff
- * (`changes[].words[].text`), to the district's drafter and approver.
+ * version (`items[].carried.to.text`, and its id in `documents[].against`, also without
+ * `against`, which defaults to next) and, with `against=live`, its live draft; and
+ * `…/dispositions/:key` carries them in `carried.to.text` and the word diff
+ * (`changes[].words[].text`): to the district's drafter and approver.
  * TODO(issue 12, finding 1): remove these marks with the fix.
  */
 export const knownLeaks: KnownLeak[] = ['GET /api/rounds/:roundId/dispositions', 'GET /api/rounds/:roundId/dispositions/:key'].flatMap((route) =>
