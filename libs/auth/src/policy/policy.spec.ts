@@ -1,5 +1,8 @@
 import { actions, decide, type Action, type Actor, type OrganizationRef, type Subject } from './policy';
+import { roles } from '../../../domain/src/user/role';
 import type { Role } from '@vankien/domain';
+// the authorization matrix's route table (pure data): which action × object each route asks about
+import { routeTable, subjectType, type PolicyCase } from '../../../../test/support/authorization-matrix/route-table';
 
 // A small tree: province P with districts A and B, a cell A1 under A, the Front F and the
 // retired leaders' group R under P; and a second province Q.
@@ -180,5 +183,56 @@ describe('authorization policy', () => {
       expect(decide(districtDrafterA, action, provinceDocument).allowed).toBe(false);
       expect(decide(districtApproverA, action, provinceRound).allowed).toBe(false);
     }
+  });
+});
+
+describe('a rule for every action × object type a route asks about', () => {
+  // someone who holds every role in every organisation of P's tree, and is the contributor of
+  // the submission: if even they meet "does not apply", the policy has no rule for the pair
+  const everyone = actor('u-everything', ...[P, A, A1, B, F, R].flatMap((organization) => roles.map((role): [OrganizationRef, Role] => [organization, role])));
+  const subjects: Record<Subject['type'], Subject> = {
+    organization: { type: 'organization', organization: A },
+    document: districtDocument,
+    round: provinceRound,
+    submission: { ...retiredLeaderSubmission, contributorId: 'u-everything' },
+    approval_request: districtApprovalAtProvince,
+  };
+  const types = Object.keys(subjects) as Subject['type'][];
+  const applies = (action: Action, type: Subject['type']): boolean => !/does not apply/.test(decide(everyone, action, subjects[type]).reason);
+
+  const used = [
+    ...new Map(
+      Object.entries(routeTable)
+        .flatMap(([route, entry]) => (Array.isArray(entry) ? entry : [entry]).map((routeCase) => ({ route, routeCase })))
+        .filter((item): item is { route: string; routeCase: PolicyCase } => item.routeCase.access === 'policy')
+        .map(({ route, routeCase }) => [`${routeCase.action} ${subjectType(routeCase)}`, [routeCase.action, subjectType(routeCase), route] as const]),
+    ).values(),
+  ];
+
+  it('the route table asks about some combinations', () => {
+    expect(used.length).toBeGreaterThan(10);
+  });
+
+  it.each(used)('%s on a %s (asked by %s, among others) has a rule, and someone may do it', (action, type) => {
+    const decision = decide(everyone, action, subjects[type]);
+    expect(decision.reason).not.toMatch(/does not apply/);
+    expect(decision.allowed).toBe(true);
+  });
+
+  it('every action has a rule for at least one object type', () => {
+    expect(actions.filter((action) => !types.some((type) => applies(action, type)))).toEqual([]);
+  });
+
+  it('the policy has rules for exactly these combinations, and no route asks about another', () => {
+    const withRule = Object.fromEntries(types.map((type) => [type, actions.filter((action) => applies(action, type))]));
+    // a rule added or removed shows here first: update this with the route table in mind
+    expect(withRule).toEqual({
+      organization: ['organization.read', 'organization.manage', 'membership.manage', 'document.create', 'round.manage'],
+      document: ['document.read', 'document.edit', 'version.freeze', 'approval.request'],
+      round: ['round.manage', 'round.read', 'synthesis.read', 'synthesis.correct', 'disposition.write'],
+      submission: ['submission.read', 'submission.write'],
+      approval_request: ['document.read', 'approval.request', 'approval.decide'],
+    });
+    expect(used.filter(([action, type]) => !withRule[type].includes(action)).map(([action, type, route]) => `${route}: ${action} on a ${type}`)).toEqual([]);
   });
 });
