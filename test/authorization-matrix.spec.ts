@@ -153,6 +153,7 @@ describe('authorization matrix: every route × every demo identity × objects of
       const actor = caller.userId ? actors[caller.name] : noActor;
       return decide(actor, 'submission.write', asUnit).allowed ? asUnit : { ...asUnit, contributorId: caller.userId };
     }
+    if (routeCase.subject?.of === 'version') return loader.subject('document_version', target.params.versionId);
     return loader.subject(routeCase.object, target.id);
   }
 
@@ -165,6 +166,12 @@ describe('authorization matrix: every route × every demo identity × objects of
       return recipient === caller.userId ? { outcome: 'allowed', reason: 'the recipient' } : { outcome: 'denied', reason: 'not the recipient', deniedStatus: 404 };
     }
     const decision = decide(actors[caller.name], routeCase.action, await subjectFor(routeCase, target, caller, body));
+    if (decision.allowed && routeCase.readsLiveDraftsOfRound) {
+      for (const documentId of await loader.documentsOfRound(target.id)) {
+        const live = decide(actors[caller.name], 'document.read', await loader.subject('document', documentId));
+        if (!live.allowed) return { outcome: 'refused', reason: `${routeCase.action}: ${decision.reason}, but the live draft: ${live.reason}`, refusals: [403] };
+      }
+    }
     if (decision.allowed && routeCase.crossObject) return { outcome: 'refused', reason: `${routeCase.action}: ${decision.reason}, but ${routeCase.crossObject.rule}`, refusals: routeCase.crossObject.refusals };
     return { outcome: decision.allowed ? 'allowed' : 'denied', reason: `${routeCase.action}: ${decision.reason}`, deniedStatus: routeCase.denied ?? 403 };
   }

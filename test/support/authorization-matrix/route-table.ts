@@ -12,8 +12,11 @@ import type { Action } from '../../../libs/auth/src/policy/policy';
 /** The kinds of fixture objects the matrix builds, in the province's branch and in a district's. */
 export type ObjectKind = 'organization' | 'document' | 'round' | 'submission' | 'approval_request' | 'notification';
 
-/** Policy subject types (objects the policy knows); notifications are the recipient's own. */
-export type PolicySubjectKind = Exclude<ObjectKind, 'notification'>;
+/**
+ * Policy subject types (objects the policy knows); notifications are the recipient's own. A
+ * frozen version is a subject of its own: read through its document or a round that carries it.
+ */
+export type PolicySubjectKind = Exclude<ObjectKind, 'notification'> | 'document_version';
 
 /** The values a fixture object offers to fill a route's path parameters and bodies. */
 export interface Target {
@@ -50,7 +53,9 @@ export interface RequestSpec {
 export type SubjectRule =
   | { of: 'target' }
   /** The caller's own submission for an invited organisation (POST /api/rounds/:roundId/submissions). */
-  | { of: 'callers-submission-in-round' };
+  | { of: 'callers-submission-in-round' }
+  /** The frozen version named by the path parameter `versionId` of the target document. */
+  | { of: 'version' };
 
 interface CaseBase {
   /** Query string variants (each is called); `{name}` is replaced from the target's extra values. */
@@ -88,7 +93,8 @@ export interface AuthenticatedCase extends CaseBase {
 export interface PolicyCase extends CaseBase {
   access: 'policy';
   action: Action;
-  object: PolicySubjectKind;
+  /** The fixture object whose ids fill the path (the subject itself unless `subject` says otherwise). */
+  object: Exclude<ObjectKind, 'notification'>;
   subject?: SubjectRule;
   /** What a caller the policy denies gets: 403, or 404 where the service hides the object. */
   denied?: 403 | 404;
@@ -96,6 +102,11 @@ export interface PolicyCase extends CaseBase {
   listOf?: ListRule;
   /** The response carries a document's text: its content is checked against document.read. */
   readsDocumentContent?: boolean;
+  /**
+   * The answer shows the live drafts of the round's documents: a caller the policy allows on
+   * the round who may not read one of those documents is refused (403).
+   */
+  readsLiveDraftsOfRound?: boolean;
   /**
    * The request names an object of another organisation that the target may not use (the
    * fixtures make sure of it): a caller the policy allows on the target is refused with one of
@@ -238,7 +249,7 @@ export const routeTable: Record<string, RouteCase | RouteCase[]> = {
   'GET /api/documents/:id/metrics': { access: 'policy', action: 'document.read', object: 'document', readsDocumentContent: true, queries: ['', '?version={firstVersionId}'] },
   'GET /api/documents/:id/history': { access: 'policy', action: 'document.read', object: 'document' },
   'GET /api/documents/:id/export.docx': { access: 'policy', action: 'document.read', object: 'document', readsDocumentContent: true, queries: ['', '?version={latestVersionId}'] },
-  'GET /api/versions/:versionId': { access: 'policy', action: 'document.read', object: 'document', readsDocumentContent: true },
+  'GET /api/versions/:versionId': { access: 'policy', action: 'document.read', object: 'document', subject: { of: 'version' }, readsDocumentContent: true },
   'POST /api/documents/:id/versions': {
     access: 'policy',
     action: 'version.freeze',
@@ -376,22 +387,30 @@ export const routeTable: Record<string, RouteCase | RouteCase[]> = {
   },
 
   // ---- dispositions ----
-  'GET /api/rounds/:roundId/dispositions': {
+  'GET /api/rounds/:roundId/dispositions': [
+    { access: 'policy', action: 'synthesis.read', object: 'round', readsDocumentContent: true, queries: ['', '?against=next'] },
+    {
     access: 'policy',
     action: 'synthesis.read',
     object: 'round',
     readsDocumentContent: true,
-    queries: ['', '?against=next', '?against=live'],
+    queries: ['?against=live'],
+    readsLiveDraftsOfRound: true,
   },
+  ],
   'GET /api/rounds/:roundId/dispositions/export.xlsx': { access: 'policy', action: 'synthesis.read', object: 'round', readsDocumentContent: true },
   'GET /api/rounds/:roundId/dispositions/export.docx': { access: 'policy', action: 'synthesis.read', object: 'round', readsDocumentContent: true },
-  'GET /api/rounds/:roundId/dispositions/:key': {
+  'GET /api/rounds/:roundId/dispositions/:key': [
+    { access: 'policy', action: 'synthesis.read', object: 'round', readsDocumentContent: true, queries: ['', '?against=next'] },
+    {
     access: 'policy',
     action: 'synthesis.read',
     object: 'round',
     readsDocumentContent: true,
-    queries: ['', '?against=next', '?against=live'],
+    queries: ['?against=live'],
+    readsLiveDraftsOfRound: true,
   },
+  ],
   'PUT /api/rounds/:roundId/dispositions/:key': [
     {
       access: 'policy',
@@ -435,20 +454,8 @@ export interface KnownLeak {
 
 const districtRoundOnProvinceVersion = 'LC-TD round (on LC’s version 1)';
 
-/**
- * Finding 1 of issue 12 (the lead fixes it in apps/feedback/src/dispositions): the table of
- * dispositions of the district's round on the province's version 1 carries the province's next
- * version (`items[].carried.to.text`, and its id in `documents[].against`, also without
- * `against`, which defaults to next) and, with `against=live`, its live draft; and
- * `…/dispositions/:key` carries them in `carried.to.text` and the word diff
- * (`changes[].words[].text`): to the district's drafter and approver.
- * TODO(issue 12, finding 1): remove these marks with the fix.
- */
-export const knownLeaks: KnownLeak[] = ['GET /api/rounds/:roundId/dispositions', 'GET /api/rounds/:roundId/dispositions/:key'].flatMap((route) =>
-  ['', '?against=next', '?against=live'].flatMap((query) =>
-    ['vanphong.td', 'thuongvu.td'].map((caller) => ({ route, query, caller, target: districtRoundOnProvinceVersion, why: 'issue 12, finding 1: the province’s next version and live draft through the district’s round' })),
-  ),
-);
+/** A leak the matrix finds on the current code and that is being fixed elsewhere (none now). */
+export const knownLeaks: KnownLeak[] = [];
 
 /** A disagreement the matrix finds on the current code and that is being fixed elsewhere. */
 export interface KnownHole {
@@ -458,51 +465,14 @@ export interface KnownHole {
   why: string;
 }
 
-/**
- * Finding 1 of issue 12, the checks across objects (the lead fixes them in
- * apps/feedback/src/rounds and dispositions): the district opens a round on the province's
- * version that was never shared with it (201), and its drafter's disposition in its round on the
- * province's version 1 targets a paragraph of the province's draft (accepted: the answer is the
- * 409 of the stale expected version, after the targets were checked).
- * TODO(issue 12, finding 1): remove these marks with the fix.
- */
-const crossObjectHoles: KnownHole[] = [
-  { route: 'POST /api/rounds', caller: 'vanphong.td', target: 'LC-TD organisation', why: 'issue 12, finding 1: a round on an unshared upper-level version' },
-  { route: 'PUT /api/rounds/:roundId/dispositions/:key', caller: 'vanphong.td', target: districtRoundOnProvinceVersion, why: 'issue 12, finding 1: a disposition targeting the province’s draft' },
-];
-
-
-const lowerUnits = ['LC-TP', 'LC-TP-CB1', 'LC-TP-CB2', 'LC-TD', 'LC-TD-CB1', 'LC-TD-CB2', 'LC-PT', 'LC-PT-CB1', 'LC-PT-CB2', 'LC-MTTQ', 'LC-DTN', 'LC-NGH'];
-const branchOf = (code: string): string[] => lowerUnits.filter((unit) => unit === code || unit.startsWith(`${code}-`));
-
-/**
- * Issue 12, finding 14 ("contributors can list the whole organisation tree"): the subtree of the
- * province lists, to every member of a unit below it, the organisations of the other branches,
- * each of which GET /api/organizations/:id refuses them (403). Whoever settles finding 14 decides
- * what each role sees; the policy's organization.read is what the matrix holds the list to.
- * TODO(issue 12, finding 14): remove these marks with the decision.
- */
-const subtreeHoles: KnownHole[] = [
-  ['vanphong.tp', 'LC-TP'],
-  ['vanphong.td', 'LC-TD'],
-  ['thuongvu.td', 'LC-TD'],
-  ['vanphong.pt', 'LC-PT'],
-  ['chibo.binhlu', 'LC-TD-CB1'],
-  ['mttq', 'LC-MTTQ'],
-  ['tinhdoan', 'LC-DTN'],
-  ['nghihuu1', 'LC-NGH'],
-  ['nghihuu2', 'LC-NGH'],
-].flatMap(([caller, own]) =>
-  lowerUnits
-    .filter((unit) => !branchOf(own).includes(unit) && !own.startsWith(`${unit}-`))
-    .map((unit) => ({ route: 'GET /api/organizations/:id/subtree', caller, target: `listed organization ${unit}`, why: 'issue 12, finding 14: the whole tree listed to a unit below' })),
-);
-
-export const knownHoles: KnownHole[] = [...crossObjectHoles, ...subtreeHoles];
+/** Disagreements the matrix finds on the current code and that are being fixed elsewhere (none now). */
+export const knownHoles: KnownHole[] = [];
 
 /** The type of the subject the policy is asked about for a case (the object, or what the rule derives from it). */
 export function subjectType(routeCase: PolicyCase): PolicySubjectKind {
-  return routeCase.subject?.of === 'callers-submission-in-round' ? 'submission' : routeCase.object;
+  if (routeCase.subject?.of === 'callers-submission-in-round') return 'submission';
+  if (routeCase.subject?.of === 'version') return 'document_version';
+  return routeCase.object;
 }
 
 const rank = (routeCase: RouteCase): number => (routeCase.runsLast ? 2 : routeCase.write ? 1 : 0);

@@ -59,13 +59,21 @@ export class SubjectLoader {
         return { type: 'document', owner: await this.organization(document.organizationId), reviewingCommitteeIds: committees.map((c) => c.committeeId) };
       }
       case 'round': {
-        const [round] = await this.dataSource.query('SELECT organization_id AS "organizationId" FROM comment_rounds WHERE id = $1', [id]);
+        const [round] = await this.dataSource.query('SELECT organization_id AS "organizationId", status FROM comment_rounds WHERE id = $1', [id]);
         if (!round) throw new Error(`no round ${id}`);
         const invited: { organizationId: string }[] = await this.dataSource.query(
           'SELECT organization_id AS "organizationId" FROM invitations WHERE round_id = $1 AND withdrawn_at IS NULL',
           [id],
         );
-        return { type: 'round', owner: await this.organization(round.organizationId), invitedOrganizationIds: invited.map((i) => i.organizationId) };
+        return { type: 'round', owner: await this.organization(round.organizationId), invitedOrganizationIds: invited.map((i) => i.organizationId), opened: round.status !== 'draft' };
+      }
+      case 'document_version': {
+        const [version] = await this.dataSource.query('SELECT document_id AS "documentId" FROM document_versions WHERE id = $1', [id]);
+        if (!version) throw new Error(`no version ${id}`);
+        const rounds: { roundId: string }[] = await this.dataSource.query('SELECT round_id AS "roundId" FROM round_documents WHERE document_version_id = $1', [id]);
+        const document = (await this.subject('document', version.documentId)) as Subject & { type: 'document' };
+        const carriedBy = await Promise.all(rounds.map(async (r) => (await this.subject('round', r.roundId)) as Subject & { type: 'round' }));
+        return { type: 'document_version', document, carriedBy };
       }
       case 'submission': {
         const [submission] = await this.dataSource.query(
@@ -90,6 +98,15 @@ export class SubjectLoader {
         return { type: 'approval_request', committee: await this.organization(request.committeeId), documentOwner: await this.organization(request.ownerId) };
       }
     }
+  }
+
+  /** The documents whose versions a round carries. */
+  async documentsOfRound(roundId: string): Promise<string[]> {
+    const rows: { documentId: string }[] = await this.dataSource.query(
+      'SELECT DISTINCT v.document_id AS "documentId" FROM round_documents rd JOIN document_versions v ON v.id = rd.document_version_id WHERE rd.round_id = $1',
+      [roundId],
+    );
+    return rows.map((row) => row.documentId);
   }
 
   /** The recipient of a notification. */

@@ -196,6 +196,8 @@ describe('a rule for every action × object type a route asks about', () => {
     round: provinceRound,
     submission: { ...retiredLeaderSubmission, contributorId: 'u-everything' },
     approval_request: districtApprovalAtProvince,
+    document_version: provinceVersionSharedForComment,
+    role_grant: grant(A1, 'approver', 'u-someone-else'),
   };
   const types = Object.keys(subjects) as Subject['type'][];
   const applies = (action: Action, type: Subject['type']): boolean => !/does not apply/.test(decide(everyone, action, subjects[type]).reason);
@@ -232,6 +234,8 @@ describe('a rule for every action × object type a route asks about', () => {
       round: ['round.manage', 'round.read', 'synthesis.read', 'synthesis.correct', 'disposition.write'],
       submission: ['submission.read', 'submission.write'],
       approval_request: ['document.read', 'approval.request', 'approval.decide'],
+      document_version: ['document.read'],
+      role_grant: ['membership.grant'],
     });
     expect(used.filter(([action, type]) => !withRule[type].includes(action)).map(([action, type, route]) => `${route}: ${action} on a ${type}`)).toEqual([]);
   });
