@@ -159,9 +159,13 @@ describe('outages of PostgreSQL and Redis under a running feedback app', () => {
 
   describe('while Redis is down', () => {
     let accessToken: string;
+    let loggedOut: string;
 
     beforeAll(async () => {
       ({ accessToken } = await login(feedback.url, 'quantri@vankien.local'));
+      const ended = await login(feedback.url, 'quantri@vankien.local');
+      expect((await api.post('/api/auth/logout', { refreshToken: ended.refreshToken }, ended.accessToken)).status).toBe(204);
+      loggedOut = ended.accessToken;
       await redisProxy.pause();
     });
 
@@ -186,6 +190,11 @@ describe('outages of PostgreSQL and Redis under a running feedback app', () => {
     it('what does not need Redis keeps working (/api/me)', async () => {
       const me = await api.get<{ email: string }>('/api/me', accessToken);
       expect({ status: me.status, email: me.body.email }).toEqual({ status: 200, email: 'quantri@vankien.local' });
+    });
+
+    it('a logged-out session stays ended: its revoked refresh family in PostgreSQL answers for the deny-list', async () => {
+      const me = await api.get<ErrorBody>('/api/me', loggedOut);
+      expect([me.status, me.body.code]).toEqual([401, 'SESSION_ENDED']);
     });
   });
 

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { REDIS } from '@vankien/platform';
 import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
 
 const tokenKey = (tokenId: string): string => `vankien:revoked:token:${tokenId}`;
 const sessionKey = (sessionId: string): string => `vankien:revoked:session:${sessionId}`;
@@ -14,7 +16,10 @@ const sessionKey = (sessionId: string): string => `vankien:revoked:session:${ses
  */
 @Injectable()
 export class RevokedSessions {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   /**
    * Ends one token (`tokenId` until `tokenExpiresAt`) and every token of the sessions (until
@@ -32,12 +37,19 @@ export class RevokedSessions {
   }
 
   /**
-   * Whether the token or its session was revoked: one MGET, one round trip per request. Redis
-   * errors propagate (the request fails with 503): a deny-list that cannot be read is not
-   * taken as empty.
+   * Whether the token or its session was revoked: one MGET, one round trip per request. While
+   * Redis cannot be read, the session's refresh-token family in PostgreSQL answers (a logout
+   * and a detected reuse revoke it there first), so what needs no Redis keeps working and a
+   * deny-list that cannot be read is never taken as empty.
    */
   async isRevoked(tokenId: string, sessionId: string): Promise<boolean> {
-    const [token, session] = await this.redis.mget(tokenKey(tokenId), sessionKey(sessionId));
-    return token !== null || session !== null;
+    let answer: (string | null)[];
+    try {
+      answer = await this.redis.mget(tokenKey(tokenId), sessionKey(sessionId));
+    } catch {
+      const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NOT NULL LIMIT 1', [sessionId]);
+      return rows.length > 0;
+    }
+    return answer.some((entry) => entry !== null);
   }
 }
