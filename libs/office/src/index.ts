@@ -23,7 +23,7 @@ export type { ImportReport, ImportWarning, LostContent } from './import/import-r
 export { readCommentTable } from './comments/read-comment-table';
 export { readCommentTemplateRows } from './comments/comment-template-rows';
 export { buildCommentTemplate } from './comments/build-comment-template';
-export { escapeCellValue } from './comments/escape-cell-value';
+export { addTextRow, looksLikeFormula } from './export/text-cells';
 export { inspectXlsx } from './comments/inspect-xlsx';
 export { COMMENT_TABLE_FIELDS, COMMENT_TABLE_KINDS, MAX_COMMENT_TEXT_LENGTH } from './comments/comment-table-types';
 export type {

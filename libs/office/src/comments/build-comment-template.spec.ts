@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { buildCommentTemplate, KIND_LABELS } from './build-comment-template';
-import { escapeCellValue } from './escape-cell-value';
+import { addTextRow, looksLikeFormula } from '../export/text-cells';
 import { inferKind, kindFromCell } from './comment-kind';
 import { readCommentTable } from './read-comment-table';
 import { sectionTitle } from '../synthesis/synthesis-report';
@@ -77,16 +77,19 @@ describe('kinds', () => {
   ])('text %s → %s', (text, kind) => expect(inferKind(text)).toBe(kind));
 });
 
-describe('escapeCellValue', () => {
-  it.each([
-    ['=HYPERLINK("http://x","bấm")', `'=HYPERLINK("http://x","bấm")`],
-    ['+84 912', `'+84 912`],
-    ['-1', `'-1`],
-    ['@SUM(A1)', `'@SUM(A1)`],
-    ['\t=1', `'\t=1`],
-    ['\r=1', `'\r=1`],
-    ['Đề nghị bổ sung', 'Đề nghị bổ sung'],
-    ['', ''],
-    ["'đã có nháy", "'đã có nháy"],
-  ])('%j → %j', (value, escaped) => expect(escapeCellValue(value)).toBe(escaped));
+describe('text cells that look like formulas', () => {
+  const values = ['=HYPERLINK("http://x","bấm")', '+84 912', '-1', '- Làm rõ nguyên nhân', '@SUM(A1)', '\t=1', '\r=1', 'Đề nghị bổ sung', "'đã có nháy"];
+
+  it.each(values)('%j is written as exactly that text, never as a formula', async (value) => {
+    const workbook = new ExcelJS.Workbook();
+    addTextRow(workbook.addWorksheet('t'), [1, value]);
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const cell = read.worksheets[0].getCell('B1');
+    // (XML reads a bare carriage return back as a line feed: that is the file format, not us)
+    expect(cell.value).toBe(value.replace(/\r/g, '\n'));
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    // the Text format keeps it text when someone edits the cell
+    expect(cell.numFmt).toBe(looksLikeFormula(value) ? '@' : undefined);
+  });
 });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
+import { addTextRow } from '../export/text-cells';
 import { SectionCatalogue } from './comment-table-types';
-import { escapeCellValue } from './escape-cell-value';
 import { sectionTitle } from '../synthesis/synthesis-report';
 import { WHOLE_DOCUMENT_LABEL } from './row-interpreter';
 import { openingBlocks } from './section-resolver';
@@ -40,7 +40,7 @@ const INSTRUCTIONS = [
 ];
 
 const sectionLabel = (sectionNumber: string, heading: string): string =>
-  escapeCellValue(heading === '' ? sectionNumber : `${sectionNumber} – ${heading}`);
+  heading === '' ? sectionNumber : `${sectionNumber} – ${heading}`;
 
 /** Builds the fill-in workbook for a round. Same input → same content (no dates in cells). */
 export const buildCommentTemplate = async (round: { title: string; documents: SectionCatalogue[] }): Promise<Buffer> => {
@@ -52,8 +52,8 @@ export const buildCommentTemplate = async (round: { title: string; documents: Se
 
   const guide = workbook.addWorksheet('Hướng dẫn');
   guide.getColumn(1).width = 110;
-  guide.addRow([escapeCellValue(round.title)]).font = { bold: true, size: 14 };
-  for (const line of INSTRUCTIONS) guide.addRow([line]);
+  addTextRow(guide, [round.title]).font = { bold: true, size: 14 };
+  for (const line of INSTRUCTIONS) addTextRow(guide, [line]);
   guide.getRow(2).font = { bold: true };
   guide.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
 
@@ -70,17 +70,17 @@ export const buildCommentTemplate = async (round: { title: string; documents: Se
 
   let number = 0;
   for (const document of round.documents) {
-    const title = escapeCellValue(document.title);
-    sheet.addRow([++number, title, WHOLE_DOCUMENT_LABEL]);
+    const title = document.title;
+    addTextRow(sheet, [++number, title, WHOLE_DOCUMENT_LABEL]);
     // the congress's theme and the opening part, before the first heading: by their first words
     for (const block of openingBlocks(document)) {
-      sheet.addRow([++number, title, escapeCellValue(sectionTitle({ sectionNumber: '', headingTrail: [], text: block.text, wholeDocument: false }))]);
+      addTextRow(sheet, [++number, title, sectionTitle({ sectionNumber: '', headingTrail: [], text: block.text, wholeDocument: false })]);
     }
     const seen = new Set<string>();
     for (const block of document.blocks) {
       if (block.type !== 'heading' || block.sectionNumber === '' || seen.has(block.sectionNumber)) continue;
       seen.add(block.sectionNumber);
-      sheet.addRow([++number, title, sectionLabel(block.sectionNumber, block.text)]);
+      addTextRow(sheet, [++number, title, sectionLabel(block.sectionNumber, block.text)]);
     }
   }
   const lastRow = sheet.rowCount + SPARE_ROWS;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { escapeCellValue } from '../comments/escape-cell-value';
+import { addTextRow } from '../export/text-cells';
 import { dispositionLabels, proposedBy, sectionTitle, where, type DispositionTableInput } from './disposition-table';
 
 /**
@@ -13,30 +13,30 @@ export async function exportDispositionsXlsx(table: DispositionTableInput): Prom
   workbook.modified = new Date(0);
   const sheet = workbook.addWorksheet('Tiếp thu, giải trình', { views: [{ state: 'frozen', ySplit: 3 }] });
   sheet.columns = [{ width: 7 }, { width: 26 }, { width: 60 }, { width: 36 }, { width: 10 }, { width: 10 }, { width: 18 }, { width: 50 }, { width: 22 }];
-  sheet.addRow([escapeCellValue(`BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý: ${table.roundTitle}`)]).font = { bold: true, size: 13 };
-  sheet.addRow([escapeCellValue(`${table.organizationName} · lần tổng hợp ${table.revision}`)]);
-  const header = sheet.addRow(['STT', 'Phần/Mục', 'Nội dung ý kiến', 'Đơn vị đề xuất', 'Số đơn vị', 'Số người', 'Tiếp thu/Giải trình', 'Nội dung giải trình', 'Vị trí trong dự thảo mới']);
+  addTextRow(sheet, [`BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý: ${table.roundTitle}`]).font = { bold: true, size: 13 };
+  addTextRow(sheet, [`${table.organizationName} · lần tổng hợp ${table.revision}`]);
+  const header = addTextRow(sheet, ['STT', 'Phần/Mục', 'Nội dung ý kiến', 'Đơn vị đề xuất', 'Số đơn vị', 'Số người', 'Tiếp thu/Giải trình', 'Nội dung giải trình', 'Vị trí trong dự thảo mới']);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   let number = 0;
   for (const document of table.documents) {
     const next = document.nextLabel ? ` → ${document.nextLabel}` : '';
-    sheet.addRow(['', escapeCellValue(`${document.title} (${document.label}${next})`)]).font = { bold: true };
+    addTextRow(sheet, ['', `${document.title} (${document.label}${next})`]).font = { bold: true };
     for (const section of document.sections) {
-      const place = escapeCellValue(sectionTitle(section));
+      const place = sectionTitle(section);
       for (const proposal of section.proposals) {
         number += 1;
         const state = dispositionLabels[proposal.state] + (proposal.needsReview ? ' (cần xem lại: có ý kiến mới)' : '');
-        const row = sheet.addRow([
+        const row = addTextRow(sheet, [
           number,
           place,
-          escapeCellValue(proposal.representative),
-          escapeCellValue(proposedBy(proposal)),
+          proposal.representative,
+          proposedBy(proposal),
           proposal.units,
           proposal.supporters,
           state,
-          escapeCellValue(proposal.explanation ?? ''),
-          escapeCellValue(where(proposal)),
+          proposal.explanation ?? '',
+          where(proposal),
         ]);
         row.alignment = { vertical: 'top', wrapText: true };
       }

@@ -49,7 +49,7 @@ describe('exports of the table of dispositions', () => {
     expect(rows).toHaveLength(4);
     expect(rows[3].slice(0, 3)).toEqual([4, 'Mở đầu – “Phần mở đầu: bối cảnh diễn ra Đại hội”', 'Bổ sung bối cảnh quốc tế.']);
     expect(rows[0]).toEqual([1, 'P1.I.1 – 1. Tăng trưởng', 'Đề nghị nâng chỉ tiêu tăng trưởng lên 8%.', 'Đảng bộ huyện Tam Đường, Đảng bộ thành phố (Cấp ủy trực thuộc (2))', 2, 15, 'Tiếp thu một phần', 'Nâng lên 7,5% cho phù hợp nguồn lực.', 'P2.II.1']);
-    expect(rows[1][2]).toBe(`'=HYPERLINK("http://x","bấm")`);
+    expect(rows[1][2]).toBe('=HYPERLINK("http://x","bấm")');
     expect(rows[1][6]).toBe('Giải trình (cần xem lại: có ý kiến mới)');
     expect(rows[2][6]).toBe('Chưa xem xét');
     sheet.eachRow((row) => row.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula)));

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { escapeCellValue } from '../comments/escape-cell-value';
+import { addTextRow } from '../export/text-cells';
 import { sectionTitle, sources, type SynthesisReportInput } from './synthesis-report';
 
 /**
@@ -13,26 +13,26 @@ export async function exportSynthesisXlsx(report: SynthesisReportInput): Promise
   workbook.modified = new Date(0);
   const sheet = workbook.addWorksheet('Tổng hợp ý kiến', { views: [{ state: 'frozen', ySplit: 3 }] });
   sheet.columns = [{ width: 7 }, { width: 28 }, { width: 80 }, { width: 11 }, { width: 11 }, { width: 34 }, { width: 20 }];
-  sheet.addRow([escapeCellValue(`TỔNG HỢP Ý KIẾN GÓP Ý: ${report.roundTitle}`)]).font = { bold: true, size: 13 };
-  sheet.addRow([escapeCellValue(`${report.organizationName} · lần tổng hợp ${report.revision} · ${report.comments} ý kiến`)]);
-  const header = sheet.addRow(['STT', 'Phần/Mục', 'Nội dung ý kiến', 'Số đơn vị', 'Số người', 'Nguồn', 'Ghi chú']);
+  addTextRow(sheet, [`TỔNG HỢP Ý KIẾN GÓP Ý: ${report.roundTitle}`]).font = { bold: true, size: 13 };
+  addTextRow(sheet, [`${report.organizationName} · lần tổng hợp ${report.revision} · ${report.comments} ý kiến`]);
+  const header = addTextRow(sheet, ['STT', 'Phần/Mục', 'Nội dung ý kiến', 'Số đơn vị', 'Số người', 'Nguồn', 'Ghi chú']);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   let number = 0;
   for (const document of report.documents) {
-    const title = sheet.addRow(['', escapeCellValue(`${document.title} (${document.label})`)]);
+    const title = addTextRow(sheet, ['', `${document.title} (${document.label})`]);
     title.font = { bold: true };
     for (const section of document.sections) {
-      const where = escapeCellValue(sectionTitle(section));
+      const where = sectionTitle(section);
       for (const cluster of [...(section.agreement ? [section.agreement] : []), ...section.proposals]) {
         number += 1;
-        const row = sheet.addRow([
+        const row = addTextRow(sheet, [
           number,
           where,
-          escapeCellValue(cluster.representative),
+          cluster.representative,
           cluster.units,
           cluster.supporters,
-          escapeCellValue(sources(cluster)),
+          sources(cluster),
           cluster === section.agreement ? 'Tán thành' : cluster.comments > 1 ? `${cluster.comments} ý kiến` : '',
         ]);
         row.alignment = { vertical: 'top', wrapText: true };

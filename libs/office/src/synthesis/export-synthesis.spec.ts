@@ -51,7 +51,8 @@ describe('synthesis report exports', () => {
     expect(rows.slice(0, 3).map((row) => row[1])).toEqual(['Toàn văn kiện', 'Mở đầu – “Chủ đề Đại hội: Tăng cường xây dựng Đảng bộ trong sạch…”', 'Mở đầu – “Đại hội diễn ra trong bối cảnh…”']);
     rows.splice(0, 3);
     expect(rows[1]).toEqual([5, 'P1.I.1 – 1. Tăng trưởng', 'Đề nghị bổ sung nội dung về chuyển đổi số.', 2, 13, 'Cấp ủy trực thuộc (1); Cán bộ nghỉ hưu (1)', '2 ý kiến']);
-    expect(rows[2][2]).toBe(`'=HYPERLINK("http://x","bấm")`);
+    expect(rows[2][2]).toBe('=HYPERLINK("http://x","bấm")');
+    expect(sheet.getCell(`C${5 + 3 + 2}`).numFmt).toBe('@');
     sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
   });
 
