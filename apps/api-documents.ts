@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { openApiDocumentOf, stableJson } from '@vankien/platform';
 import { editorApi } from './editor/src/editor.api';
 import { EditorModule } from './editor/src/editor.module';

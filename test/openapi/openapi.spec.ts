@@ -1,8 +1,24 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateApiDocuments } from '../../apps/api-documents';
 
 const repoRoot = join(__dirname, '../..');
+
+/**
+ * The documents as the built apps describe themselves. Generated from dist/ (built first when
+ * older than the sources, as npm start and npm test do), never from Jest's transpiled sources:
+ * transpiling file by file loses some of the type metadata Swagger reads (a parameter typed
+ * with an imported alias), and the committed files must be what the running apps serve.
+ */
+async function generateFromBuild(): Promise<{ path: string; text: string }[]> {
+  const build = spawnSync(process.execPath, ['--input-type=module', '-e', `(await import(${JSON.stringify(join(repoRoot, 'scripts/lib/ensure-built.mjs'))})).ensureBuilt({ quiet: true })`], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+  const { generateApiDocuments } = require(join(repoRoot, 'dist/apps/api-documents.js')) as typeof import('../../apps/api-documents');
+  return generateApiDocuments();
+}
 
 /** The JSON pointers where two documents differ, at most `limit` of them: what a reviewer reads. */
 function differences(committed: unknown, generated: unknown, limit = 20, pointer = ''): string[] {
@@ -27,14 +43,15 @@ function differences(committed: unknown, generated: unknown, limit = 20, pointer
 interface Operation {
   summary?: string;
   description?: string;
+  security?: unknown[];
   responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>;
 }
 
 describe('the committed OpenAPI documents (openapi/*.json)', () => {
   let generated: { path: string; text: string }[];
   beforeAll(async () => {
-    generated = await generateApiDocuments();
-  });
+    generated = await generateFromBuild();
+  }, 300_000);
 
   it('are what the code generates: npm run openapi rewrites them after an API change', () => {
     expect(generated.map((document) => document.path)).toEqual(['openapi/editor.json', 'openapi/feedback.json']);
@@ -77,9 +94,7 @@ describe('the committed OpenAPI documents (openapi/*.json)', () => {
               problems.push(`${name}: ${status} described by a sentence only (no schema)`);
             }
           }
-          if (!operation.responses['400'] && !operation.responses['401'] && !operation.responses['404']) {
-            problems.push(`${name}: no error response`);
-          }
+          if (operation.security && !operation.responses['401']) problems.push(`${name}: needs a token but names no 401`);
         }
       }
     }
@@ -87,13 +102,13 @@ describe('the committed OpenAPI documents (openapi/*.json)', () => {
     expect(problems).toEqual([]);
   });
 
-  it('describe every error with the one error body', () => {
+  it('describe every refusal (4xx) with the one error body', () => {
     for (const { text } of generated) {
       const document = JSON.parse(text) as { paths: Record<string, Record<string, Operation>> };
       for (const methods of Object.values(document.paths)) {
         for (const operation of Object.values(methods)) {
           for (const [status, response] of Object.entries(operation.responses)) {
-            if (Number(status) < 400) continue;
+            if (Number(status) < 400 || Number(status) >= 500) continue;
             expect({ status, schema: response.content?.['application/json']?.schema }).toEqual({ status, schema: { $ref: '#/components/schemas/ErrorBody' } });
           }
         }
