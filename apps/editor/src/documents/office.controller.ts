@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, 
 import { CurrentUser, type AuthenticatedUser } from '@vankien/auth';
 import { ApiErrors, ApiFileResponse, AppError, CommonErrors, officeMimeTypes, sendFile } from '@vankien/platform';
 import type { Response } from 'express';
+import { documentKinds } from '@vankien/domain';
 import { CreateDocumentRequest, RevisionQuery } from './dto/document.dto';
 import { ImportIntoDocumentView, ImportNewDocumentView } from './dto/document-views.dto';
 import { OfficeService } from './office.service';
@@ -35,7 +36,20 @@ export class OfficeController {
   @Post('documents/import')
   @UseInterceptors(upload)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ description: 'file (DOCX) with organizationId, kind, title, term' })
+  @ApiBody({
+    description: 'file (DOCX) with organizationId, kind, title, term',
+    schema: {
+      type: 'object',
+      required: ['file', 'organizationId', 'kind', 'title', 'term'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        organizationId: { type: 'string', format: 'uuid' },
+        kind: { type: 'string', enum: [...documentKinds] },
+        title: { type: 'string' },
+        term: { type: 'string', example: '2025–2030' },
+      },
+    },
+  })
   @ApiOperation({ summary: 'Nhập tệp Word thành văn kiện mới / Import a DOCX as a new document' })
   @ApiCreatedResponse({ type: ImportNewDocumentView, description: 'The new document and the import report: what became a heading, what could not be kept' })
   @ApiErrors(400, 404, 413, 422)
@@ -46,7 +60,7 @@ export class OfficeController {
   @Post('documents/:id/import')
   @UseInterceptors(upload)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ description: 'file (DOCX): replaces the live draft; the report says what could not be kept' })
+  @ApiBody({ description: 'file (DOCX): replaces the live draft; the report says what could not be kept', schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Nhập tệp Word vào bản đang soạn / Import a DOCX over the live draft' })
   @ApiCreatedResponse({ type: ImportIntoDocumentView, description: 'The import report: what was kept, warnings, what could not be kept' })
   @ApiErrors(400, 404, 409, 413, 422)

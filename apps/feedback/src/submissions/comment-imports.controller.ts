@@ -22,7 +22,10 @@ export class CommentImportsController {
   @HttpCode(202)
   @UseInterceptors(upload)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ description: 'file: an .xlsx or .docx table of comments (STT, Phần/Mục, Nội dung góp ý …)' })
+  @ApiBody({
+    description: 'file: an .xlsx or .docx table of comments (STT, Phần/Mục, Nội dung góp ý …)',
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @ApiOperation({ summary: 'Tải lên bảng góp ý (Word, Excel) / Upload a table of comments' })
   @ApiAcceptedResponse({ type: ImportView, description: 'Queued: the worker reads it; poll the import for its preview' })
   @ApiErrors(400, 404, 409, 413, 422)

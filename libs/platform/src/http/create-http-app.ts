@@ -9,7 +9,7 @@ import { trustedProxies } from '../config/environment';
 import { AppError, CommonErrors } from '../errors/app-error';
 import { ErrorFilter, errorBody, toAppError } from '../errors/error.filter';
 import { exceedsJsonDepth, maxJsonDepth } from './json-depth';
-import { createOpenApiDocument, openApiJsonPath, setApiPrefix, type ApiDescription } from './openapi';
+import { createOpenApiDocument, openApiDocumentPath, openApiJsonPath, setApiPrefix, type ApiDescription } from './openapi';
 import { LARGE_BODY_ADMISSION, type LargeBodyAdmission } from './large-body-admission';
 import { requestId } from './logging';
 import { securityHeaders } from './security-headers';
@@ -115,6 +115,8 @@ export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppO
   app.enableShutdownHooks(undefined, { useProcessExit: true });
   // the same document `npm run openapi` commits (openapi/<service>.json), built the same way
   const document = createOpenApiDocument(app, options);
+  // the address /docs links to, as on the gateway (/docs-json stays: the gateway reads it)
+  app.use(openApiDocumentPath(options.service), (request: Request, response: Response, next: NextFunction) => (request.method === 'GET' && request.path === '/' ? response.json(document) : next()));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: openApiJsonPath, customSiteTitle: options.title });
   return app;
 }

@@ -12,9 +12,10 @@ export interface ApiDescription {
   excludeFromApiPrefix?: string[];
 }
 
-/** Where the JSON of each document is served: by each app, and by the gateway for all of them. */
+/** Where each app serves its document's JSON besides /docs/<service>.json (the gateway fetches it there). */
 export const openApiJsonPath = 'docs-json';
-export const gatewayOpenApiJsonPath = (service: string): string => `/docs/${service}.json`;
+/** The address of a document's JSON that /docs links to: the same on the gateway and on the app. */
+export const openApiDocumentPath = (service: string): string => `/docs/${service}.json`;
 
 /** Routes under /api, except /health and the given prefixes. */
 export function setApiPrefix(app: INestApplication, description: ApiDescription): void {
@@ -23,9 +24,8 @@ export function setApiPrefix(app: INestApplication, description: ApiDescription)
 
 /** The OpenAPI document of an app whose routes are set up (global prefix included). */
 export function createOpenApiDocument(app: INestApplication, description: ApiDescription): OpenAPIObject {
-  const links =
-    `\n\nOpenAPI JSON: [${gatewayOpenApiJsonPath(description.service)}](${gatewayOpenApiJsonPath(description.service)}) ` +
-    `through the gateway, /${openApiJsonPath} on the service itself.`;
+  const path = openApiDocumentPath(description.service);
+  const links = `\n\nOpenAPI JSON: [${path}](${path}) (committed as openapi/${description.service}.json).`;
   const config = new DocumentBuilder()
     .setTitle(description.title)
     .setDescription(description.description + links)
