@@ -21,7 +21,7 @@ import { DocumentLockBroadcast } from '../collaboration/document-lock-broadcast'
 import { DocumentAccess } from '../documents/document-access';
 import { DocumentErrors } from '../documents/document-errors';
 import { ApprovalErrors } from './approval-errors';
-import { ApprovalRequestView, CommitteeApproverView, DecisionView } from './dto/approval-views.dto';
+import { ApprovalRequestView, CommitteeApproverView } from './dto/approval-views.dto';
 import { NotificationsService } from './notifications.service';
 
 // the tests import the view from here

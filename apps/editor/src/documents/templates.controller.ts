@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import { createTemplate } from '@vankien/document-schema';
 import { documentKinds, type DocumentKind } from '@vankien/domain';
 import { ApiErrors } from '@vankien/platform';
-import { DocumentJsonView, TemplateKindView } from './dto/document-views.dto';
+import { DocumentJsonView } from './dto/document-json.dto';
+import { TemplateKindView } from './dto/document-views.dto';
 
 const kindNames: Record<DocumentKind, string> = {
   political_report: 'Báo cáo chính trị',

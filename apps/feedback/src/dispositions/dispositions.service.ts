@@ -2,18 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { decide, PolicyService, type Actor } from '@vankien/auth';
 import { appendAuditEvent, loadYDoc } from '@vankien/database';
-import { buildBlockIndex, carryAnchors, congressSchema, diffDocuments, yDocToDocumentJson, type AnchorBlock, type CarriedAnchor, type WordChange } from '@vankien/document-schema';
-import { CommentCluster, CongressDocument, Disposition, DocumentVersion, RoundDocument, User, type SourceType, type Synthesis } from '@vankien/domain';
+import { buildBlockIndex, carryAnchors, congressSchema, diffDocuments, yDocToDocumentJson, type AnchorBlock, type CarriedAnchor } from '@vankien/document-schema';
+import { CommentCluster, CongressDocument, Disposition, DocumentVersion, RoundDocument, User, type Synthesis } from '@vankien/domain';
 import { exportDispositionsDocx, exportDispositionsXlsx, sectionTitle, wholeDocumentBlock, type DispositionTableInput, type SectionPlace } from '@vankien/office';
 import { AppError, CommonErrors } from '@vankien/platform';
-import { dispositionProblems, dispositionProgress, needsAnotherLook, type DispositionProgress, type DispositionStateName } from '@vankien/synthesis';
+import { dispositionProblems, dispositionProgress, needsAnotherLook, type DispositionStateName } from '@vankien/synthesis';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { RoundsService } from '../rounds/rounds.service';
 import { SynthesesService } from '../syntheses/syntheses.service';
 import { SynthesisErrors } from '../syntheses/synthesis-errors';
 import { DispositionErrors } from './disposition-errors';
 import type { BulkDisposeRequest, DisposeRequest, ListDispositionsQuery } from './dto/disposition.dto';
-import type { AgainstView, DisposedCountView, DispositionDetailView, DispositionItemView, DispositionTableView, DispositionView, TargetView } from './dto/disposition-views.dto';
+import type { DisposedCountView, DispositionDetailView, DispositionItemView, DispositionTableView, DispositionView } from './dto/disposition-views.dto';
 
 // the tests import the views from here
 export type { DispositionItemView, DispositionTableView } from './dto/disposition-views.dto';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CommentCluster, CongressDocument, DocumentVersion, RoundDocument, Synthesis, type BlockIndexEntry, type SourceType } from '@vankien/domain';
+import { CommentCluster, CongressDocument, DocumentVersion, RoundDocument, Synthesis, type BlockIndexEntry } from '@vankien/domain';
 import { exportSynthesisDocx, exportSynthesisXlsx, sectionTitle, wholeDocumentBlock } from '@vankien/office';
 import { AppError } from '@vankien/platform';
 import { JobProducer } from '@vankien/queue';

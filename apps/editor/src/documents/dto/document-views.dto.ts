@@ -3,9 +3,6 @@ import { HEADING_LEVELS, type DocumentDiff, type DocumentMetrics, type HeadingLe
 import { documentKinds, type DocumentKind } from '@vankien/domain';
 import type { ImportReport } from '@vankien/office';
 import { DocumentView } from './document.dto';
-import { DocumentJsonView } from './document-json.dto';
-
-export { DocumentJsonView } from './document-json.dto';
 
 export class TemplateKindView {
   @ApiProperty({ enum: documentKinds }) kind!: DocumentKind;
