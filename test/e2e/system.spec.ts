@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import Redis from 'ioredis';
 import { seedDemoData } from '../../apps/feedback/src/seed/demo-seed';
 import { workerHeartbeatKey } from '../../libs/platform/src/health/redis.health';
@@ -152,6 +154,20 @@ describe('the system across processes, through the gateway', () => {
     expect(editor.status).toBe(200);
     expect(editor.body.openapi).toMatch(/^3\./);
     expect(editor.body.info.title).toMatch(/editor/i);
+  });
+
+  it('serves exactly the committed openapi/*.json, through the gateway and from each service', async () => {
+    for (const service of ['editor', 'feedback'] as const) {
+      const committed = JSON.parse(readFileSync(join(__dirname, `../../openapi/${service}.json`), 'utf8')) as unknown;
+      const viaGateway = await getJson<unknown>(`${gateway}/docs/${service}.json`, 5000);
+      expect(viaGateway.status).toBe(200);
+      expect(viaGateway.body).toEqual(committed);
+      // the service's own /docs links to the same address
+      const port = environment[service === 'editor' ? 'EDITOR_PORT' : 'FEEDBACK_PORT'];
+      const direct = await getJson<unknown>(`http://127.0.0.1:${port}/docs/${service}.json`, 5000);
+      expect(direct.status).toBe(200);
+      expect(direct.body).toEqual(committed);
+    }
   });
 
   it('logs in and answers /api/me through the gateway', async () => {

@@ -1,7 +1,9 @@
 import type { INestApplication, Type } from '@nestjs/common';
-import { createHttpApp } from '@vankien/platform';
+import { createHttpApp, type ApiDescription } from '@vankien/platform';
 import { CollaborationServer } from '../../apps/editor/src/collaboration/collaboration.server';
+import { editorApi } from '../../apps/editor/src/editor.api';
 import { EditorModule } from '../../apps/editor/src/editor.module';
+import { feedbackApi } from '../../apps/feedback/src/feedback.api';
 import { bulkRoutes, FeedbackModule } from '../../apps/feedback/src/feedback.module';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@vankien/database';
@@ -28,6 +30,7 @@ export interface RunningApp {
 }
 
 const rootModules: Record<ServiceName, Type<unknown>> = { feedback: FeedbackModule, editor: EditorModule };
+const apis: Record<ServiceName, ApiDescription> = { feedback: feedbackApi, editor: editorApi };
 
 /**
  * Starts the real app (same module, same bootstrap as its main.ts) in this process, on a free
@@ -36,9 +39,7 @@ const rootModules: Record<ServiceName, Type<unknown>> = { feedback: FeedbackModu
 export async function startApp(service: ServiceName, environment: Record<string, string>): Promise<RunningApp> {
   Object.assign(process.env, environment);
   const app = await createHttpApp(rootModules[service], {
-    service,
-    title: `Vankien ${service} (test)`,
-    description: 'test',
+    ...apis[service],
     bodyLimit: environment.BODY_LIMIT ?? '1mb',
     largeBodyRoutes: service === 'feedback' ? bulkRoutes : [],
   });

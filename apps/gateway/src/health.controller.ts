@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Public } from '@vankien/platform';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Public, SystemHealthView } from '@vankien/platform';
 import type { Response } from 'express';
 import type { Service } from './routes';
 import { Upstreams } from './upstreams';
@@ -27,6 +27,9 @@ export class GatewayHealthController {
   constructor(private readonly upstreams: Upstreams) {}
 
   @Get()
+  @ApiOperation({ summary: 'Tình trạng toàn hệ thống / Health of the whole system' })
+  @ApiOkResponse({ type: SystemHealthView })
+  @ApiServiceUnavailableResponse({ type: SystemHealthView, description: 'Names what is down' })
   async check(@Res() response: Response): Promise<void> {
     const components: Record<string, ComponentStatus> = {};
     const services: Service[] = ['editor', 'feedback'];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppError, CommonErrors, errorBody, loadEnvironmentOrExit, requestId, runMain, securityHeaders, trustedProxies } from '@vankien/platform';
+import { AppError, CommonErrors, errorBody, loadEnvironmentOrExit, openApiDocumentPath, openApiJsonPath, requestId, runMain, securityHeaders, trustedProxies } from '@vankien/platform';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createProxyMiddleware, type RequestHandler } from 'http-proxy-middleware';
 import { Logger } from 'nestjs-pino';
@@ -60,9 +60,9 @@ runMain('gateway', async () => {
 
   app.use(securityHeaders());
   for (const service of ['editor', 'feedback'] as const) {
-    app.use(`/docs/${service}.json`, async (_request: Request, response: Response) => {
+    app.use(openApiDocumentPath(service), async (_request: Request, response: Response) => {
       try {
-        const answer = await fetch(`${upstreams.url(service)}/docs-json`, { signal: AbortSignal.timeout(5000) });
+        const answer = await fetch(`${upstreams.url(service)}/${openApiJsonPath}`, { signal: AbortSignal.timeout(5000) });
         response.status(answer.status).type('application/json').send(await answer.text());
       } catch (error) {
         unavailable(error as Error, _request, response);
@@ -75,7 +75,8 @@ runMain('gateway', async () => {
     swaggerUi.setup(undefined, {
       customSiteTitle: 'Vankien API',
       explorer: true,
-      swaggerOptions: { urls: [{ url: '/docs/feedback.json', name: 'feedback' }, { url: '/docs/editor.json', name: 'editor' }] },
+      // each document's JSON is linked from its description and named in the bar at the top
+      swaggerOptions: { urls: (['feedback', 'editor'] as const).map((name) => ({ url: openApiDocumentPath(name), name })) },
     }),
   );
 

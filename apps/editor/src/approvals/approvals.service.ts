@@ -21,47 +21,11 @@ import { DocumentLockBroadcast } from '../collaboration/document-lock-broadcast'
 import { DocumentAccess } from '../documents/document-access';
 import { DocumentErrors } from '../documents/document-errors';
 import { ApprovalErrors } from './approval-errors';
+import { ApprovalRequestView, CommitteeApproverView } from './dto/approval-views.dto';
 import { NotificationsService } from './notifications.service';
 
-export interface DecisionView {
-  approverId: string;
-  approverName: string;
-  decision: ApprovalDecision;
-  remarks: string | null;
-  decidedAt: string;
-  withdrawnAt: string | null;
-}
-
-export interface ApprovalRequestView {
-  id: string;
-  documentId: string;
-  documentTitle: string;
-  versionId: string;
-  versionNumber: number;
-  versionLabel: string;
-  committee: { id: string; code: string; name: string };
-  stage: number;
-  stages: number;
-  previousStageId: string | null;
-  status: ApprovalRequestStatus;
-  message: string | null;
-  requestedBy: { id: string; name: string } | null;
-  createdAt: string;
-  decidedAt: string | null;
-  tally: ApprovalTally;
-  /** The committee's approvers: who appointed each, when, and whether they count for this request. */
-  approvers: CommitteeApproverView[];
-  decisions: DecisionView[];
-}
-
-export interface CommitteeApproverView {
-  id: string;
-  name: string;
-  appointedAt: string;
-  appointedBy: { id: string; name: string } | null;
-  /** Appointed before the request was sent: a role granted afterwards does not count for it. */
-  counts: boolean;
-}
+// the tests import the view from here
+export type { ApprovalRequestView } from './dto/approval-views.dto';
 
 /** What a decision or a withdrawal did, for the caller to act on after the commit. */
 interface Outcome {

@@ -5,6 +5,10 @@ import { AppError } from '@vankien/platform';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ApprovalErrors } from './approval-errors';
+import { MarkedView, NotificationListView, NotificationView } from './dto/approval-views.dto';
+
+// the tests import the view from here
+export type { NotificationView } from './dto/approval-views.dto';
 
 export interface NotificationContent {
   kind: NotificationKind;
@@ -12,17 +16,6 @@ export interface NotificationContent {
   approvalRequestId: string;
   message: string;
   payload?: Record<string, unknown>;
-}
-
-export interface NotificationView {
-  id: string;
-  kind: NotificationKind;
-  documentId: string | null;
-  approvalRequestId: string | null;
-  message: string;
-  payload: Record<string, unknown>;
-  createdAt: string;
-  readAt: string | null;
 }
 
 const view = (row: Notification): NotificationView => ({
@@ -56,7 +49,7 @@ export class NotificationsService {
     await manager.getRepository(Notification).insert(rows as QueryDeepPartialEntity<Notification>[]);
   }
 
-  async list(userId: string, unreadOnly: boolean): Promise<{ unread: number; notifications: NotificationView[] }> {
+  async list(userId: string, unreadOnly: boolean): Promise<NotificationListView> {
     const repository = this.dataSource.getRepository(Notification);
     const rows = await repository.find({ where: unreadOnly ? { userId, readAt: IsNull() } : { userId }, order: { createdAt: 'DESC', id: 'ASC' }, take: 200 });
     const unread = await repository.count({ where: { userId, readAt: IsNull() } });
@@ -75,7 +68,7 @@ export class NotificationsService {
     return view(row);
   }
 
-  async markAllRead(userId: string): Promise<{ marked: number }> {
+  async markAllRead(userId: string): Promise<MarkedView> {
     const result = await this.dataSource.getRepository(Notification).update({ userId, readAt: IsNull() }, { readAt: new Date() });
     return { marked: result.affected ?? 0 };
   }

@@ -13,7 +13,6 @@ import {
   plainText,
   validateDocument,
   yDocToDocumentJson,
-  type DocumentDiff,
   type DocumentJson,
 } from '@vankien/document-schema';
 import { CongressDocument, DocumentVersion, Organization, type BlockIndexEntry } from '@vankien/domain';
@@ -23,6 +22,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import * as Y from 'yjs';
 import { assertEditable, DocumentAccess, isLockViolation } from './document-access';
 import { DocumentErrors } from './document-errors';
+import type { DocumentDiffView, MetricsView } from './dto/document-views.dto';
 import type { CreateDocumentRequest, DocumentSummaryView, DocumentView, HistoryEntryView, VersionSummaryView, VersionView } from './dto/document.dto';
 
 function summary(document: CongressDocument): DocumentSummaryView {
@@ -205,13 +205,13 @@ export class DocumentsService {
     return { ...versionSummary(version), content: version.content, blockIndex: version.blockIndex, plainText: version.plainText };
   }
 
-  async diff(userId: string, documentId: string, from: string, to: string): Promise<DocumentDiff> {
+  async diff(userId: string, documentId: string, from: string, to: string): Promise<DocumentDiffView> {
     await this.access.authorize(userId, 'document.read', documentId);
     const [older, newer] = await Promise.all([this.revision(documentId, from), this.revision(documentId, to)]);
     return diffDocuments(older, newer);
   }
 
-  async metrics(userId: string, documentId: string, revision = 'live'): Promise<{ metrics: ReturnType<typeof documentMetrics>; targets: ReturnType<typeof countTargetAssessments> }> {
+  async metrics(userId: string, documentId: string, revision = 'live'): Promise<MetricsView> {
     await this.access.authorize(userId, 'document.read', documentId);
     const doc = await this.revision(documentId, revision);
     return { metrics: documentMetrics(doc), targets: countTargetAssessments(doc) };

@@ -12,7 +12,8 @@ import { CollaborationServer } from '../collaboration/collaboration.server';
 import { assertEditable, DocumentAccess, isLockViolation } from './document-access';
 import { DocumentErrors } from './document-errors';
 import { DocumentsService } from './documents.service';
-import type { CreateDocumentRequest, DocumentView } from './dto/document.dto';
+import type { ImportIntoDocumentView, ImportNewDocumentView } from './dto/document-views.dto';
+import type { CreateDocumentRequest } from './dto/document.dto';
 
 export interface DocxFile {
   filename: string;
@@ -73,7 +74,7 @@ export class OfficeService {
   }
 
   /** A new document whose content is the DOCX; what could not be kept is in the report. */
-  async importAsNewDocument(userId: string, request: CreateDocumentRequest, file: Buffer): Promise<{ document: DocumentView; report: ImportReport }> {
+  async importAsNewDocument(userId: string, request: CreateDocumentRequest, file: Buffer): Promise<ImportNewDocumentView> {
     const organization = await this.dataSource.getRepository(Organization).findOne({ where: { id: request.organizationId } });
     if (!organization) throw new AppError(DocumentErrors.ORGANIZATION_NOT_FOUND, { organizationId: request.organizationId });
     await this.policy.authorize(userId, 'document.create', { type: 'organization', organization: { id: organization.id, path: organization.path } });
@@ -89,7 +90,7 @@ export class OfficeService {
    * Replaces the live draft with the DOCX's content, as one Yjs update: stored first, then
    * applied to the document if editors have it open (they see the new text at once).
    */
-  async importIntoDocument(userId: string, documentId: string, file: Buffer): Promise<{ report: ImportReport }> {
+  async importIntoDocument(userId: string, documentId: string, file: Buffer): Promise<ImportIntoDocumentView> {
     const { document } = await this.access.authorize(userId, 'document.edit', documentId);
     assertEditable(document);
     const { doc, report } = await readDocx(file);

@@ -1,7 +1,10 @@
 import { Controller, Get, Param, ParseEnumPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { createTemplate, type DocumentJson } from '@vankien/document-schema';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { createTemplate } from '@vankien/document-schema';
 import { documentKinds, type DocumentKind } from '@vankien/domain';
+import { ApiErrors } from '@vankien/platform';
+import { DocumentJsonView } from './dto/document-json.dto';
+import { TemplateKindView } from './dto/document-views.dto';
 
 const kindNames: Record<DocumentKind, string> = {
   political_report: 'Báo cáo chính trị',
@@ -13,17 +16,22 @@ const kindNames: Record<DocumentKind, string> = {
 
 @ApiTags('documents')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('templates')
 export class TemplatesController {
   @Get()
-  @ApiOkResponse({ description: 'The document kinds with their Vietnamese names' })
-  list(): { kind: DocumentKind; name: string }[] {
+  @ApiOperation({ summary: 'Các loại văn kiện / Document kinds' })
+  @ApiOkResponse({ type: [TemplateKindView], description: 'The document kinds with their Vietnamese names' })
+  list(): TemplateKindView[] {
     return documentKinds.map((kind) => ({ kind, name: kindNames[kind] }));
   }
 
   @Get(':kind')
-  @ApiOkResponse({ description: 'The outline of a document kind (ProseMirror JSON)' })
-  preview(@Param('kind', new ParseEnumPipe(Object.fromEntries(documentKinds.map((k) => [k, k])))) kind: DocumentKind): DocumentJson {
+  @ApiOperation({ summary: 'Xem mẫu đề cương văn kiện / Preview the template of a kind' })
+  @ApiParam({ name: 'kind', enum: documentKinds })
+  @ApiOkResponse({ type: DocumentJsonView, description: 'The outline of a document kind (ProseMirror JSON)' })
+  @ApiErrors(400)
+  preview(@Param('kind', new ParseEnumPipe(Object.fromEntries(documentKinds.map((k) => [k, k])))) kind: DocumentKind): DocumentJsonView {
     return createTemplate(kind, { organizationName: 'Đảng bộ …', term: '2025–2030' });
   }
 }

@@ -2,73 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { decide, PolicyService, type Actor } from '@vankien/auth';
 import { appendAuditEvent, loadYDoc } from '@vankien/database';
-import { buildBlockIndex, carryAnchors, congressSchema, diffDocuments, yDocToDocumentJson, type AnchorBlock, type CarriedAnchor, type WordChange } from '@vankien/document-schema';
-import { CommentCluster, CongressDocument, Disposition, DocumentVersion, RoundDocument, User, type SourceType, type Synthesis } from '@vankien/domain';
+import { buildBlockIndex, carryAnchors, congressSchema, diffDocuments, yDocToDocumentJson, type AnchorBlock, type CarriedAnchor } from '@vankien/document-schema';
+import { CommentCluster, CongressDocument, Disposition, DocumentVersion, RoundDocument, User, type Synthesis } from '@vankien/domain';
 import { exportDispositionsDocx, exportDispositionsXlsx, sectionTitle, wholeDocumentBlock, type DispositionTableInput, type SectionPlace } from '@vankien/office';
 import { AppError, CommonErrors } from '@vankien/platform';
-import { dispositionProblems, dispositionProgress, needsAnotherLook, type DispositionProgress, type DispositionStateName } from '@vankien/synthesis';
+import { dispositionProblems, dispositionProgress, needsAnotherLook, type DispositionStateName } from '@vankien/synthesis';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { RoundsService } from '../rounds/rounds.service';
 import { SynthesesService } from '../syntheses/syntheses.service';
 import { SynthesisErrors } from '../syntheses/synthesis-errors';
 import { DispositionErrors } from './disposition-errors';
 import type { BulkDisposeRequest, DisposeRequest, ListDispositionsQuery } from './dto/disposition.dto';
+import type { DisposedCountView, DispositionDetailView, DispositionItemView, DispositionTableView, DispositionView } from './dto/disposition-views.dto';
 
-export interface DispositionView {
-  state: DispositionStateName;
-  explanation: string | null;
-  targetBlockIds: string[];
-  /** Send it back as expectedVersion when changing the disposition (0: none yet). */
-  version: number;
-  memberCountAtDecision: number;
-  decidedBy: { id: string; name: string } | null;
-  updatedAt: string | null;
-}
-
-export interface TargetView {
-  blockId: string;
-  /** Where the block is in the revision shown against (the next version or the live draft). */
-  sectionNumber: string | null;
-  present: boolean;
-}
-
-export interface DispositionItemView {
-  clusterKey: string;
-  documentVersionId: string;
-  blockId: string;
-  sectionNumber: string;
-  headingTrail: string[];
-  /** How the exports name the section: "P1.I.1 – 1. Về phát triển kinh tế", "Toàn văn kiện", "Mở đầu – “…”". */
-  sectionTitle: string;
-  kind: string;
-  representative: string;
-  comments: number;
-  units: number;
-  supporters: number;
-  bySource: Partial<Record<SourceType, number>>;
-  proposers: string[];
-  disposition: DispositionView;
-  needsReview: boolean;
-  /** The proposal's block in the revision shown against; `removed` when it was deleted there. */
-  carried: CarriedAnchor | null;
-  targets: TargetView[];
-}
-
-export interface AgainstView {
-  documentVersionId: string;
-  /** The revision anchors are shown against: a version id, "live", or null (no later version yet). */
-  against: string | null;
-  againstLabel: string | null;
-}
-
-export interface DispositionTableView {
-  roundId: string;
-  revision: number;
-  progress: DispositionProgress;
-  documents: AgainstView[];
-  total: number;
-  items: DispositionItemView[];
-}
+// the tests import the views from here
+export type { DispositionItemView, DispositionTableView } from './dto/disposition-views.dto';
 
 interface RoundTableDocument {
   documentVersionId: string;
@@ -134,7 +82,7 @@ export class DispositionsService {
   }
 
   /** One proposal, with what changed in the blocks that carry it (the version diff, word by word). */
-  async get(userId: string, roundId: string, clusterKey: string, against: 'next' | 'live' = 'next'): Promise<DispositionItemView & { changes: { blockId: string; change: 'added' | 'changed' | 'unchanged' | 'removed'; words: WordChange[] }[] }> {
+  async get(userId: string, roundId: string, clusterKey: string, against: 'next' | 'live' = 'next'): Promise<DispositionDetailView> {
     const { actor } = await this.rounds.authorize(userId, 'synthesis.read', roundId);
     const { entries } = await this.table(roundId, against, actor, [clusterKey]);
     const entry = entries.find((e) => e.cluster.key === clusterKey);
@@ -166,7 +114,7 @@ export class DispositionsService {
   }
 
   /** Several proposals at once, all or none: one conflict and nothing is changed. */
-  async disposeMany(userId: string, roundId: string, request: BulkDisposeRequest): Promise<{ disposed: number }> {
+  async disposeMany(userId: string, roundId: string, request: BulkDisposeRequest): Promise<DisposedCountView> {
     const keys = request.items.map((item) => item.clusterKey);
     if (new Set(keys).size !== keys.length) throw new AppError({ ...CommonErrors.VALIDATION_FAILED, status: 422 }, [{ field: 'items', reasons: ['a proposal may appear once'] }]);
     await this.write(

@@ -8,22 +8,9 @@ import { JobProducer } from '@vankien/queue';
 import { DataSource } from 'typeorm';
 import { RoundsService } from '../rounds/rounds.service';
 import type { CommentInput } from './dto/submission.dto';
+import type { ImportConfirmedView, ImportView } from './dto/submission-views.dto';
 import { SubmissionErrors } from './submission-errors';
 import { SubmissionsService } from './submissions.service';
-
-export interface ImportView {
-  id: string;
-  filename: string;
-  format: CommentImportFormat;
-  status: CommentImport['status'];
-  progress: number;
-  /** Rows that resolved to a section and have no problem: what confirming would add. */
-  ready: number;
-  /** Rows that would be left out, with why. */
-  unresolved: number;
-  preview: CommentTableResult | null;
-  error: unknown;
-}
 
 const zipSignature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -61,7 +48,7 @@ export class CommentImportsService {
   }
 
   /** Adds the rows that resolved and have no problem, all together; the others are reported. */
-  async confirm(userId: string, submissionId: string, importId: string): Promise<{ added: number; skippedRows: number[] }> {
+  async confirm(userId: string, submissionId: string, importId: string): Promise<ImportConfirmedView> {
     await this.submissions.authorize(userId, 'submission.write', submissionId);
     const upload = await this.find(submissionId, importId);
     if (upload.status !== 'preview' || !upload.result) throw new AppError(SubmissionErrors.IMPORT_NOT_READY, { status: upload.status });

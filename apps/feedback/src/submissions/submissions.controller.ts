@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthenticatedUser } from '@vankien/auth';
-import { AppError, CommonErrors } from '@vankien/platform';
+import { ApiErrors, AppError, CommonErrors } from '@vankien/platform';
 import type { Response } from 'express';
 import { BulkCommentsRequest, CommentInput, CommentView, CreateSubmissionRequest, SubmissionView, SubmitRequest } from './dto/submission.dto';
+import { CommentsAddedView } from './dto/submission-views.dto';
 import { parseCommentInputs } from './comment-input.parser';
 import { SubmissionsService } from './submissions.service';
 
@@ -19,45 +20,56 @@ function idempotencyKey(value: string | undefined): string | undefined {
 
 @ApiTags('submissions')
 @ApiBearerAuth()
+@ApiErrors(401, 403)
 @Controller()
 export class SubmissionsController {
   constructor(private readonly submissions: SubmissionsService) {}
 
   @Post('rounds/:roundId/submissions')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Mở bản góp ý của đơn vị / Open the unit’s submission' })
   @ApiOkResponse({ type: SubmissionView, description: 'Your submission for an invited organisation, created on first use' })
+  @ApiErrors(400, 404, 409)
   open(@CurrentUser() user: AuthenticatedUser, @Param('roundId', uuid) roundId: string, @Body() body: CreateSubmissionRequest): Promise<SubmissionView> {
     return this.submissions.open(user.userId, roundId, body.organizationId);
   }
 
   @Get('submissions/:id')
+  @ApiOperation({ summary: 'Xem bản góp ý / Read a submission' })
   @ApiOkResponse({ type: SubmissionView })
+  @ApiErrors(400, 404)
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<SubmissionView> {
     return this.submissions.get(user.userId, id);
   }
 
   @Get('submissions/:id/comments')
+  @ApiOperation({ summary: 'Các ý kiến của bản góp ý / The comments of a submission' })
   @ApiOkResponse({ type: [CommentView] })
+  @ApiErrors(400, 404)
   comments(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<CommentView[]> {
     return this.submissions.comments(user.userId, id);
   }
 
   @Post('submissions/:id/comments')
-  @ApiCreatedResponse({ description: 'One comment' })
-  async addOne(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: CommentInput): Promise<{ added: number; commentCount: number }> {
+  @ApiOperation({ summary: 'Thêm một ý kiến / Add a comment' })
+  @ApiCreatedResponse({ type: CommentsAddedView, description: 'One comment' })
+  @ApiErrors(400, 404, 409, 422)
+  async addOne(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: CommentInput): Promise<CommentsAddedView> {
     return (await this.submissions.addComments(user.userId, id, [body])).body;
   }
 
   @Post('submissions/:id/comments/bulk')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key gets the same answer and stores nothing twice' })
-  @ApiCreatedResponse({ description: 'Up to 10,000 comments, all or nothing; every bad line is reported' })
+  @ApiOperation({ summary: 'Thêm nhiều ý kiến một lần / Add comments in bulk' })
+  @ApiCreatedResponse({ type: CommentsAddedView, description: 'Up to 10,000 comments, all or nothing; every bad line is reported. A replay (same Idempotency-Key) answers the first answer again' })
+  @ApiErrors(400, 404, 409, 413, 422)
   async addMany(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuid) id: string,
     @Body() body: BulkCommentsRequest,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{ added: number; commentCount: number }> {
+  ): Promise<CommentsAddedView> {
     const { inputs, problems } = parseCommentInputs(body.comments);
     if (problems.length) throw new AppError(CommonErrors.VALIDATION_FAILED, problems);
     const answer = await this.submissions.addComments(user.userId, id, inputs, idempotencyKey(key));
@@ -68,20 +80,27 @@ export class SubmissionsController {
 
   @Delete('submissions/:id/comments/:commentId')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Xóa một ý kiến / Delete a comment' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(400, 404, 409)
   deleteComment(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('commentId', uuid) commentId: string): Promise<void> {
     return this.submissions.deleteComment(user.userId, id, commentId);
   }
 
   @Post('submissions/:id/submit')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Gửi bản góp ý / Submit' })
   @ApiOkResponse({ type: SubmissionView, description: 'Locks the submission and adds a receipt' })
+  @ApiErrors(400, 404, 409, 422)
   submit(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: SubmitRequest): Promise<SubmissionView> {
     return this.submissions.submit(user.userId, id, body.rowVersion);
   }
 
   @Post('submissions/:id/withdraw')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Rút bản góp ý đã gửi / Withdraw a submission' })
   @ApiOkResponse({ type: SubmissionView })
+  @ApiErrors(400, 404, 409)
   withdraw(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<SubmissionView> {
     return this.submissions.withdraw(user.userId, id);
   }

@@ -13,6 +13,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { acceptingSubmissions, RoundsService, type LoadedRound } from '../rounds/rounds.service';
 import { checkComments, type BlockCatalogue, type CheckedComment } from './comment-checks';
 import { maxCommentsPerRequest, type CommentInput, type CommentView, type SubmissionView } from './dto/submission.dto';
+import type { CommentsAddedView } from './dto/submission-views.dto';
 import { onceForKey, type StoredAnswer } from './idempotency';
 import { SubmissionErrors } from './submission-errors';
 import { SynthesisRequests } from './synthesis-requests';
@@ -125,12 +126,12 @@ export class SubmissionsService {
    * Adds comments, all or nothing: every bad line is reported at once (422) and nothing is
    * stored. With an Idempotency-Key a retry gets the same answer and stores nothing twice.
    */
-  async addComments(userId: string, submissionId: string, inputs: CommentInput[], idempotencyKey?: string): Promise<StoredAnswer<{ added: number; commentCount: number }>> {
+  async addComments(userId: string, submissionId: string, inputs: CommentInput[], idempotencyKey?: string): Promise<StoredAnswer<CommentsAddedView>> {
     const loaded = await this.authorize(userId, 'submission.write', submissionId);
     const catalogue = await this.catalogue(loaded.round.versionIds);
     const { comments, problems } = checkComments(inputs, catalogue);
     if (problems.length) throw new AppError(SubmissionErrors.INVALID_COMMENTS, problems.map((p) => ({ field: `comments.${p.line - 1}.${p.field}`, line: p.line, reasons: [p.reason] })));
-    const work = async (manager: EntityManager): Promise<{ status: number; body: { added: number; commentCount: number } }> => {
+    const work = async (manager: EntityManager): Promise<{ status: number; body: CommentsAddedView }> => {
       const submission = await this.lockEditable(manager, submissionId);
       if (submission.commentCount + comments.length > maxCommentsPerRequest * 5) throw new AppError(SubmissionErrors.TOO_MANY_COMMENTS, { limit: maxCommentsPerRequest * 5 });
       const [{ next }] = await manager.query('SELECT coalesce(max(position), 0) + 1 AS next FROM comments WHERE submission_id = $1', [submissionId]);

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { RoundsService } from '../rounds/rounds.service';
 import { SynthesisRequests } from '../submissions/synthesis-requests';
 import type { ClusterRefDto, CorrectionRequest } from './dto/correction.dto';
+import type { CorrectionAddedView, CorrectionEntryView, CorrectionView } from './dto/synthesis-views.dto';
 
 function clusterRef(field: string, value: ClusterRefDto | undefined, problems: FieldProblem[]): ClusterRef | undefined {
   if (!value || (value.key === undefined) === (value.commentId === undefined)) {
@@ -61,7 +62,7 @@ export class CorrectionsService {
     private readonly synthesis: SynthesisRequests,
   ) {}
 
-  async add(userId: string, roundId: string, request: CorrectionRequest): Promise<{ sequence: number; correction: Correction }> {
+  async add(userId: string, roundId: string, request: CorrectionRequest): Promise<CorrectionAddedView> {
     const { owner } = await this.rounds.authorize(userId, 'synthesis.correct', roundId);
     const correction = toCorrection(request);
     const sequence = await this.dataSource.transaction(async (manager) => {
@@ -76,9 +77,9 @@ export class CorrectionsService {
     return { sequence, correction };
   }
 
-  async list(userId: string, roundId: string): Promise<{ sequence: number; correction: unknown; createdAt: string }[]> {
+  async list(userId: string, roundId: string): Promise<CorrectionEntryView[]> {
     await this.rounds.authorize(userId, 'synthesis.read', roundId);
     const rows = await this.dataSource.getRepository(SynthesisCorrection).find({ where: { roundId }, order: { sequence: 'ASC' } });
-    return rows.map((row) => ({ sequence: row.sequence, correction: row.correction, createdAt: row.createdAt.toISOString() }));
+    return rows.map((row) => ({ sequence: row.sequence, correction: row.correction as unknown as CorrectionView, createdAt: row.createdAt.toISOString() }));
   }
 }

@@ -7,15 +7,8 @@ import { DataSource, IsNull } from 'typeorm';
 import { RoundsService } from '../rounds/rounds.service';
 import { SubmissionsService } from '../submissions/submissions.service';
 import { SynthesisRequests } from '../submissions/synthesis-requests';
+import type { ForwardOutcomeView } from './dto/synthesis-views.dto';
 import { SynthesisErrors } from './synthesis-errors';
-
-export interface ForwardOutcome {
-  submissionId: string;
-  forwarded: number;
-  /** Clusters on documents the upper round does not carry. */
-  skipped: number;
-  revision: number;
-}
 
 /**
  * The roll-up: a level's synthesis of comments on the upper level's drafts becomes its
@@ -33,7 +26,7 @@ export class RollUpService {
     private readonly synthesis: SynthesisRequests,
   ) {}
 
-  async forward(userId: string, roundId: string, targetRoundId: string): Promise<ForwardOutcome> {
+  async forward(userId: string, roundId: string, targetRoundId: string): Promise<ForwardOutcomeView> {
     const source = await this.rounds.authorize(userId, 'round.manage', roundId);
     const target = await this.rounds.load(targetRoundId);
     const invitation = target.invitations.find((i) => i.organizationId === source.owner.id && !i.withdrawnAt);

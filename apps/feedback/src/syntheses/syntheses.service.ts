@@ -1,47 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CommentCluster, CongressDocument, DocumentVersion, RoundDocument, Synthesis, type BlockIndexEntry, type SourceType } from '@vankien/domain';
+import { CommentCluster, CongressDocument, DocumentVersion, RoundDocument, Synthesis, type BlockIndexEntry } from '@vankien/domain';
 import { exportSynthesisDocx, exportSynthesisXlsx, sectionTitle, wholeDocumentBlock } from '@vankien/office';
 import { AppError } from '@vankien/platform';
 import { JobProducer } from '@vankien/queue';
 import { DataSource, In } from 'typeorm';
-import type { CoverageEntry } from '../rounds/dto/round.dto';
 import { RoundsService } from '../rounds/rounds.service';
+import { ClusterCommentsView, ClusterView, SynthesisProgressView, SynthesisReportView } from './dto/synthesis-views.dto';
 import { SynthesisErrors } from './synthesis-errors';
-
-export interface ClusterView {
-  key: string;
-  kind: string;
-  representative: string;
-  comments: number;
-  units: number;
-  supporters: number;
-  bySource: Partial<Record<SourceType, number>>;
-  agreement: boolean;
-}
-
-export interface SectionView {
-  blockId: string;
-  sectionNumber: string;
-  headingTrail: string[];
-  text: string;
-  /** The document's first block, where comments on the whole document are anchored. */
-  wholeDocument: boolean;
-  /** How the exports name the section: "P1.I.1 – 1. Về phát triển kinh tế", "Toàn văn kiện", "Mở đầu – “…”". */
-  title: string;
-  /** General agreement ("tán thành như dự thảo"), counted apart from proposals. */
-  agreement: ClusterView | null;
-  proposals: ClusterView[];
-}
-
-export interface SynthesisReportView {
-  roundId: string;
-  revision: number;
-  completedAt: string | null;
-  comments: number;
-  documents: { documentVersionId: string; title: string; label: string; sections: SectionView[] }[];
-  coverage: CoverageEntry[];
-}
 
 /** Reads synthesis revisions as the report committees use: per document, in section order. */
 @Injectable()
@@ -119,7 +85,7 @@ export class SynthesesService {
   }
 
   /** The comments of one proposal, word for word, with who made them. */
-  async cluster(userId: string, roundId: string, key: string, revision?: number): Promise<{ key: string; comments: { id: string; text: string; kind: string; unit: string; supporters: number | null; supportersTotal: number | null }[] }> {
+  async cluster(userId: string, roundId: string, key: string, revision?: number): Promise<ClusterCommentsView> {
     await this.rounds.authorize(userId, 'synthesis.read', roundId);
     const synthesis = await this.revision(roundId, revision);
     const cluster = await this.dataSource.getRepository(CommentCluster).findOne({ where: { synthesisId: synthesis.id, key } });
@@ -140,7 +106,7 @@ export class SynthesesService {
   }
 
   /** Whether a new revision is on its way: the recorded need and the job's state and progress. */
-  async progress(userId: string, roundId: string): Promise<{ requestedAt: string | null; job: { state: string; progress: unknown } | null; latestRevision: number | null }> {
+  async progress(userId: string, roundId: string): Promise<SynthesisProgressView> {
     const { round } = await this.rounds.authorize(userId, 'synthesis.read', roundId);
     const job = await this.producer.queue('synthesis').getJob(`synthesis-${roundId}`);
     const latest = await this.dataSource.getRepository(Synthesis).findOne({ where: { roundId, status: 'complete' }, order: { revision: 'DESC' }, select: { revision: true } });

@@ -1,15 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppError, CommonErrors, ErrorDefinition } from './app-error';
+import type { ErrorBody } from './error-body.dto';
 import { isDatabaseUnavailable, isRedisUnavailable } from './failure-classification';
 import { preferredLanguage } from './language';
 
-export interface ErrorBody {
-  code: string;
-  message: string;
-  details?: unknown;
-  requestId?: string;
-}
 
 const definitionsByStatus: Record<number, ErrorDefinition> = {
   [HttpStatus.BAD_REQUEST]: CommonErrors.VALIDATION_FAILED,

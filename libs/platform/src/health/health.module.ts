@@ -1,8 +1,9 @@
 import { Controller, DynamicModule, Get, Inject, Module, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../http/public';
+import { HealthView } from './health.dto';
 import { RedisHealthIndicator } from './redis.health';
 
 export interface HealthOptions {
@@ -27,6 +28,9 @@ class HealthController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Tình trạng dịch vụ / Service health' })
+  @ApiOkResponse({ type: HealthView, description: 'PostgreSQL, Redis (and the worker) answer' })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'Names what is down' })
   async check(@Res() response: Response): Promise<void> {
     try {
       const result = await this.health.check([

@@ -1,7 +1,7 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/config.module';
@@ -9,23 +9,19 @@ import { trustedProxies } from '../config/environment';
 import { AppError, CommonErrors } from '../errors/app-error';
 import { ErrorFilter, errorBody, toAppError } from '../errors/error.filter';
 import { exceedsJsonDepth, maxJsonDepth } from './json-depth';
+import { createOpenApiDocument, openApiDocumentPath, openApiJsonPath, setApiPrefix, type ApiDescription } from './openapi';
 import { LARGE_BODY_ADMISSION, type LargeBodyAdmission } from './large-body-admission';
 import { requestId } from './logging';
 import { securityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 
-export interface HttpAppOptions {
-  service: string;
-  title: string;
-  description: string;
+export interface HttpAppOptions extends ApiDescription {
   bodyLimit: string;
   /**
    * Larger limits for the routes that need them (bulk uploads), matched on the path. Only a
    * request the LargeBodyAdmission provider admits (from its headers) gets its body read.
    */
   largeBodyRoutes?: { path: RegExp; limit: string }[];
-  /** Extra prefixes served outside /api (e.g. /health). */
-  excludeFromApiPrefix?: string[];
 }
 
 type RequestWithId = Request & { id?: unknown };
@@ -112,18 +108,15 @@ export async function createHttpApp(rootModule: Type<unknown>, options: HttpAppO
   // a body already parsed by a route-specific parser is left alone
   app.use(jsonParser(options.bodyLimit));
   app.use(bodyParserErrors);
-  app.setGlobalPrefix('api', { exclude: ['health', ...(options.excludeFromApiPrefix ?? [])] });
+  setApiPrefix(app, options);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   // exit 0 after a clean shutdown (by default Nest re-raises the signal, and the exit looks like a kill)
   app.enableShutdownHooks(undefined, { useProcessExit: true });
-  const openApi = new DocumentBuilder()
-    .setTitle(options.title)
-    .setDescription(options.description)
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app, openApi);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: options.title });
+  // the same document `npm run openapi` commits (openapi/<service>.json), built the same way
+  const document = createOpenApiDocument(app, options);
+  // the address /docs links to, as on the gateway (/docs-json stays: the gateway reads it)
+  app.use(openApiDocumentPath(options.service), (request: Request, response: Response, next: NextFunction) => (request.method === 'GET' && request.path === '/' ? response.json(document) : next()));
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: openApiJsonPath, customSiteTitle: options.title });
   return app;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { documentKinds, type DocumentKind } from '@vankien/domain';
 import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { OptionalField } from '@vankien/platform';
+import { BlockIndexEntryView, DocumentJsonView, PersonView } from './document-json.dto';
 
 export class CreateDocumentRequest {
   @ApiProperty({ description: 'The owning organisation (its drafters edit the document)' })
@@ -71,7 +72,7 @@ export class DocumentSummaryView {
 }
 
 export class DocumentView extends DocumentSummaryView {
-  @ApiProperty({ description: 'ProseMirror JSON of the live draft, rendered from the stored Yjs state; of the approved version once the document is approved' })
+  @ApiProperty({ type: DocumentJsonView, description: 'ProseMirror JSON of the live draft, rendered from the stored Yjs state; of the approved version once the document is approved' })
   content!: Record<string, unknown>;
   @ApiProperty({ enum: ['live', 'approved_version'] }) contentSource!: 'live' | 'approved_version';
 }
@@ -80,10 +81,10 @@ export class HistoryEntryView {
   @ApiProperty() id!: string;
   @ApiProperty() occurredAt!: string;
   @ApiProperty() action!: string;
-  @ApiProperty({ nullable: true, type: Object }) actor!: { id: string; name: string } | null;
+  @ApiProperty({ nullable: true, type: PersonView }) actor!: PersonView | null;
   @ApiProperty() subjectType!: string;
   @ApiProperty({ nullable: true, type: String }) subjectId!: string | null;
-  @ApiProperty({ type: Object }) payload!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the event recorded (its fields depend on the action)' }) payload!: Record<string, unknown>;
 }
 
 export class VersionSummaryView {
@@ -96,7 +97,7 @@ export class VersionSummaryView {
 }
 
 export class VersionView extends VersionSummaryView {
-  @ApiProperty() content!: Record<string, unknown>;
-  @ApiProperty({ description: 'blockId → section number, heading trail, text, order' }) blockIndex!: unknown[];
+  @ApiProperty({ type: DocumentJsonView, description: 'ProseMirror JSON of the version' }) content!: Record<string, unknown>;
+  @ApiProperty({ type: [BlockIndexEntryView], description: 'Every block with its section number, heading trail, text and order' }) blockIndex!: unknown[];
   @ApiProperty() plainText!: string;
 }
