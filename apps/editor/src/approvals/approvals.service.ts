@@ -8,6 +8,7 @@ import {
   ApprovalRequest,
   CongressDocument,
   DocumentVersion,
+  Notification,
   Organization,
   tallyApproval,
   User,
@@ -16,7 +17,7 @@ import {
   type ApprovalTally,
 } from '@vankien/domain';
 import { AppError } from '@vankien/platform';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
 import { DocumentLockBroadcast } from '../collaboration/document-lock-broadcast';
 import { DocumentAccess } from '../documents/document-access';
 import { DocumentErrors } from '../documents/document-errors';
@@ -197,6 +198,10 @@ export class ApprovalsService {
     const decidedAt = new Date();
     await manager.getRepository(ApprovalRequest).update({ id: request.id }, { status: 'approved', decidedAt });
     const context = await this.context(manager, request);
+    await this.tellWaitingApprovers(manager, request, tally.waitingFor, {
+      status: 'approved',
+      message: `${context.version.label} – ${context.document.title} đã được ${context.committee.name} thông qua (${tally.approvals}/${tally.approvers} ý kiến đồng ý); tờ trình đã kết thúc, đồng chí không cần cho ý kiến nữa.`,
+    });
     await appendAuditEvent(manager, {
       actorId,
       action: 'approval.request_approved',
@@ -305,16 +310,25 @@ export class ApprovalsService {
     await manager.getRepository(ApprovalRequest).update({ id: request.id }, { status, decidedAt: new Date() });
     await appendAuditEvent(manager, { actorId, action, subjectType: 'approval_request', subjectId: request.id, organizationId: request.committeeId, payload: { documentId: request.documentId, stage: request.stage, ...payload } });
     const context = await this.context(manager, request);
-    await this.notifications.notify(manager, await this.notifications.holders(manager, request.committeeId, 'approver'), {
-      kind: 'approval.closed',
-      documentId: request.documentId,
-      approvalRequestId: request.id,
-      message:
-        status === 'withdrawn'
-          ? `Tiểu ban đã rút lại tờ trình ${context.version.label} – ${context.document.title}.`
-          : `${context.version.label} – ${context.document.title} đã được thay bằng phiên bản mới.`,
-      payload: { status, ...payload },
-    });
+    const what = `${context.version.label} – ${context.document.title}`;
+    const message =
+      status === 'withdrawn'
+        ? `Tiểu ban đã rút lại tờ trình ${what}.`
+        : status === 'changes_requested'
+          ? `Tờ trình ${what} đã kết thúc: Tiểu ban trả lời ý kiến đề nghị chỉnh sửa bằng phiên bản mới.`
+          : `${what} đã được thay bằng phiên bản mới; tờ trình đã kết thúc.`;
+    // every approver hears that it closed: those who decided, to know what became of it
+    await this.tellWaitingApprovers(manager, request, await this.notifications.holders(manager, request.committeeId, 'approver'), { status, message, ...payload });
+  }
+
+  /**
+   * A request closed: the approvers named get a notice saying how, and every "approval
+   * requested" notice of the request is marked done (read): nobody is left waited for.
+   */
+  private async tellWaitingApprovers(manager: EntityManager, request: ApprovalRequest, approverIds: readonly string[], closing: { status: ApprovalRequestStatus; message: string } & Record<string, unknown>): Promise<void> {
+    const { message, ...payload } = closing;
+    await this.notifications.notify(manager, approverIds, { kind: 'approval.closed', documentId: request.documentId, approvalRequestId: request.id, message, payload });
+    await manager.getRepository(Notification).update({ approvalRequestId: request.id, kind: 'approval.requested', readAt: IsNull() }, { readAt: new Date() });
   }
 
   /**
@@ -342,7 +356,9 @@ export class ApprovalsService {
   private async tally(manager: EntityManager, request: ApprovalRequest, committee?: CommitteeApproverView[]): Promise<ApprovalTally> {
     const approvers = (committee ?? (await this.committee(manager, request))).filter((approver) => approver.counts).map((approver) => approver.id);
     const decisions = await manager.getRepository(Approval).find({ where: { requestId: request.id } });
-    return tallyApproval(request.rule, approvers, decisions.map((d) => ({ approverId: d.approverId, decision: d.decision, withdrawn: d.withdrawnAt !== null })));
+    const tally = tallyApproval(request.rule, approvers, decisions.map((d) => ({ approverId: d.approverId, decision: d.decision, withdrawn: d.withdrawnAt !== null })));
+    // a closed request waits for nobody
+    return request.status === 'pending' ? tally : { ...tally, waitingFor: [] };
   }
 
   private async authorizeDecision(userId: string, requestId: string): Promise<void> {
