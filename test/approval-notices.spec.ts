@@ -1,3 +1,4 @@
+import mammoth from 'mammoth';
 import type { ApprovalRequestView, NotificationListView } from '../apps/editor/src/approvals/dto/approval-views.dto';
 import { seededSystem, type SeededSystem } from './support/seeded-system';
 import { apiClient } from './support/test-app';
@@ -33,7 +34,7 @@ describe('approval notices when a request closes', () => {
     (await editorApi.get<NotificationListView>('/api/notifications', tokens[who])).body.notifications.filter((n) => n.approvalRequestId === requestId);
 
   it('an approved request: the approver still waiting is told, and its request notice is done', async () => {
-    const { requestId } = await sendForApproval('Nghị quyết Đại hội (thông qua)');
+    const { documentId, requestId } = await sendForApproval('Nghị quyết Đại hội (thông qua)');
     expect((await noticesOf('thuongvu3', requestId)).map((n) => [n.kind, n.readAt])).toEqual([['approval.requested', null]]);
     await editorApi.post(`/api/approvals/${requestId}/decisions`, { decision: 'approve' }, tokens.thuongvu1);
     const approved = await editorApi.post<ApprovalRequestView>(`/api/approvals/${requestId}/decisions`, { decision: 'approve' }, tokens.thuongvu2);
@@ -47,6 +48,13 @@ describe('approval notices when a request closes', () => {
     expect(notices.find((n) => n.kind === 'approval.requested')?.readAt).not.toBeNull();
     // those who decided are not told what they did themselves
     expect((await noticesOf('thuongvu2', requestId)).filter((n) => n.kind === 'approval.closed')).toEqual([]);
+
+    // the approved text prints as the official one: no draft label, the date of its approval
+    const exported = await fetch(`${system.editor.url}/api/documents/${documentId}/export.docx`, { headers: { authorization: `Bearer ${tokens.tieuban}` } });
+    expect(exported.headers.get('content-disposition')).toMatch(/filename="[^"]*-ban-da-phe-duyet\.docx"/);
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await exported.arrayBuffer()) });
+    expect(text).not.toMatch(/DỰ THẢO/);
+    expect(text).toMatch(/Lai Châu, ngày \d{2} tháng \d{1,2} năm \d{4}/);
   });
 
   it('a request answered by a new version after a request for changes: every approver is told how it closed', async () => {

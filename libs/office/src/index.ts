@@ -48,3 +48,4 @@ export { exportDispositionsDocx } from './dispositions/export-dispositions-docx'
 export { exportDispositionsXlsx } from './dispositions/export-dispositions-xlsx';
 export { dispositionLabels } from './dispositions/disposition-table';
 export type { DispositionRowInput, DispositionTableInput } from './dispositions/disposition-table';
+export { placeAndDate, placeOfOrganization } from './export/place-and-date';

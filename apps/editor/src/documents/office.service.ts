@@ -4,7 +4,7 @@ import { PolicyService } from '@vankien/auth';
 import { appendAuditEvent, appendDocumentUpdates, loadYDoc } from '@vankien/database';
 import { congressSchema, documentFragment, writeDocumentToYDoc, type DocumentJson } from '@vankien/document-schema';
 import { DocumentVersion, Organization } from '@vankien/domain';
-import { exportDocx, importDocx, isOfficeFileError, type ImportReport } from '@vankien/office';
+import { exportDocx, importDocx, isOfficeFileError, placeAndDate, placeOfOrganization, type ImportReport } from '@vankien/office';
 import { AppError } from '@vankien/platform';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
@@ -57,20 +57,32 @@ export class OfficeService {
     const { document } = await this.access.authorize(userId, 'document.read', documentId);
     const organization = await this.dataSource.getRepository(Organization).findOneOrFail({ where: { id: document.organizationId } });
     const parent = organization.parentId ? await this.dataSource.getRepository(Organization).findOne({ where: { id: organization.parentId } }) : null;
-    const version = revision === 'live' ? null : await this.dataSource.getRepository(DocumentVersion).findOne({ where: { id: revision, documentId } });
+    // an approved document's text is its approved version, whatever the live log holds
+    const versionId = revision === 'live' ? document.approvedVersionId : revision;
+    const version = versionId ? await this.dataSource.getRepository(DocumentVersion).findOne({ where: { id: versionId, documentId } }) : null;
     if (revision !== 'live' && !version) throw new AppError(DocumentErrors.VERSION_NOT_FOUND, { versionId: revision });
     const content = version ? (version.content as unknown as DocumentJson) : await this.documents.liveContent(documentId);
+    const approvedAt = version && version.id === document.approvedVersionId ? await this.approvalDate(version.id) : null;
     const buffer = await exportDocx(
       content,
       {
         organizationName: organization.name,
         parentOrganizationName: parent?.name,
         title: document.title,
-        versionLabel: (version?.label ?? 'Dự thảo').toLocaleUpperCase('vi'),
+        // the approved text is the official one: no draft label, the date it was approved
+        versionLabel: approvedAt ? undefined : (version?.label ?? 'Dự thảo').toLocaleUpperCase('vi'),
+        placeAndDate: approvedAt ? placeAndDate(placeOfOrganization(organization.name), approvedAt) : undefined,
       },
-      { createdAt: version?.frozenAt ?? new Date() },
+      { createdAt: approvedAt ?? version?.frozenAt ?? new Date() },
     );
-    return { filename: fileName(document.title, version ? `v${version.number}` : 'ban-nhap'), content: buffer };
+    const suffix = approvedAt ? 'ban-da-phe-duyet' : version ? `du-thao-lan-${version.number}` : 'ban-dang-soan';
+    return { filename: fileName(document.title, suffix), content: buffer };
+  }
+
+  /** When the last committee approved this version (the final stage of its approval). */
+  private async approvalDate(versionId: string): Promise<Date | null> {
+    const [row] = await this.dataSource.query(`SELECT max(decided_at) AS "decidedAt" FROM approval_requests WHERE document_version_id = $1 AND status = 'approved'`, [versionId]);
+    return row?.decidedAt ? new Date(row.decidedAt) : null;
   }
 
   /** A new document whose content is the DOCX; what could not be kept is in the report. */
