@@ -192,6 +192,16 @@ describe('dispositions, the next draft and its approval', () => {
     const relooked = await dispose(roundId, digitalNow, { state: 'accepted', targetBlockIds: [growthBlock] });
     expect(relooked.body).toMatchObject({ needsReview: false, disposition: { memberCountAtDecision: 3, version: 2 } });
 
+    // before the next draft is frozen, the paper says where a proposal went in the live draft, never a block id
+    const early = await fetch(`${feedback.url}/api/rounds/${roundId}/dispositions/export.xlsx`, { headers: { authorization: `Bearer ${tokens['vanphong.td']}` } });
+    const earlyBook = new ExcelJS.Workbook();
+    await earlyBook.xlsx.load((await early.arrayBuffer()) as ArrayBuffer);
+    const earlyWhere: string[] = [];
+    earlyBook.worksheets[0].eachRow((row, index) => index > 4 && String(row.getCell(3).value).includes('8%') && earlyWhere.push(String(row.getCell(9).value)));
+    const growthPlace = v1.blockIndex.find((b) => b.blockId === growthBlock)!.sectionNumber || 'Mở đầu';
+    expect(earlyWhere).toEqual([`${growthPlace} (bản đang soạn)`]);
+    expect(earlyWhere[0]).not.toContain(growthBlock);
+
     // the next draft is frozen: anchors of version 1 are shown against version 2, a deleted block as deleted
     const v2 = (await editorApi.post<VersionBody>(`/api/documents/${document.body.id}/versions`, {}, tokens['vanphong.td'])).body;
     view = await table(roundId);

@@ -1,18 +1,11 @@
 import { Controller, Get, Param, ParseEnumPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { createTemplate } from '@vankien/document-schema';
-import { documentKinds, type DocumentKind } from '@vankien/domain';
+import { documentKindNames, documentKinds, type DocumentKind } from '@vankien/domain';
 import { ApiErrors } from '@vankien/platform';
 import { DocumentJsonView } from './dto/document-json.dto';
 import { TemplateKindView } from './dto/document-views.dto';
 
-const kindNames: Record<DocumentKind, string> = {
-  political_report: 'Báo cáo chính trị',
-  political_report_summary: 'Báo cáo chính trị tóm tắt',
-  review_report: 'Báo cáo kiểm điểm của Ban Chấp hành',
-  action_program: 'Chương trình hành động',
-  resolution: 'Dự thảo Nghị quyết Đại hội',
-};
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -23,7 +16,7 @@ export class TemplatesController {
   @ApiOperation({ summary: 'Các loại văn kiện / Document kinds' })
   @ApiOkResponse({ type: [TemplateKindView], description: 'The document kinds with their Vietnamese names' })
   list(): TemplateKindView[] {
-    return documentKinds.map((kind) => ({ kind, name: kindNames[kind] }));
+    return documentKinds.map((kind) => ({ kind, name: documentKindNames[kind] }));
   }
 
   @Get(':kind')

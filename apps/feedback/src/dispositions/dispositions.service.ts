@@ -3,17 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { decide, PolicyService, type Actor } from '@vankien/auth';
 import { appendAuditEvent, loadYDoc } from '@vankien/database';
 import { buildBlockIndex, carryAnchors, congressSchema, diffDocuments, yDocToDocumentJson, type AnchorBlock, type CarriedAnchor } from '@vankien/document-schema';
-import { CommentCluster, CongressDocument, Disposition, DocumentVersion, RoundDocument, User, type Synthesis } from '@vankien/domain';
+import { CommentCluster, CongressDocument, Disposition, documentKindNames, DocumentVersion, RoundDocument, User, type DocumentKind, type Synthesis } from '@vankien/domain';
 import { exportDispositionsDocx, exportDispositionsXlsx, sectionTitle, wholeDocumentBlock, type DispositionTableInput, type SectionPlace } from '@vankien/office';
 import { AppError, CommonErrors } from '@vankien/platform';
 import { dispositionProblems, dispositionProgress, needsAnotherLook, type DispositionStateName } from '@vankien/synthesis';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { RoundsService } from '../rounds/rounds.service';
 import { SynthesesService } from '../syntheses/syntheses.service';
+import { paperHeading } from '../syntheses/paper-heading';
 import { SynthesisErrors } from '../syntheses/synthesis-errors';
 import { DispositionErrors } from './disposition-errors';
 import type { BulkDisposeRequest, DisposeRequest, ListDispositionsQuery } from './dto/disposition.dto';
-import type { DisposedCountView, DispositionDetailView, DispositionItemView, DispositionTableView, DispositionView } from './dto/disposition-views.dto';
+import type { DisposedCountView, DispositionDetailView, DispositionItemView, DispositionTableView, DispositionView, TargetView } from './dto/disposition-views.dto';
 
 // the tests import the views from here
 export type { DispositionItemView, DispositionTableView } from './dto/disposition-views.dto';
@@ -23,6 +24,7 @@ interface RoundTableDocument {
   documentId: string;
   /** The organisation that drafts the document. */
   organizationId: string;
+  kind: DocumentKind;
   title: string;
   label: string;
   number: number;
@@ -131,9 +133,10 @@ export class DispositionsService {
     const items = await this.items(entries);
     const table: DispositionTableInput = {
       roundTitle: round.title,
-      organizationName: owner.name,
+      ...(await paperHeading(this.dataSource, owner)),
       revision: synthesis.revision,
-      documents: documents.map((document) => {
+      documents: await Promise.all(documents.map(async (document) => {
+        const placeOfTarget = await this.targetPlaces(document, owner.id);
         const sections: DispositionTableInput['documents'][number]['sections'] = [];
         for (const item of items.filter((i) => i.documentVersionId === document.documentVersionId)) {
           let section = sections[sections.length - 1];
@@ -151,15 +154,32 @@ export class DispositionsService {
             bySource: item.bySource,
             state: item.disposition.state,
             explanation: item.disposition.explanation,
-            targets: item.targets.map((target) => (target.present ? target.sectionNumber || target.blockId : `${target.blockId} (đã xóa)`)),
+            targets: item.targets.map((target) => placeOfTarget(target)),
             needsReview: item.needsReview,
           });
         }
-        return { title: document.title, label: document.label, nextLabel: document.against?.label ?? null, sections };
-      }),
+        return { kindName: documentKindNames[document.kind], title: document.title, label: document.label, nextLabel: document.against?.label ?? null, sections };
+      })),
     };
     const content = format === 'docx' ? await exportDispositionsDocx(table) : await exportDispositionsXlsx(table);
     return { filename: `tiep-thu-giai-trinh-lan-${synthesis.revision}.${format}`, content };
+  }
+
+  /**
+   * How the paper names where a proposal went: the section number in the next version; before
+   * that version is frozen, in the live draft ("bản đang soạn"), which the round's own drafters
+   * read; never a block id, which means nothing to a reader.
+   */
+  private async targetPlaces(document: RoundTableDocument, roundOwnerId: string): Promise<(target: TargetView) => string> {
+    const place = (block: AnchorBlock | undefined): string => block?.sectionNumber || 'Mở đầu';
+    if (document.against) {
+      const next = new Map(document.against.index.map((block) => [block.blockId, block]));
+      const label = document.against.label;
+      return (target) => (next.has(target.blockId) ? place(next.get(target.blockId)) : `đã xóa ở ${label}`);
+    }
+    if (document.organizationId !== roundOwnerId) return () => 'bản đang soạn';
+    const live = new Map((await this.liveIndex(document.documentId)).map((block) => [block.blockId, block]));
+    return (target) => (live.has(target.blockId) ? `${place(live.get(target.blockId))} (bản đang soạn)` : 'đã xóa khỏi bản đang soạn');
   }
 
   /** Writes the dispositions, all or none; answers who wrote them (to show the result to them). */
@@ -276,11 +296,12 @@ export class DispositionsService {
     const documents: RoundTableDocument[] = [];
     for (const roundDocument of roundDocuments) {
       const version = await this.dataSource.getRepository(DocumentVersion).findOneOrFail({ where: { id: roundDocument.documentVersionId }, select: { id: true, documentId: true, number: true, label: true, blockIndex: true } });
-      const document = await this.dataSource.getRepository(CongressDocument).findOneOrFail({ where: { id: version.documentId }, select: { id: true, title: true, organizationId: true } });
+      const document = await this.dataSource.getRepository(CongressDocument).findOneOrFail({ where: { id: version.documentId }, select: { id: true, title: true, organizationId: true, kind: true } });
       documents.push({
         documentVersionId: version.id,
         documentId: version.documentId,
         organizationId: document.organizationId,
+        kind: document.kind,
         title: document.title,
         label: version.label,
         number: version.number,

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CommentCluster, CongressDocument, DocumentVersion, RoundDocument, Synthesis, type BlockIndexEntry } from '@vankien/domain';
+import { CommentCluster, CongressDocument, documentKindNames, DocumentVersion, RoundDocument, Synthesis, type BlockIndexEntry, type DocumentKind } from '@vankien/domain';
 import { exportSynthesisDocx, exportSynthesisXlsx, sectionTitle, wholeDocumentBlock } from '@vankien/office';
 import { AppError } from '@vankien/platform';
 import { JobProducer } from '@vankien/queue';
 import { DataSource, In } from 'typeorm';
 import { RoundsService } from '../rounds/rounds.service';
 import { ClusterCommentsView, ClusterView, SynthesisProgressView, SynthesisReportView } from './dto/synthesis-views.dto';
+import { paperHeading } from './paper-heading';
 import { SynthesisErrors } from './synthesis-errors';
 
 /** Reads synthesis revisions as the report committees use: per document, in section order. */
@@ -24,8 +25,8 @@ export class SynthesesService {
     const clusters = await this.dataSource.getRepository(CommentCluster).find({ where: { synthesisId: synthesis.id }, order: { position: 'ASC' } });
     const documents = await this.dataSource.getRepository(RoundDocument).find({ where: { roundId }, order: { position: 'ASC' } });
     const versions = await this.dataSource.getRepository(DocumentVersion).find({ where: { id: In(documents.map((d) => d.documentVersionId)) } });
-    const titles = new Map(
-      (await this.dataSource.getRepository(CongressDocument).find({ where: { id: In(versions.map((v) => v.documentId)) }, select: { id: true, title: true } })).map((d) => [d.id, d.title]),
+    const congressDocuments = new Map(
+      (await this.dataSource.getRepository(CongressDocument).find({ where: { id: In(versions.map((v) => v.documentId)) }, select: { id: true, title: true, kind: true } })).map((d) => [d.id, d]),
     );
     const byBlock = new Map<string, CommentCluster[]>();
     for (const cluster of clusters) {
@@ -53,7 +54,8 @@ export class SynthesesService {
         const index: BlockIndexEntry[] = version?.blockIndex ?? [];
         return {
           documentVersionId: document.documentVersionId,
-          title: version ? (titles.get(version.documentId) ?? '') : '',
+          ...kindOf(version ? congressDocuments.get(version.documentId) : undefined),
+          title: version ? (congressDocuments.get(version.documentId)?.title ?? '') : '',
           label: version?.label ?? '',
           sections: index
             .filter((entry) => byBlock.has(`${document.documentVersionId}/${entry.blockId}`))
@@ -79,7 +81,7 @@ export class SynthesesService {
   async export(userId: string, roundId: string, format: 'xlsx' | 'docx', revision?: number): Promise<{ filename: string; content: Buffer }> {
     const report = await this.report(userId, roundId, revision);
     const { round, owner } = await this.rounds.load(roundId);
-    const input = { ...report, roundTitle: round.title, organizationName: owner.name };
+    const input = { ...report, roundTitle: round.title, ...(await paperHeading(this.dataSource, owner)) };
     const content = format === 'xlsx' ? await exportSynthesisXlsx(input) : await exportSynthesisDocx(input);
     return { filename: `tong-hop-y-kien-lan-${report.revision}.${format}`, content };
   }
@@ -130,4 +132,11 @@ export class SynthesesService {
     if (!synthesis) throw new AppError(revision === undefined ? SynthesisErrors.NO_SYNTHESIS_YET : SynthesisErrors.REVISION_NOT_FOUND, { roundId, revision });
     return synthesis;
   }
+}
+
+/** A document's kind and its name as committees write it. */
+function kindOf(document: Pick<CongressDocument, 'kind'> | undefined): { kind: DocumentKind; kindName: string } {
+  // a round's versions and their documents are held by foreign keys: one missing is a broken database
+  if (!document) throw new Error('a round document without its document');
+  return { kind: document.kind, kindName: documentKindNames[document.kind] };
 }

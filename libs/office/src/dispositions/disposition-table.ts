@@ -4,8 +4,14 @@ import { sectionTitle, sources, type SectionPlace } from '../synthesis/synthesis
 export interface DispositionTableInput {
   roundTitle: string;
   organizationName: string;
+  /** The organisation above it, for the heading block. */
+  parentOrganizationName?: string;
+  /** "Lai Châu, ngày 05 tháng 02 năm 2025", under the Party's name. */
+  placeAndDate?: string;
   revision: number;
   documents: {
+    /** The kind as committees name it ("Báo cáo chính trị"). */
+    kindName?: string;
     title: string;
     label: string;
     /** The version the "where it went" column refers to (the next draft), if any. */

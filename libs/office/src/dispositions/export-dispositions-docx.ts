@@ -1,4 +1,6 @@
 import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { documentHeading, documentHeadingText, paperStyles } from '../export/paper-styles';
+import { partyHeader } from '../export/party-header';
 import { dispositionLabels, proposedBy, sectionTitle, where, type DispositionTableInput } from './disposition-table';
 
 const font = 'Times New Roman';
@@ -22,13 +24,14 @@ const widths = [600, 4200, 2900, 1500, 1800, 2700, 1000];
  */
 export async function exportDispositionsDocx(table: DispositionTableInput): Promise<Buffer> {
   const body: (Paragraph | Table)[] = [
-    line(table.organizationName.toLocaleUpperCase('vi'), { bold: true, center: true }),
+    partyHeader({ organizationName: table.organizationName, parentOrganizationName: table.parentOrganizationName, placeAndDate: table.placeAndDate }),
+    new Paragraph({}),
     line('BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý', { bold: true, center: true }),
     line(`${table.roundTitle} (lần tổng hợp ${table.revision})`, { italics: true, center: true }),
   ];
   for (const document of table.documents) {
     const next = document.nextLabel ? `; vị trí theo ${document.nextLabel}` : '';
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [run(`${document.title.toLocaleUpperCase('vi')} (${document.label}${next})`, { bold: true })] }));
+    body.push(documentHeading(documentHeadingText(document, next), 24));
     let number = 0;
     const rows: TableRow[] = [
       new TableRow({
@@ -60,7 +63,7 @@ export async function exportDispositionsDocx(table: DispositionTableInput): Prom
   const document = new Document({
     creator: 'Vankien',
     title: `Bảng tiếp thu, giải trình – ${table.roundTitle}`,
-    styles: { default: { document: { run: { font, size: 24 } } } },
+    styles: paperStyles(24),
     sections: [
       {
         properties: { page: { size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },

@@ -1,4 +1,6 @@
-import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Table, TextRun } from 'docx';
+import { documentHeading, documentHeadingText, paperStyles } from '../export/paper-styles';
+import { partyHeader } from '../export/party-header';
 import { coverageLabels, sectionTitle, sources, type SynthesisReportInput } from './synthesis-report';
 
 const font = 'Times New Roman';
@@ -17,14 +19,15 @@ const paragraph = (runs: TextRun[], options: { center?: boolean; indent?: boolea
  * general agreement apart; then who was invited, who answered, who was late, who did not.
  */
 export async function exportSynthesisDocx(report: SynthesisReportInput): Promise<Buffer> {
-  const body: Paragraph[] = [
-    paragraph([text(report.organizationName.toLocaleUpperCase('vi'), { bold: true })], { center: true }),
+  const body: (Paragraph | Table)[] = [
+    partyHeader({ organizationName: report.organizationName, parentOrganizationName: report.parentOrganizationName, placeAndDate: report.placeAndDate }),
+    new Paragraph({}),
     paragraph([text('BÁO CÁO TỔNG HỢP Ý KIẾN GÓP Ý', { bold: true })], { center: true }),
     paragraph([text(report.roundTitle, { italics: true })], { center: true }),
     paragraph([text(`Tổng số ${report.comments} ý kiến (lần tổng hợp ${report.revision}).`)], { indent: true }),
   ];
   for (const document of report.documents) {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [text(`${document.title.toLocaleUpperCase('vi')} (${document.label})`, { bold: true })] }));
+    body.push(documentHeading(documentHeadingText(document), 28));
     for (const section of document.sections) {
       body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(sectionTitle(section), { bold: true })] }));
       if (section.agreement) {
@@ -37,7 +40,7 @@ export async function exportSynthesisDocx(report: SynthesisReportInput): Promise
       });
     }
   }
-  body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [text('TÌNH HÌNH GỬI Ý KIẾN', { bold: true })] }));
+  body.push(documentHeading('TÌNH HÌNH GỬI Ý KIẾN', 28));
   for (const state of ['submitted', 'late', 'withdrawn', 'draft', 'not_started']) {
     const entries = report.coverage.filter((entry) => entry.state === state);
     if (entries.length === 0) continue;
@@ -46,7 +49,7 @@ export async function exportSynthesisDocx(report: SynthesisReportInput): Promise
   const document = new Document({
     creator: 'Vankien',
     title: report.roundTitle,
-    styles: { default: { document: { run: { font, size: 28 } } } },
+    styles: paperStyles(28),
     sections: [
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } },

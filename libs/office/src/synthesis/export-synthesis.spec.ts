@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
+import { readZipText } from '../test-support/read-zip-entry';
 import { exportSynthesisDocx } from './export-synthesis-docx';
 import { exportSynthesisXlsx } from './export-synthesis-xlsx';
 import type { SynthesisReportInput } from './synthesis-report';
@@ -7,10 +8,12 @@ import type { SynthesisReportInput } from './synthesis-report';
 const report: SynthesisReportInput = {
   roundTitle: 'Lấy ý kiến dự thảo Báo cáo chính trị',
   organizationName: 'Đảng bộ tỉnh Lai Châu',
+  placeAndDate: 'Lai Châu, ngày 05 tháng 02 năm 2025',
   revision: 3,
   comments: 7,
   documents: [
     {
+      kindName: 'Báo cáo chính trị',
       title: 'Báo cáo chính trị',
       label: 'Dự thảo lần 2',
       sections: [
@@ -64,6 +67,24 @@ describe('synthesis report exports', () => {
       const found = value.indexOf(expected, position + 1);
       expect({ expected, found: found > position }).toEqual({ expected, found: true });
       position = found;
+    }
+  });
+
+  it('prints the paper in the dress of Party documents: heading block with place and date, kinds by name, whole titles, black Times New Roman headings', async () => {
+    const longTitle = 'Chương trình hành động thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Lai Châu lần thứ XV, nhiệm kỳ 2025–2030 của Ban Chấp hành Đảng bộ tỉnh khóa XXV Thực hiện';
+    const buffer = await exportSynthesisDocx({ ...report, documents: [...report.documents, { kindName: 'Chương trình hành động', title: longTitle, label: 'Dự thảo lần 1', sections: [] }, { kindName: 'Báo cáo chính trị', title: 'Dự thảo trình Đại hội', label: 'Dự thảo lần 3', sections: [] }] });
+    const { value } = await mammoth.extractRawText({ buffer });
+    expect(value).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(value).toContain('Lai Châu, ngày 05 tháng 02 năm 2025');
+    // a title that already names its kind is not prefixed; one that does not is; none is cut
+    expect(value).toContain(`${longTitle.toLocaleUpperCase('vi')} (Dự thảo lần 1)`);
+    expect(value).toContain('BÁO CÁO CHÍNH TRỊ: DỰ THẢO TRÌNH ĐẠI HỘI (Dự thảo lần 3)');
+    expect(value).not.toMatch(/POLITICAL_REPORT|ACTION_PROGRAM/);
+    const styles = await readZipText(buffer, 'word/styles.xml');
+    for (const heading of ['Heading1', 'Heading2']) {
+      const style = styles.slice(styles.indexOf(`w:styleId="${heading}"`), styles.indexOf('</w:style>', styles.indexOf(`w:styleId="${heading}"`)));
+      expect(style).toContain('w:color w:val="000000"');
+      expect(style).toContain('Times New Roman');
     }
   });
 });

@@ -2,9 +2,15 @@
 export interface SynthesisReportInput {
   roundTitle: string;
   organizationName: string;
+  /** The organisation above it, for the heading block ("ĐẢNG BỘ TỈNH LAI CHÂU"). */
+  parentOrganizationName?: string;
+  /** "Lai Châu, ngày 05 tháng 02 năm 2025", under the Party's name. */
+  placeAndDate?: string;
   revision: number;
   comments: number;
   documents: {
+    /** The kind as committees name it ("Báo cáo chính trị"). */
+    kindName?: string;
     title: string;
     label: string;
     sections: (SectionPlace & {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { commentKinds, type SourceType } from '@vankien/domain';
+import { commentKinds, type SourceType, documentKinds, type DocumentKind } from '@vankien/domain';
 import { CoverageEntry } from '../../rounds/dto/round.dto';
 import { correctionTypes } from './correction.dto';
 
@@ -37,6 +37,8 @@ export class SectionView {
 
 export class ReportDocumentView {
   @ApiProperty() documentVersionId!: string;
+  @ApiProperty({ enum: documentKinds }) kind!: DocumentKind;
+  @ApiProperty({ example: 'Báo cáo chính trị', description: 'The kind as committees name it' }) kindName!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ example: 'Dự thảo lần 2' }) label!: string;
   @ApiProperty({ type: [SectionView], description: 'In the document’s order' }) sections!: SectionView[];
