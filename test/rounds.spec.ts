@@ -224,6 +224,15 @@ describe('comment rounds and submissions', () => {
     await api.post(`/api/submissions/${submission.id}/comments`, { blockId: paragraph(0), kind: 'agree', text: 'Tán thành như dự thảo' }, as('vanphong.tp'));
     const stale = await api.post<{ code: string }>(`/api/submissions/${submission.id}/submit`, { rowVersion: withdrawn.body.rowVersion - 1 }, as('vanphong.tp'));
     expect(stale.body.code).toBe('SUBMISSION_CHANGED');
+    // the same check through HTTP's If-Match, as the API's description says
+    const staleByHeader = await api.post<{ code: string }>(`/api/submissions/${submission.id}/submit`, {}, as('vanphong.tp'), { 'if-match': `"${withdrawn.body.rowVersion - 1}"` });
+    expect([staleByHeader.status, staleByHeader.body.code]).toEqual([409, 'SUBMISSION_CHANGED']);
+    for (const bad of ['"abc"', '"0"', '"99999999999"', '"3", "4"']) {
+      const refused = await api.post<{ code: string; details: { field: string }[] }>(`/api/submissions/${submission.id}/submit`, {}, as('vanphong.tp'), { 'if-match': bad });
+      expect([bad, refused.status, refused.body.details?.[0]?.field]).toEqual([bad, 400, 'If-Match']);
+    }
+    const disagreeing = await api.post<{ code: string }>(`/api/submissions/${submission.id}/submit`, { rowVersion: 5 }, as('vanphong.tp'), { 'if-match': '"6"' });
+    expect(disagreeing.status).toBe(400);
     const again = await api.post<SubmissionView>(`/api/submissions/${submission.id}/submit`, {}, as('vanphong.tp'));
     expect(again.body.receipts.map((r) => r.commentCount)).toEqual([2, 3]);
     expect(again.body.receipts[0].contentSha256).not.toBe(again.body.receipts[1].contentSha256);

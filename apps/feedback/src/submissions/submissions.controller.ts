@@ -18,6 +18,20 @@ function idempotencyKey(value: string | undefined): string | undefined {
   return value;
 }
 
+/**
+ * The rowVersion a submit is checked against: from the body, or from If-Match (HTTP's own way of
+ * saying "only if it is still the one I read"); both, they must agree.
+ */
+function expectedRowVersion(fromBody: number | undefined, ifMatch: string | undefined): number | undefined {
+  // "*" matches any current version: no check beyond the body's
+  if (ifMatch === undefined || ifMatch.trim() === '*') return fromBody;
+  const match = /^\s*(?:W\/)?"?([1-9]\d{0,9})"?\s*$/.exec(ifMatch);
+  const fromHeader = match ? Number(match[1]) : NaN;
+  if (!Number.isSafeInteger(fromHeader) || fromHeader > 2147483647) throw new AppError(CommonErrors.VALIDATION_FAILED, [{ field: 'If-Match', reasons: ['If-Match must be the rowVersion read, e.g. "3"'] }]);
+  if (fromBody !== undefined && fromBody !== fromHeader) throw new AppError(CommonErrors.VALIDATION_FAILED, [{ field: 'If-Match', reasons: ['If-Match and rowVersion disagree'] }]);
+  return fromHeader;
+}
+
 @ApiTags('submissions')
 @ApiBearerAuth()
 @ApiErrors(401, 403)
@@ -90,10 +104,11 @@ export class SubmissionsController {
   @Post('submissions/:id/submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Gửi bản góp ý / Submit' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The rowVersion you read, as an entity tag ("3", W/"3" or 3): refused with 409 if the submission changed since; the same as rowVersion in the body' })
   @ApiOkResponse({ type: SubmissionView, description: 'Locks the submission and adds a receipt' })
   @ApiErrors(400, 404, 409, 422)
-  submit(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: SubmitRequest): Promise<SubmissionView> {
-    return this.submissions.submit(user.userId, id, body.rowVersion);
+  submit(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: SubmitRequest, @Headers('if-match') ifMatch?: string): Promise<SubmissionView> {
+    return this.submissions.submit(user.userId, id, expectedRowVersion(body.rowVersion, ifMatch));
   }
 
   @Post('submissions/:id/withdraw')

@@ -93,7 +93,7 @@ export class SubmissionView {
   @ApiProperty() commentCount!: number;
   @ApiProperty() late!: boolean;
   @ApiProperty({ nullable: true, type: String }) submittedAt!: string | null;
-  @ApiProperty({ description: 'Send back as If-Match when submitting, to detect a concurrent change' }) rowVersion!: number;
+  @ApiProperty({ description: 'Send back when submitting (If-Match header, or rowVersion in the body), to detect a concurrent change' }) rowVersion!: number;
   @ApiProperty({ type: [ReceiptView] }) receipts!: ReceiptView[];
 }
 
