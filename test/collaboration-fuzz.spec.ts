@@ -11,6 +11,8 @@ import { UpdateValidator } from '../apps/editor/src/collaboration/update-validat
 import { allSaved, blockText, connectClient, typeInto } from './support/collab-client';
 import { seededSystem, type SeededSystem } from './support/seeded-system';
 import { apiClient, login } from './support/test-app';
+import { mulberry32 } from '../libs/synthesis/src/hash';
+import { authMessage, hocuspocusMessage } from './support/raw-collab';
 
 // A bounded fuzz pass over the collaboration protocol, over real sockets to the editor: random
 // and boundary frames (garbage, truncated varints, huge claimed lengths, unknown message types,
@@ -25,18 +27,6 @@ const concurrency = 6;
 const answerTimeoutMs = 5_000;
 
 jest.setTimeout(Math.max(60_000, cases * 200));
-
-/** mulberry32: small, seedable, good enough to pick cases reproducibly. */
-function generator(start: number): () => number {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Who = 'drafter' | 'reader';
 
@@ -55,23 +45,9 @@ function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-function message(documentName: string, type: number, write: (encoder: encoding.Encoder) => void = () => undefined): Uint8Array {
-  return frame((encoder) => {
-    encoding.writeVarString(encoder, documentName);
-    encoding.writeVarUint(encoder, type);
-    write(encoder);
-  });
-}
-
-const authMessage = (documentName: string, token: string, subtype = 0): Uint8Array =>
-  message(documentName, 2, (encoder) => {
-    encoding.writeVarUint(encoder, subtype);
-    encoding.writeVarString(encoder, token);
-  });
-
 /** SyncStep1 with an empty state vector: a live connection answers it with SyncStep2. */
 const probe = (documentName: string): Uint8Array =>
-  message(documentName, 0, (encoder) => {
+  hocuspocusMessage(documentName, 0, (encoder) => {
     encoding.writeVarUint(encoder, 0);
     encoding.writeVarUint8Array(encoder, Y.encodeStateVector(new Y.Doc()));
   });
@@ -143,7 +119,7 @@ describe(`fuzzing the collaboration protocol (${cases} cases, FUZZ_SEED=${seed})
         // a varint whose continuation bit never ends, in the name, the type, or a length
         const endless = Uint8Array.from({ length: 1 + int(12) }, () => 0x80 | int(128));
         const where = int(3);
-        const prefix = where === 0 ? new Uint8Array() : where === 1 ? frame((e) => encoding.writeVarString(e, documentId)) : message(documentId, 0, (e) => encoding.writeVarUint(e, int(3)));
+        const prefix = where === 0 ? new Uint8Array() : where === 1 ? frame((e) => encoding.writeVarString(e, documentId)) : hocuspocusMessage(documentId, 0, (e) => encoding.writeVarUint(e, int(3)));
         return { kind, authenticateAs: where === 0 ? undefined : who, frames: [Uint8Array.from([...prefix, ...endless])] };
       }
       case 'huge-length': {
@@ -155,7 +131,7 @@ describe(`fuzzing the collaboration protocol (${cases} cases, FUZZ_SEED=${seed})
           kind,
           authenticateAs: who,
           frames: [
-            message(documentId, type, (e) => {
+            hocuspocusMessage(documentId, type, (e) => {
               if (type === 0) encoding.writeVarUint(e, int(3));
               encoding.writeVarUint(e, length);
               encoding.writeUint8Array(e, bytes(int(32)));
@@ -169,7 +145,7 @@ describe(`fuzzing the collaboration protocol (${cases} cases, FUZZ_SEED=${seed})
         return {
           kind,
           authenticateAs: who,
-          frames: [subtype === undefined ? message(documentId, type, (e) => encoding.writeUint8Array(e, bytes(int(64)))) : message(documentId, 0, (e) => {
+          frames: [subtype === undefined ? hocuspocusMessage(documentId, type, (e) => encoding.writeUint8Array(e, bytes(int(64)))) : hocuspocusMessage(documentId, 0, (e) => {
             encoding.writeVarUint(e, subtype);
             encoding.writeVarUint8Array(e, bytes(int(64)));
           })],
@@ -188,7 +164,7 @@ describe(`fuzzing the collaboration protocol (${cases} cases, FUZZ_SEED=${seed})
             encoding.writeVarString(e, state);
           }
         });
-        return { kind, authenticateAs: who, frames: [message(documentId, 1, (e) => encoding.writeVarUint8Array(e, update))] };
+        return { kind, authenticateAs: who, frames: [hocuspocusMessage(documentId, 1, (e) => encoding.writeVarUint8Array(e, update))] };
       }
       case 'bad-auth': {
         const name = random() < 0.8 ? documentId : pick([randomUUID(), '', 'không-phải-uuid', '\u0000'.repeat(int(5))]);
@@ -200,7 +176,7 @@ describe(`fuzzing the collaboration protocol (${cases} cases, FUZZ_SEED=${seed})
         return {
           kind,
           authenticateAs: who,
-          frames: [message(documentId, pick([0, 4]), (e) => {
+          frames: [hocuspocusMessage(documentId, pick([0, 4]), (e) => {
             encoding.writeVarUint(e, int(3));
             encoding.writeVarUint8Array(e, random() < 0.8 ? bytes(int(512)) : frame((inner) => [1, 2 ** 50, 7, 0, 0, 1, 0].forEach((value) => encoding.writeVarUint(inner, value))));
           })],
@@ -211,7 +187,7 @@ describe(`fuzzing the collaboration protocol (${cases} cases, FUZZ_SEED=${seed})
         return {
           kind,
           authenticateAs: who,
-          frames: [message(documentId, 0, (e) => {
+          frames: [hocuspocusMessage(documentId, 0, (e) => {
             encoding.writeVarUint(e, 1 + int(2));
             encoding.writeVarUint8Array(e, damaged);
           })],
@@ -220,14 +196,14 @@ describe(`fuzzing the collaboration protocol (${cases} cases, FUZZ_SEED=${seed})
       case 'other-types': {
         // stateless, broadcast-stateless (server-internal), query awareness, sync reply, close, sync status, ping, pong
         const type = pick([3, 4, 5, 6, 7, 8, 9, 10]);
-        return { kind, authenticateAs: who, frames: [message(documentId, type, (e) => encoding.writeUint8Array(e, bytes(int(48))))] };
+        return { kind, authenticateAs: who, frames: [hocuspocusMessage(documentId, type, (e) => encoding.writeUint8Array(e, bytes(int(48))))] };
       }
       case 'other-document':
         // an update addressed to a document this socket never authenticated for
         return {
           kind,
           authenticateAs: who,
-          frames: [message(randomUUID(), 0, (e) => {
+          frames: [hocuspocusMessage(randomUUID(), 0, (e) => {
             encoding.writeVarUint(e, 2);
             encoding.writeVarUint8Array(e, validUpdate);
           })],
@@ -295,7 +271,7 @@ describe(`fuzzing the collaboration protocol (${cases} cases, FUZZ_SEED=${seed})
     const authenticated = new Promise<void>((resolve) => socket.on('message', () => resolve()));
     socket.send(authMessage(documentId, tokens.reader));
     await authenticated;
-    socket.send(message(documentId, 0, (e) => {
+    socket.send(hocuspocusMessage(documentId, 0, (e) => {
       encoding.writeVarUint(e, 1);
       encoding.writeVarUint8Array(e, update);
     }));
@@ -328,7 +304,7 @@ describe(`fuzzing the collaboration protocol (${cases} cases, FUZZ_SEED=${seed})
 
   it('answers every case without crashing or hanging, stores nothing of it, and serves a healthy client afterwards', async () => {
     const rowsBefore = await system.dataSource.getRepository(DocumentUpdate).count();
-    const random = generator(seed);
+    const random = mulberry32(seed);
     const drawn = Array.from({ length: cases }, (_, index) => draw(random, index));
     const failures: string[] = [];
     const outcomes = { answered: 0, closed: 0 };

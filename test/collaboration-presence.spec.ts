@@ -1,12 +1,11 @@
 import { User } from '@vankien/domain';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import WebSocket from 'ws';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { connectClient, waitUntil, type CollabClient } from './support/collab-client';
 import { seededSystem, type SeededSystem } from './support/seeded-system';
 import { apiClient } from './support/test-app';
+import { hocuspocusMessage, openAuthenticated } from './support/raw-collab';
 
 // Presence (Yjs awareness) reaches every drafter of a document: it must say who is really
 // there. The server writes the authenticated user's id and name into every state a connection
@@ -17,37 +16,6 @@ interface PresenceUser {
   name: string;
   color: string;
   readOnly: boolean;
-}
-
-/** A raw Hocuspocus message: [document name][type][…]. */
-function message(documentId: string, type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, documentId);
-  encoding.writeVarUint(encoder, type);
-  write(encoder);
-  return encoding.toUint8Array(encoder);
-}
-
-/** A raw WebSocket on /collab, authenticated for the document (resolves once the server said so). */
-async function openAuthenticated(baseUrl: string, documentId: string, token: string): Promise<WebSocket> {
-  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab`);
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
-  const authenticated = new Promise<void>((resolve) =>
-    socket.on('message', (data: Buffer) => {
-      const decoder = decoding.createDecoder(new Uint8Array(data));
-      decoding.readVarString(decoder);
-      if (decoding.readVarUint(decoder) === 2) resolve();
-    }),
-  );
-  socket.send(message(documentId, 2, (encoder) => {
-    encoding.writeVarUint(encoder, 0);
-    encoding.writeVarString(encoder, token);
-  }));
-  await authenticated;
-  return socket;
 }
 
 describe('presence on /collab carries the server-known identity', () => {
@@ -115,8 +83,8 @@ describe('presence on /collab carries the server-known identity', () => {
     for (let clock = 0; clock < 50; clock += 1) forged.setLocalState({ user: { name: 'Giả mạo', clock } });
     const update = encodeAwarenessUpdate(forged, [victim]);
     forged.destroy();
-    const socket = await openAuthenticated(system.editor.url, documentId, system.tokens.thuongvu1);
-    socket.send(message(documentId, 1, (encoder) => encoding.writeVarUint8Array(encoder, update)));
+    const { socket } = await openAuthenticated(system.editor.url, documentId, system.tokens.thuongvu1);
+    socket.send(hocuspocusMessage(documentId, 1, (encoder) => encoding.writeVarUint8Array(encoder, update)));
     await new Promise((resolve) => setTimeout(resolve, 500));
     socket.close();
 

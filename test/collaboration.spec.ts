@@ -1,17 +1,16 @@
 import { buildBlockIndex, congressSchema } from '@vankien/document-schema';
 import { appendDocumentUpdates, buildStateInThread, compactDocument, countUnfoldedUpdates, loadYDoc } from '@vankien/database';
 import { DocumentSnapshot, DocumentUpdate } from '@vankien/domain';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { DataSource } from 'typeorm';
-import WebSocket from 'ws';
 import { collaborationLimits } from '../apps/editor/src/collaboration/collaboration-limits';
 import { UpdateValidator } from '../apps/editor/src/collaboration/update-validator';
 import { seedDemoData } from '../apps/feedback/src/seed/demo-seed';
 import { allSaved, blockText, connectClient, typeInto, waitUntil, type CollabClient } from './support/collab-client';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { apiClient, login, openDataSource, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
+import { hocuspocusMessage, openAuthenticated } from './support/raw-collab';
 
 interface DocumentView {
   id: string;
@@ -26,35 +25,9 @@ function firstParagraph(content: DocumentView['content']): string {
   return entry.blockId;
 }
 
-/** A raw Hocuspocus message: [document name][type][…]. */
-function message(documentId: string, type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, documentId);
-  encoding.writeVarUint(encoder, type);
-  write(encoder);
-  return encoding.toUint8Array(encoder);
-}
-
 /** Opens a raw WebSocket, authenticates, and resolves the close code after sending `payload`. */
 async function sendRaw(baseUrl: string, documentId: string, token: string, payload: Uint8Array): Promise<{ code: number; reason: string }> {
-  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab`);
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
-  const authenticated = new Promise<void>((resolve) =>
-    socket.on('message', (data: Buffer) => {
-      const decoder = decoding.createDecoder(new Uint8Array(data));
-      decoding.readVarString(decoder);
-      if (decoding.readVarUint(decoder) === 2) resolve();
-    }),
-  );
-  socket.send(message(documentId, 2, (encoder) => {
-    encoding.writeVarUint(encoder, 0);
-    encoding.writeVarString(encoder, token);
-  }));
-  await Promise.race([authenticated, closed]);
+  const { socket, closed } = await openAuthenticated(baseUrl, documentId, token);
   socket.send(payload);
   const timeout = setTimeout(() => socket.terminate(), 10_000);
   const result = await closed;
@@ -183,13 +156,13 @@ describe('collaborative drafting over /collab', () => {
     const bystander = await connect(document.id, drafter);
     const before = await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id });
     const garbage = Uint8Array.from({ length: 64 }, (_, index) => (index * 37 + 11) % 256);
-    const malformed = await sendRaw(editor.url, document.id, drafter, message(document.id, 0, (encoder) => {
+    const malformed = await sendRaw(editor.url, document.id, drafter, hocuspocusMessage(document.id, 0, (encoder) => {
       encoding.writeVarUint(encoder, 2);
       encoding.writeVarUint8Array(encoder, garbage);
     }));
     expect(malformed.code).toBe(4401);
     expect(malformed.reason).toMatch(/malformed/);
-    const truncated = await sendRaw(editor.url, document.id, drafter, message(document.id, 0, (encoder) => encoding.writeVarUint(encoder, 2)));
+    const truncated = await sendRaw(editor.url, document.id, drafter, hocuspocusMessage(document.id, 0, (encoder) => encoding.writeVarUint(encoder, 2)));
     expect(truncated.code).toBeGreaterThanOrEqual(1000);
     const oversized = await sendRaw(editor.url, document.id, drafter, new Uint8Array(7 * 1024 * 1024));
     expect(oversized.code).toBe(1009);
@@ -208,7 +181,7 @@ describe('collaborative drafting over /collab', () => {
     const before = await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id });
     const validator = editor.app.get(UpdateValidator);
     const update = (bytes: Uint8Array): Uint8Array =>
-      message(document.id, 0, (encoder) => {
+      hocuspocusMessage(document.id, 0, (encoder) => {
         encoding.writeVarUint(encoder, 2);
         encoding.writeVarUint8Array(encoder, bytes);
       });
@@ -246,7 +219,7 @@ describe('collaborative drafting over /collab', () => {
     const before = await dataSource.getRepository(DocumentUpdate).countBy({ documentId: document.id });
     const rogue = new Y.Doc();
     rogue.getXmlFragment('prosemirror').insert(0, [new Y.XmlElement('iframe')]);
-    const refused = await sendRaw(editor.url, document.id, drafter, message(document.id, 0, (encoder) => {
+    const refused = await sendRaw(editor.url, document.id, drafter, hocuspocusMessage(document.id, 0, (encoder) => {
       encoding.writeVarUint(encoder, 2);
       encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(rogue));
     }));

@@ -1,4 +1,5 @@
 import { seededSystem, type SeededSystem } from './support/seeded-system';
+import { mulberry32 } from '../libs/synthesis/src/hash';
 
 // A bounded fuzz pass over every route that takes a body or a query, read from the OpenAPI
 // documents the two services generate: random and boundary values (wrong types, deep nesting,
@@ -15,18 +16,6 @@ jest.setTimeout(300_000);
 const caseCount = Number(process.env.FUZZ_CASES ?? 2000);
 const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const requestTimeoutMs = 10_000;
-
-/** mulberry32: small, fast, and the same sequence for the same seed. */
-function prng(start: number): () => number {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Schema {
   $ref?: string;
@@ -250,7 +239,7 @@ describe(`DTO fuzz: ${caseCount} requests, seed ${seed} (FUZZ_SEED=${seed} repla
   }
 
   it('answers every request in time with a 4xx (or a success), never a 500, and stores nothing it refuses', async () => {
-    const random = prng(seed);
+    const random = mulberry32(seed);
     const routes: Route[] = [];
     for (const [service, app] of [['feedback', system.feedback], ['editor', system.editor]] as const) {
       const document = (await (await fetch(`${app.url}/docs-json`)).json()) as OpenApi;
