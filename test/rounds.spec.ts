@@ -253,12 +253,15 @@ describe('comment rounds and submissions', () => {
   });
 
   it('reports coverage and who to remind', async () => {
-    const coverage = await api.get<{ organizationId: string; state: string; comments: number; contributorsSubmitted: number }[]>(`/api/rounds/${round.id}/coverage`, as('tieuban'));
+    const coverage = await api.get<{ organizationId: string; state: string; since: string | null; comments: number; contributorsSubmitted: number }[]>(`/api/rounds/${round.id}/coverage`, as('tieuban'));
     const state = (code: string) => coverage.body.find((entry) => entry.organizationId === org[code]);
     expect(state('LC-TD')).toEqual(expect.objectContaining({ state: 'submitted', comments: 3 }));
     expect(state('LC-TP')).toEqual(expect.objectContaining({ state: 'submitted', comments: 3 }));
-    expect(state('LC-PT')).toEqual(expect.objectContaining({ state: 'not_started', comments: 0 }));
-    expect(state('LC-NGH')).toEqual(expect.objectContaining({ state: 'submitted', contributorsSubmitted: 1, comments: 1 }));
+    expect(state('LC-PT')).toEqual(expect.objectContaining({ state: 'not_started', comments: 0, since: null }));
+    // a group answers through its members: submitted since the first of them submitted
+    const [leaders] = await dataSource.query(`SELECT min(submitted_at) AS first FROM submissions WHERE round_id = $1 AND organization_id = $2 AND status = 'submitted'`, [round.id, org['LC-NGH']]);
+    expect(leaders.first).not.toBeNull();
+    expect(state('LC-NGH')).toEqual(expect.objectContaining({ state: 'submitted', contributorsSubmitted: 1, comments: 1, since: new Date(leaders.first).toISOString() }));
     const reminders = await api.get<{ organizationId: string }[]>(`/api/rounds/${round.id}/reminders`, as('thuongvu1'));
     expect(reminders.body.map((r) => r.organizationId)).toEqual([org['LC-PT']]);
   });
