@@ -290,6 +290,8 @@ describe('comment rounds and submissions', () => {
       const digital = clusters.find((c) => c.representativeText.includes('chuyển đổi số'));
       expect(digital?.units).toBe(2);
       expect(digital?.supporters).toBe(13);
+      // the unit's line stands for 12 of its 15 cells; the retired leader is one person of their own
+      expect(digital).toMatchObject({ statedSupporters: 12, contributors: 1, unitsBySource: { lower_organization: 1, retired_leaders: 1 }, contributorsBySource: { retired_leaders: 1 } });
       const second = await handler.handle({ roundId: round.id });
       expect(second.revision).toBe(first.revision + 1);
       const next = await dataSource.getRepository(Synthesis).findOneByOrFail({ roundId: round.id, revision: second.revision });
@@ -309,6 +311,15 @@ describe('comment rounds and submissions', () => {
       const sections = report.body.documents[0].sections;
       const counted = sections.flatMap((section) => section.proposals).length + sections.filter((section) => section.agreement).length;
       expect(counted).toBe(keys.length);
+      expect(sections.flatMap((section) => section.proposals).find((proposal) => proposal.key === digital?.key)).toMatchObject({
+        comments: 2,
+        units: 2,
+        statedSupporters: 12,
+        contributors: 1,
+        commentsBySource: { lower_organization: 1, retired_leaders: 1 },
+        unitsBySource: { lower_organization: 1, retired_leaders: 1 },
+        contributorsBySource: { retired_leaders: 1 },
+      });
       expect(report.body.coverage).toHaveLength(5);
       expect((await api.get(`/api/rounds/${round.id}/synthesis?revision=${first.revision}`, as('tieuban'))).status).toBe(200);
       expect((await api.get<{ code: string }>(`/api/rounds/${round.id}/synthesis?revision=99`, as('tieuban'))).body.code).toBe('REVISION_NOT_FOUND');
@@ -337,13 +348,22 @@ describe('comment rounds and submissions', () => {
     const clustersOf = async (revision: number) => {
       const synthesis = await dataSource.getRepository(Synthesis).findOneByOrFail({ roundId: round.id, revision });
       const rows: { key: string; members: string[]; representative: string; units: number; supporters: number }[] = await dataSource.query(
-        `SELECT cc.key, cc.representative_text AS representative, cc.units, cc.supporters, array_agg(cm.comment_id::text ORDER BY cm.comment_id) AS members
+        `SELECT cc.key, cc.representative_text AS representative, cc.units, cc.supporters, cc.by_source, cc.units_by_source, cc.stated_supporters, cc.contributors, cc.contributors_by_source,
+                array_agg(cm.comment_id::text ORDER BY cm.comment_id) AS members
            FROM comment_clusters cc JOIN cluster_members cm ON cm.member_set_id = cc.member_set_id WHERE cc.synthesis_id = $1 GROUP BY cc.id ORDER BY cc.key`,
         [synthesis.id],
       );
       return rows;
     };
     expect(await clustersOf(again.revision)).toEqual(await clustersOf(warm.revision));
+    // a clustering stored in the form before the stated supporters and contributors (format 2) is
+    // stale: its block is clustered again, with the same result
+    const storedBlocks: number = (await dataSource.query('SELECT count(*)::int AS n FROM block_clusterings WHERE round_id = $1', [round.id]))[0].n;
+    expect(storedBlocks).toBeGreaterThan(0);
+    await dataSource.query(`UPDATE block_clusterings SET clusters = '{"format": 2, "clusters": []}'::json WHERE round_id = $1`, [round.id]);
+    const stale = await handler.handle({ roundId: round.id });
+    expect(stale.blocksReclustered).toBe(storedBlocks);
+    expect(await clustersOf(stale.revision)).toEqual(await clustersOf(warm.revision));
     // a new submission touches one block: only it is clustered again; a cold run (no stored
     // prepared forms, no stored clusterings) gives exactly the same report
     const front = await dataSource.getRepository(Submission).findOneByOrFail({ roundId: round.id, organizationId: org['LC-MTTQ'] });

@@ -9,7 +9,7 @@ import { AppError, CommonErrors } from '@vankien/platform';
 import { dispositionProblems, dispositionProgress, needsAnotherLook, type DispositionProgress, type DispositionStateName } from '@vankien/synthesis';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { RoundsService } from '../rounds/rounds.service';
-import { SynthesesService } from '../syntheses/syntheses.service';
+import { SynthesesService, clusterFigures, type ClusterFiguresView } from '../syntheses/syntheses.service';
 import { SynthesisErrors } from '../syntheses/synthesis-errors';
 import { DispositionErrors } from './disposition-errors';
 import type { BulkDisposeRequest, DisposeRequest, ListDispositionsQuery } from './dto/disposition.dto';
@@ -32,7 +32,7 @@ export interface TargetView {
   present: boolean;
 }
 
-export interface DispositionItemView {
+export interface DispositionItemView extends ClusterFiguresView {
   clusterKey: string;
   documentVersionId: string;
   blockId: string;
@@ -42,10 +42,6 @@ export interface DispositionItemView {
   sectionTitle: string;
   kind: string;
   representative: string;
-  comments: number;
-  units: number;
-  supporters: number;
-  bySource: Partial<Record<SourceType, number>>;
   proposers: string[];
   disposition: DispositionView;
   needsReview: boolean;
@@ -199,8 +195,10 @@ export class DispositionsService {
             proposers: item.proposers,
             comments: item.comments,
             units: item.units,
-            supporters: item.supporters,
-            bySource: item.bySource,
+            statedSupporters: item.statedSupporters,
+            contributors: item.contributors,
+            unitsBySource: item.unitsBySource,
+            contributorsBySource: item.contributorsBySource,
             state: item.disposition.state,
             explanation: item.disposition.explanation,
             targets: item.targets.map((target) => (target.present ? target.sectionNumber || target.blockId : `${target.blockId} (đã xóa)`)),
@@ -449,10 +447,7 @@ export class DispositionsService {
         sectionTitle: sectionTitle(placeOf(document, cluster.blockId)),
         kind: cluster.kind,
         representative: cluster.representativeText,
-        comments: cluster.commentCount,
-        units: cluster.units,
-        supporters: cluster.supporters,
-        bySource: cluster.bySource,
+        ...clusterFigures(cluster),
         proposers: proposers.get(cluster.id) ?? [],
         disposition: disposition
           ? {

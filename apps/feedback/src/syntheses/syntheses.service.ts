@@ -9,14 +9,45 @@ import type { CoverageEntry } from '../rounds/dto/round.dto';
 import { RoundsService } from '../rounds/rounds.service';
 import { SynthesisErrors } from './synthesis-errors';
 
-export interface ClusterView {
+/** A proposal's figures: each counts one thing, which its name says. */
+export interface ClusterFiguresView {
+  /** Comments. */
+  comments: number;
+  /** Distinct submitters: the units that sent a consolidated line and the individual contributors, each once. */
+  units: number;
+  /** People stated by the units behind their lines ("12/15 chi bộ" → 12): stated figures only. */
+  statedSupporters: number;
+  /** Distinct individual contributors (persons) whose own comments are in it. */
+  contributors: number;
+  commentsBySource: Partial<Record<SourceType, number>>;
+  /** Distinct submitters (as in `units`) per source type. */
+  unitsBySource: Partial<Record<SourceType, number>>;
+  contributorsBySource: Partial<Record<SourceType, number>>;
+  /** Kept for existing clients: statedSupporters plus one per comment without a stated figure (it mixes people with lines). */
+  supporters: number;
+  /** Kept for existing clients: commentsBySource. */
+  bySource: Partial<Record<SourceType, number>>;
+}
+
+/** The figures of a stored cluster, as the report and the table of dispositions show them. */
+export function clusterFigures(cluster: CommentCluster): ClusterFiguresView {
+  return {
+    comments: cluster.commentCount,
+    units: cluster.units,
+    statedSupporters: cluster.statedSupporters,
+    contributors: cluster.contributors,
+    commentsBySource: cluster.bySource,
+    unitsBySource: cluster.unitsBySource,
+    contributorsBySource: cluster.contributorsBySource,
+    supporters: cluster.supporters,
+    bySource: cluster.bySource,
+  };
+}
+
+export interface ClusterView extends ClusterFiguresView {
   key: string;
   kind: string;
   representative: string;
-  comments: number;
-  units: number;
-  supporters: number;
-  bySource: Partial<Record<SourceType, number>>;
   agreement: boolean;
 }
 
@@ -71,10 +102,7 @@ export class SynthesesService {
       key: cluster.key,
       kind: cluster.kind,
       representative: cluster.representativeText,
-      comments: cluster.commentCount,
-      units: cluster.units,
-      supporters: cluster.supporters,
-      bySource: cluster.bySource,
+      ...clusterFigures(cluster),
       agreement: isAgreement(cluster),
     });
     return {
