@@ -111,7 +111,7 @@ describe('dispositions, the next draft and its approval', () => {
     expect(view.progress).toMatchObject({ proposals: 4, disposed: 0, byState: { pending: 4 } });
     expect(view.items.map((i) => i.sectionNumber)).toEqual([...view.items.map((i) => i.sectionNumber)].sort((a, b) => v1.blockIndex.findIndex((x) => x.sectionNumber === a) - v1.blockIndex.findIndex((x) => x.sectionNumber === b)));
     const digital = view.items.find((i) => i.representative.includes('chuyển đổi số'))!;
-    expect(digital).toMatchObject({ units: 2, supporters: 16, comments: 2, proposers: ['Chi bộ xã Bình Lư', 'Chi bộ xã Sơn Bình'], disposition: { state: 'pending', version: 0 }, carried: null });
+    expect(digital).toMatchObject({ units: 2, supporters: 16, statedSupporters: 16, contributors: 0, unitsBySource: { lower_organization: 2 }, commentsBySource: { lower_organization: 2 }, comments: 2, proposers: ['Chi bộ xã Bình Lư', 'Chi bộ xã Sơn Bình'], disposition: { state: 'pending', version: 0 }, carried: null });
     const growth = view.items.find((i) => i.representative.includes('8%'))!;
     const culture = view.items.find((i) => i.representative.includes('Dao, Mông'))!;
     const security = view.items.find((i) => i.representative.includes('bỏ đoạn'))!;
@@ -222,8 +222,21 @@ describe('dispositions, the next draft and its approval', () => {
     const rows: unknown[][] = [];
     workbook.worksheets[0].eachRow((row, index) => index > 4 && rows.push((row.values as unknown[]).slice(1)));
     expect(rows).toHaveLength(4);
-    expect(rows.find((r) => String(r[2]).includes('8%'))).toEqual([expect.any(Number), expect.any(String), 'Đề nghị nâng chỉ tiêu tăng trưởng lên 8%.', 'Chi bộ xã Bình Lư (Cấp ủy trực thuộc (1))', 1, 5, 'Tiếp thu một phần', 'Nâng lên 7,5% cho phù hợp nguồn lực của huyện.', expect.any(String)]);
-    expect(rows.find((r) => String(r[2]).includes('bỏ đoạn'))![6]).toBe('Giải trình');
+    // Số ý kiến, Số đơn vị, Số cá nhân góp ý, Số người do đơn vị nêu: one unit of count each; the sources in units
+    expect(rows.find((r) => String(r[2]).includes('8%'))).toEqual([
+      expect.any(Number),
+      expect.any(String),
+      'Đề nghị nâng chỉ tiêu tăng trưởng lên 8%.',
+      'Chi bộ xã Bình Lư (Cấp ủy trực thuộc: 1 đơn vị)',
+      1,
+      1,
+      0,
+      5,
+      'Tiếp thu một phần',
+      'Nâng lên 7,5% cho phù hợp nguồn lực của huyện.',
+      expect.any(String),
+    ]);
+    expect(rows.find((r) => String(r[2]).includes('bỏ đoạn'))![8]).toBe('Giải trình');
     const docx = await fetch(`${feedback.url}/api/rounds/${roundId}/dispositions/export.docx`, { headers: { authorization: `Bearer ${tokens['vanphong.td']}` } });
     const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) });
     for (const expected of ['BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH', 'Dự thảo lần 2', 'Tiếp thu một phần', 'Nâng lên 7,5%', 'Đã thể hiện trong Chương trình hành động.']) expect(text).toContain(expected);

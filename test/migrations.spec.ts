@@ -3,6 +3,8 @@ import { migrations, pendingSchemaChanges, revertMigrations, runMigrations } fro
 import { SharedClusterMemberSets1795478595324 } from '../libs/database/src/migrations/1795478595324-SharedClusterMemberSets';
 import { PreparedFormsApart1795490966836 } from '../libs/database/src/migrations/1795490966836-PreparedFormsApart';
 import { ClusterWritesWithoutRowChecks1795492800000 } from '../libs/database/src/migrations/1795492800000-ClusterWritesWithoutRowChecks';
+import { ClusterFiguresApart1795520000000 } from '../libs/database/src/migrations/1795520000000-ClusterFiguresApart';
+import { prepareComment, type CommentInput } from '@vankien/synthesis';
 import { Client } from 'pg';
 import { memberSetDigest } from '../apps/worker/src/processors/synthesize-round.handler';
 import { seededDatabase, type SeededDatabase } from './support/seeded-system';
@@ -163,7 +165,9 @@ describe('migrations that convert data', () => {
 
       // before: two of the three comments have a form, in comments.prepared
       await revertThrough(PreparedFormsApart1795490966836);
-      const forms = comments.slice(0, 2).map((id, index) => ({ id, text: `Ý kiến ${index + 1}`, signature: [index, 4294967295] }));
+      // (with a figure its unit stated, as the comment says: a form the later migrations keep as it is)
+      await dataSource.query('UPDATE comments SET supporters = 2, supporters_total = 3 WHERE id = ANY($1::uuid[])', [comments.slice(0, 2)]);
+      const forms = comments.slice(0, 2).map((id, index) => ({ id, text: `Ý kiến ${index + 1}`, supporters: 2, supportersTotal: 3, signature: [index, 4294967295] }));
       for (const form of forms) await dataSource.query('UPDATE comments SET prepared = $2 WHERE id = $1', [form.id, JSON.stringify(form)]);
       const inComments = async (): Promise<[string, unknown][]> =>
         (await dataSource.query('SELECT id::text, prepared FROM comments ORDER BY id')).map((row: { id: string; prepared: unknown }) => [row.id, row.prepared]);
@@ -191,9 +195,12 @@ describe('migrations that convert data', () => {
       let revision = 0;
       const synthesisWithClusters = async (clusters: number): Promise<string> => {
         const { id } = await one<{ id: string }>(`INSERT INTO syntheses (round_id, revision, status, comment_count, stats) VALUES ($1, $2, 'complete', 0, '{}') RETURNING id`, [roundId, ++revision]);
+        // the figures that ClusterFiguresApart added, when the schema has them
+        const figures = (await dataSource.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'comment_clusters' AND column_name = 'stated_supporters'`)).length > 0;
         await dataSource.query(
-          `INSERT INTO comment_clusters (synthesis_id, key, member_set_id, document_version_id, block_id, kind, representative_text, comment_count, units, supporters, by_source, position)
-           SELECT $1, 'k' || n, gen_random_uuid(), $2, 'b1', 'amend', 'Ý kiến', 1, 1, 0, '{}', n FROM generate_series(1, $3::int) n`,
+          `INSERT INTO comment_clusters (synthesis_id, key, member_set_id, document_version_id, block_id, kind, representative_text, comment_count, units, supporters, by_source, position
+                                         ${figures ? ', units_by_source, stated_supporters, contributors, contributors_by_source' : ''})
+           SELECT $1, 'k' || n, gen_random_uuid(), $2, 'b1', 'amend', 'Ý kiến', 1, 1, 0, '{}', n ${figures ? ", '{}', 0, 0, '{}'" : ''} FROM generate_series(1, $3::int) n`,
           [id, versionId, clusters],
         );
         return id;
@@ -234,6 +241,70 @@ describe('migrations that convert data', () => {
       await guarantees();
       await dataSource.query('DELETE FROM comment_rounds WHERE id = $1', [roundId]);
       expect(Number((await one<{ n: string }>('SELECT count(*) AS n FROM comment_clusters')).n)).toBe(0);
+    });
+  });
+  describe('the migration that counts each figure apart (stated supporters, contributors, units per source)', () => {
+    it('rewrites the stored prepared forms to what preparing them again gives, fills the figures of stored revisions, and back', async () => {
+      seeded = await seededDatabase();
+      const { dataSource, org } = seeded;
+      const { one, roundId, versionId, comments } = await roundWithComments(seeded);
+      // the unit's first line stands for 12 of its 15 cells; a retired leader comments in their own name
+      await dataSource.query('UPDATE comments SET supporters = 12, supporters_total = 15 WHERE id = $1', [comments[0]]);
+      const { id: userId } = await one<{ id: string }>('SELECT id FROM users ORDER BY id LIMIT 1');
+      const { id: groupInvitation } = await one<{ id: string }>(`INSERT INTO invitations (round_id, organization_id, source_type) VALUES ($1, $2, 'retired_leaders') RETURNING id`, [roundId, org['LC-NGH']]);
+      const { id: ownSubmission } = await one<{ id: string }>(
+        `INSERT INTO submissions (round_id, invitation_id, organization_id, contributor_id, status, submitted_at, comment_count, row_version) VALUES ($1, $2, $3, $4, 'submitted', now(), 1, 1) RETURNING id`,
+        [roundId, groupInvitation, org['LC-NGH'], userId],
+      );
+      const { id: own } = await one<{ id: string }>(
+        `INSERT INTO comments (submission_id, round_id, document_version_id, block_id, position, kind, text) VALUES ($1, $2, $3, 'b1', 1, 'amend', 'Ý kiến riêng') RETURNING id`,
+        [ownSubmission, roundId, versionId],
+      );
+      const inputs: CommentInput[] = [
+        { id: comments[0], unit: org['LC-TD'], sourceType: 'lower_organization', documentId: versionId, blockId: 'b1', kind: 'amend', text: 'Ý kiến 1', supporters: 12, supportersTotal: 15 },
+        { id: comments[1], unit: org['LC-TD'], sourceType: 'lower_organization', documentId: versionId, blockId: 'b1', kind: 'amend', text: 'Ý kiến 2' },
+        { id: comments[2], unit: org['LC-TD'], sourceType: 'lower_organization', documentId: versionId, blockId: 'b1', kind: 'amend', text: 'Ý kiến 3' },
+        { id: own, unit: `user:${userId}`, sourceType: 'retired_leaders', documentId: versionId, blockId: 'b1', kind: 'amend', text: 'Ý kiến riêng', contributor: true },
+      ];
+      const current = inputs.map((input) => JSON.parse(JSON.stringify(prepareComment(input))) as Record<string, unknown>);
+      // what the worker stored before: one supporter for a line without a figure, no contributor
+      const older = current.map(({ contributor: _contributor, ...form }, index) => ({ ...form, supporters: inputs[index].supporters ?? 1 }));
+
+      await revertThrough(ClusterFiguresApart1795520000000);
+      for (const [index, form] of older.entries()) {
+        await dataSource.query('INSERT INTO comment_prepared_forms (comment_id, prepared) VALUES ($1, $2)', [inputs[index].id, JSON.stringify(form)]);
+      }
+      const { id: synthesisId } = await one<{ id: string }>(`INSERT INTO syntheses (round_id, revision, status, comment_count, stats) VALUES ($1, 1, 'complete', 4, '{}') RETURNING id`, [roundId]);
+      const ids = inputs.map((input) => input.id).sort();
+      const { id: setId } = await one<{ id: string }>('INSERT INTO cluster_member_sets (round_id, members_sha256) VALUES ($1, $2) RETURNING id', [roundId, memberSetDigest(ids)]);
+      for (const id of ids) await dataSource.query('INSERT INTO cluster_members (member_set_id, comment_id) VALUES ($1, $2)', [setId, id]);
+      await dataSource.query(
+        `INSERT INTO comment_clusters (synthesis_id, key, member_set_id, document_version_id, block_id, kind, representative_text, comment_count, units, supporters, by_source, position)
+         VALUES ($1, 'k1', $2, $3, 'b1', 'amend', 'Ý kiến 1', 4, 2, 15, '{"lower_organization": 3, "retired_leaders": 1}', 0)`,
+        [synthesisId, setId, versionId],
+      );
+      await dataSource.query(`INSERT INTO block_clusterings (round_id, document_version_id, block_id, members_sha256, clusters, updated_at) VALUES ($1, $2, 'b1', 'x', '{"format": 2, "clusters": []}', now())`, [roundId, versionId]);
+      const forms = async (): Promise<unknown[]> => {
+        const rows: { comment_id: string; prepared: unknown }[] = await dataSource.query('SELECT comment_id::text, prepared FROM comment_prepared_forms');
+        return inputs.map((input) => rows.find((row) => row.comment_id === input.id)?.prepared);
+      };
+
+      await runMigrations(seeded.database.url);
+      expect(await forms()).toEqual(current);
+      expect(await one('SELECT units, supporters, units_by_source, stated_supporters, contributors, contributors_by_source FROM comment_clusters WHERE synthesis_id = $1', [synthesisId])).toEqual({
+        units: 2,
+        supporters: 15,
+        units_by_source: { lower_organization: 1, retired_leaders: 1 },
+        stated_supporters: 12,
+        contributors: 1,
+        contributors_by_source: { retired_leaders: 1 },
+      });
+
+      await revertThrough(ClusterFiguresApart1795520000000);
+      expect(await forms()).toEqual(older);
+      // (the stored clusterings are a cache, in a form the worker of before refuses)
+      expect(Number((await one<{ n: string }>('SELECT count(*) AS n FROM block_clusterings')).n)).toBe(0);
+      await runMigrations(seeded.database.url);
     });
   });
 });

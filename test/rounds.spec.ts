@@ -262,12 +262,15 @@ describe('comment rounds and submissions', () => {
   });
 
   it('reports coverage and who to remind', async () => {
-    const coverage = await api.get<{ organizationId: string; state: string; comments: number; contributorsSubmitted: number }[]>(`/api/rounds/${round.id}/coverage`, as('tieuban'));
+    const coverage = await api.get<{ organizationId: string; state: string; since: string | null; comments: number; contributorsSubmitted: number }[]>(`/api/rounds/${round.id}/coverage`, as('tieuban'));
     const state = (code: string) => coverage.body.find((entry) => entry.organizationId === org[code]);
     expect(state('LC-TD')).toEqual(expect.objectContaining({ state: 'submitted', comments: 3 }));
     expect(state('LC-TP')).toEqual(expect.objectContaining({ state: 'submitted', comments: 3 }));
-    expect(state('LC-PT')).toEqual(expect.objectContaining({ state: 'not_started', comments: 0 }));
-    expect(state('LC-NGH')).toEqual(expect.objectContaining({ state: 'submitted', contributorsSubmitted: 1, comments: 1 }));
+    expect(state('LC-PT')).toEqual(expect.objectContaining({ state: 'not_started', comments: 0, since: null }));
+    // a group answers through its members: submitted since the first of them submitted
+    const [leaders] = await dataSource.query(`SELECT min(submitted_at) AS first FROM submissions WHERE round_id = $1 AND organization_id = $2 AND status = 'submitted'`, [round.id, org['LC-NGH']]);
+    expect(leaders.first).not.toBeNull();
+    expect(state('LC-NGH')).toEqual(expect.objectContaining({ state: 'submitted', contributorsSubmitted: 1, comments: 1, since: new Date(leaders.first).toISOString() }));
     const reminders = await api.get<{ organizationId: string }[]>(`/api/rounds/${round.id}/reminders`, as('thuongvu1'));
     expect(reminders.body.map((r) => r.organizationId)).toEqual([org['LC-PT']]);
   });
@@ -296,6 +299,8 @@ describe('comment rounds and submissions', () => {
       const digital = clusters.find((c) => c.representativeText.includes('chuyển đổi số'));
       expect(digital?.units).toBe(2);
       expect(digital?.supporters).toBe(13);
+      // the unit's line stands for 12 of its 15 cells; the retired leader is one person of their own
+      expect(digital).toMatchObject({ statedSupporters: 12, contributors: 1, unitsBySource: { lower_organization: 1, retired_leaders: 1 }, contributorsBySource: { retired_leaders: 1 } });
       const second = await handler.handle({ roundId: round.id });
       expect(second.revision).toBe(first.revision + 1);
       const next = await dataSource.getRepository(Synthesis).findOneByOrFail({ roundId: round.id, revision: second.revision });
@@ -315,6 +320,15 @@ describe('comment rounds and submissions', () => {
       const sections = report.body.documents[0].sections;
       const counted = sections.flatMap((section) => section.proposals).length + sections.filter((section) => section.agreement).length;
       expect(counted).toBe(keys.length);
+      expect(sections.flatMap((section) => section.proposals).find((proposal) => proposal.key === digital?.key)).toMatchObject({
+        comments: 2,
+        units: 2,
+        statedSupporters: 12,
+        contributors: 1,
+        commentsBySource: { lower_organization: 1, retired_leaders: 1 },
+        unitsBySource: { lower_organization: 1, retired_leaders: 1 },
+        contributorsBySource: { retired_leaders: 1 },
+      });
       expect(report.body.coverage).toHaveLength(5);
       expect((await api.get(`/api/rounds/${round.id}/synthesis?revision=${first.revision}`, as('tieuban'))).status).toBe(200);
       expect((await api.get<{ code: string }>(`/api/rounds/${round.id}/synthesis?revision=99`, as('tieuban'))).body.code).toBe('REVISION_NOT_FOUND');
@@ -343,13 +357,22 @@ describe('comment rounds and submissions', () => {
     const clustersOf = async (revision: number) => {
       const synthesis = await dataSource.getRepository(Synthesis).findOneByOrFail({ roundId: round.id, revision });
       const rows: { key: string; members: string[]; representative: string; units: number; supporters: number }[] = await dataSource.query(
-        `SELECT cc.key, cc.representative_text AS representative, cc.units, cc.supporters, array_agg(cm.comment_id::text ORDER BY cm.comment_id) AS members
+        `SELECT cc.key, cc.representative_text AS representative, cc.units, cc.supporters, cc.by_source, cc.units_by_source, cc.stated_supporters, cc.contributors, cc.contributors_by_source,
+                array_agg(cm.comment_id::text ORDER BY cm.comment_id) AS members
            FROM comment_clusters cc JOIN cluster_members cm ON cm.member_set_id = cc.member_set_id WHERE cc.synthesis_id = $1 GROUP BY cc.id ORDER BY cc.key`,
         [synthesis.id],
       );
       return rows;
     };
     expect(await clustersOf(again.revision)).toEqual(await clustersOf(warm.revision));
+    // a clustering stored in the form before the stated supporters and contributors (format 2) is
+    // stale: its block is clustered again, with the same result
+    const storedBlocks: number = (await dataSource.query('SELECT count(*)::int AS n FROM block_clusterings WHERE round_id = $1', [round.id]))[0].n;
+    expect(storedBlocks).toBeGreaterThan(0);
+    await dataSource.query(`UPDATE block_clusterings SET clusters = '{"format": 2, "clusters": []}'::json WHERE round_id = $1`, [round.id]);
+    const stale = await handler.handle({ roundId: round.id });
+    expect(stale.blocksReclustered).toBe(storedBlocks);
+    expect(await clustersOf(stale.revision)).toEqual(await clustersOf(warm.revision));
     // a new submission touches one block: only it is clustered again; a cold run (no stored
     // prepared forms, no stored clusterings) gives exactly the same report
     const front = await dataSource.getRepository(Submission).findOneByOrFail({ roundId: round.id, organizationId: org['LC-MTTQ'] });

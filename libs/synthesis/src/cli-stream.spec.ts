@@ -13,10 +13,11 @@ import type { CommentInput } from './types';
 
 const fixture = loadFixture();
 
-/** The fixture with a few lines in legacy encodings, supporters, and blocks without a document. */
+/** The fixture with a few lines in legacy encodings, supporters, contributors' own comments, and blocks without a document. */
 function comments(): CommentInput[] {
   return fixture.map((line, index) => {
-    const extra = index % 7 === 0 ? { supporters: 3, supportersTotal: 5 } : index % 11 === 0 ? { supporters: 2 } : {};
+    const extra =
+      index % 7 === 0 ? { supporters: 3, supportersTotal: 5 } : index % 11 === 0 ? { supporters: 2 } : index % 5 === 0 ? { unit: `user:${index % 3}`, contributor: true } : {};
     const value = { ...line, ...extra, ...(index % 13 === 0 ? { documentId: undefined } : {}) };
     const result = validateCommentInput(JSON.parse(JSON.stringify(value)));
     if (!result.ok) throw new Error(result.reason);
@@ -75,6 +76,9 @@ describe('the command line on worker threads (cli-stream)', () => {
     const inputs = comments();
     const expected = singleThreadReport(inputs, { lines: 200 });
     expect(JSON.parse(expected).stats.legacyConverted).toBeGreaterThan(0);
+    // the figures that travel in the batches' columns: stated supporters, contributors
+    expect(JSON.parse(expected).stats.statedSupporters).toBeGreaterThan(0);
+    expect(expected).toMatch(/"contributors":[1-9]/);
     for (const [threads, sample, batchSize, seed] of [
       [1, 20_000, 4096, 1],
       [2, 20_000, 4096, 2],
@@ -100,7 +104,7 @@ describe('the command line on worker threads (cli-stream)', () => {
       2,
       (thread, batch) => {
         received[thread] += batch.ids.length;
-        for (let index = 0; index < batch.ids.length; index++) blocksOf[thread].add(batch.numbers[index * 6]);
+        for (let index = 0; index < batch.ids.length; index++) blocksOf[thread].add(batch.numbers[index * 7]);
       },
       200,
       10,

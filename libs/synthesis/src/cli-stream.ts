@@ -11,7 +11,7 @@ import { emptyTallies, reportStats, tallyCluster } from './report';
 import { COMMENT_KINDS, SOURCE_TYPES, type Cluster, type CommentInput, type CommentKind, type PreparedComment, type SourceType } from './types';
 
 /** Numbers per comment in CommentBatch.numbers. */
-const FIELDS = 6;
+const FIELDS = 7;
 
 /**
  * Comments for one thread, column by column: cloning a few arrays of strings costs much less than
@@ -25,7 +25,7 @@ export interface CommentBatch {
   readonly blocks: Array<{ documentId?: string; blockId: string }>;
   readonly ids: string[];
   readonly texts: string[];
-  /** Per comment: block, unit, sourceType, kind (indexes), supporters, supportersTotal (0: absent). */
+  /** Per comment: block, unit, sourceType, kind (indexes), supporters, supportersTotal (0: absent), contributor (1 or 0). */
   readonly numbers: Float64Array;
 }
 
@@ -42,6 +42,7 @@ export interface BlockJson {
   readonly agreementClusters: number;
   readonly questionClusters: number;
   readonly singletons: number;
+  readonly statedSupporters: number;
   readonly legacyConverted: number;
 }
 
@@ -141,6 +142,7 @@ export class BatchEncoder {
       KIND_INDEX.get(comment.kind) as number,
       comment.supporters ?? 0,
       comment.supportersTotal ?? 0,
+      comment.contributor ? 1 : 0,
     );
     if (this.held) {
       if (this.total >= this.sample) this.assignSample();
@@ -202,7 +204,7 @@ export class BatchEncoder {
 export interface StoredBlock {
   readonly documentId?: string;
   readonly blockId: string;
-  /** Per comment: its id, its text's analysis, and unit, sourceType, kind, supporters, supportersTotal. */
+  /** Per comment: its id, its text's analysis, and unit, sourceType, kind, supporters, supportersTotal, contributor. */
   readonly ids: string[];
   readonly analyses: TextAnalysis[];
   readonly numbers: number[];
@@ -267,7 +269,7 @@ export class BlockStore {
       if (analysis.legacyEncoding !== null) block.legacyConverted++;
       block.ids.push(ids[index]);
       block.analyses.push(analysis);
-      block.numbers.push(numbers[offset + 1], numbers[offset + 2], numbers[offset + 3], numbers[offset + 4], numbers[offset + 5]);
+      block.numbers.push(numbers[offset + 1], numbers[offset + 2], numbers[offset + 3], numbers[offset + 4], numbers[offset + 5], numbers[offset + 6]);
     }
   }
 
@@ -334,6 +336,7 @@ export class BlockStore {
         text: analysis.text,
         supporters: supporters === 0 ? undefined : supporters,
         supportersTotal: supportersTotal === 0 ? undefined : supportersTotal,
+        contributor: numbers[offset + 5] === 1 ? true : undefined,
       };
       prepared[index] = prepareAnalysed(comment, analysis);
     }
@@ -442,6 +445,7 @@ export function* blocksReportJsonChunks(
     tallies.agreementClusters += block.agreementClusters;
     tallies.questionClusters += block.questionClusters;
     tallies.singletons += block.singletons;
+    tallies.statedSupporters += block.statedSupporters;
     documents.add(block.documentId ?? '');
   }
   yield `{"comments":${comments},"clusters":[`;

@@ -30,7 +30,9 @@ describe('runCli', () => {
     expect(report.stats.rejectedLines).toBe(0);
     expect(report.clusters.flatMap((cluster) => cluster.commentIds).sort()).toEqual(fixture.map((comment) => comment.id).sort());
     for (const cluster of report.clusters) {
-      expect(Object.keys(cluster)).toEqual(expect.arrayContaining(['blockId', 'kind', 'representative', 'commentIds', 'units', 'supporters', 'bySource']));
+      expect(Object.keys(cluster)).toEqual(
+        expect.arrayContaining(['blockId', 'kind', 'representative', 'commentIds', 'units', 'supporters', 'bySource', 'unitsBySource', 'statedSupporters', 'contributors', 'commentsBySource', 'contributorsBySource']),
+      );
     }
     expect(errors.join('')).toMatch(/read 170 lines/);
   });
@@ -94,6 +96,6 @@ describe('runCli', () => {
       stdout.mockRestore();
     }
     const report = JSON.parse(chunks.join('')) as Report;
-    expect(report.clusters[0]).toMatchObject({ blockId: 'b', kind: 'question', representative: 'Vì sao?', commentIds: ['a'], units: 1, supporters: 1 });
+    expect(report.clusters[0]).toMatchObject({ blockId: 'b', kind: 'question', representative: 'Vì sao?', commentIds: ['a'], units: 1, supporters: 1, statedSupporters: 0, contributors: 0 });
   });
 });

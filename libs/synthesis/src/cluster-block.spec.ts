@@ -31,12 +31,52 @@ describe('clusterBlock', () => {
       const members = cluster.commentIds.map((id) => byId.get(id) as CommentInput);
       expect(cluster.units).toBe(new Set(members.map((member) => member.unit)).size);
       expect(cluster.supporters).toBe(members.reduce((sum, member) => sum + (member.supporters ?? 1), 0));
+      expect(cluster.statedSupporters).toBe(members.reduce((sum, member) => sum + (member.supporters ?? 0), 0));
+      expect(cluster.contributors).toBe(0);
       const sources: Record<string, number> = {};
       for (const member of members) sources[member.sourceType] = (sources[member.sourceType] ?? 0) + 1;
       expect(cluster.bySource).toEqual(sources);
       expect(cluster.commentIds).toEqual([...cluster.commentIds].sort());
       expect(members.map((member) => member.id)).toContain(cluster.representativeId);
     }
+  });
+
+  it('counts each figure in one unit: comments, units, people stated by units, individual contributors', () => {
+    // a district's consolidated line for 12 of its 15 cells, two retired leaders in their own
+    // names (no figure: a person is not "1 supporter" of a unit), and a commune's line without a figure
+    const text = 'Đề nghị bổ sung nội dung về chuyển đổi số trong phát triển kinh tế';
+    const lines: CommentInput[] = [
+      { id: 'c1', unit: 'huyen-tam-duong', sourceType: 'lower_organization', blockId: 'b', kind: 'add', text, supporters: 12, supportersTotal: 15 },
+      { id: 'c2', unit: 'huyen-tam-duong', sourceType: 'lower_organization', blockId: 'b', kind: 'add', text: `${text}.` },
+      { id: 'c3', unit: 'xa-ban-giang', sourceType: 'lower_organization', blockId: 'b', kind: 'add', text },
+      { id: 'c4', unit: 'user:leader-1', sourceType: 'retired_leaders', blockId: 'b', kind: 'add', text, contributor: true },
+      { id: 'c5', unit: 'user:leader-1', sourceType: 'retired_leaders', blockId: 'b', kind: 'add', text: `${text} của tỉnh`, contributor: true },
+      { id: 'c6', unit: 'user:leader-2', sourceType: 'retired_leaders', blockId: 'b', kind: 'add', text, contributor: true },
+    ];
+    const comments = lines;
+    const [cluster] = clusterBlock(comments.map(prepareComment));
+    expect(cluster.commentIds).toHaveLength(6);
+    expect(cluster).toMatchObject({
+      units: 4,
+      statedSupporters: 12,
+      contributors: 2,
+      commentsBySource: { lower_organization: 3, retired_leaders: 3 },
+      unitsBySource: { lower_organization: 2, retired_leaders: 2 },
+      contributorsBySource: { retired_leaders: 2 },
+      // kept for existing readers: 12 + one per line without a figure
+      supporters: 17,
+      bySource: { lower_organization: 3, retired_leaders: 3 },
+    });
+  });
+
+  it('prepares a line without a stated figure with none (not 1), and marks a person\'s own comment', () => {
+    const unit = prepareComment({ id: 'a', unit: 'u', sourceType: 'lower_organization', blockId: 'b', kind: 'add', text: 'Bổ sung' });
+    expect(unit.supporters).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(unit))).not.toHaveProperty('supporters');
+    expect(unit.contributor).toBeUndefined();
+    const person = prepareComment({ id: 'b', unit: 'user:x', sourceType: 'expert', blockId: 'b', kind: 'add', text: 'Bổ sung', contributor: true });
+    expect(person.contributor).toBe(true);
+    expect(prepareComment({ id: 'c', unit: 'u', sourceType: 'lower_organization', blockId: 'b', kind: 'add', text: 'Bổ sung', supporters: 12, supportersTotal: 15 }).supporters).toBe(12);
   });
 
   it('represents a cluster by one of its members, word for word', () => {
@@ -104,7 +144,10 @@ describe('clusterBlock', () => {
   it('clusters look-alike comments exactly as the implementation of commit 56133ee did', () => {
     // Large LSH buckets (compared by window), typos, numbers and repeated lines; the digest is that
     // of the clusters clusterBlock gave for these comments before the FormulationSet comparisons.
-    const clusters = clusterBlock(lookAlikeComments(6000, 3, 20261124).map(prepareComment));
+    // (the digest covers the fields clusters had then: the figures added since are checked above)
+    const clusters = clusterBlock(lookAlikeComments(6000, 3, 20261124).map(prepareComment)).map(
+      ({ statedSupporters: _stated, contributors: _contributors, commentsBySource: _comments, contributorsBySource: _bySource, ...pinned }) => pinned,
+    );
     const digest = createHash('sha256').update(JSON.stringify(clusters)).digest('hex');
     expect({ clusters: clusters.length, digest }).toEqual({ clusters: 1633, digest: '884f02260774e2827b0ca2f85e9fa3c824b199247ff4281b5e7a6d8871ae77dd' });
   });

@@ -35,6 +35,8 @@ interface Entry extends Formulation {
   readonly signature: readonly number[];
 }
 
+/** A bit above those of the source types: the unit spoke as a person (a contributor). */
+const CONTRIBUTOR_BIT = 1 << SOURCE_TYPES.length;
 const SOURCE_INDEX = Object.fromEntries(SOURCE_TYPES.map((sourceType, index) => [sourceType, index])) as Record<SourceType, number>;
 const KIND_INDEX = Object.fromEntries(COMMENT_KINDS.map((kind, index) => [kind, index])) as Record<CommentKind, number>;
 
@@ -486,28 +488,43 @@ export function buildCluster(
 ): Cluster {
   // The default sort compares UTF-16 code units, as compareIds does, without a call per comparison.
   const commentIds = members.map((comment) => comment.id).sort();
-  // unit → bit set of the source types it spoke through: one map operation per comment.
+  // unit → bit set of the source types it spoke through, and CONTRIBUTOR_BIT when it spoke as a
+  // person: one map operation per comment.
   const unitSources = new Map<string, number>();
   const commentsPerSource = new Array<number>(SOURCE_TYPES.length).fill(0);
   const kinds = new Array<number>(COMMENT_KINDS.length).fill(0);
   let supporters = 0;
+  let statedSupporters = 0;
   for (const comment of members) {
     const source = SOURCE_INDEX[comment.sourceType];
-    unitSources.set(comment.unit, (unitSources.get(comment.unit) ?? 0) | (1 << source));
-    supporters += comment.supporters;
+    unitSources.set(comment.unit, (unitSources.get(comment.unit) ?? 0) | (1 << source) | (comment.contributor ? CONTRIBUTOR_BIT : 0));
+    const stated = comment.supporters;
+    if (stated !== undefined) statedSupporters += stated;
+    supporters += stated ?? 1;
     commentsPerSource[source]++;
     kinds[KIND_INDEX[comment.kind]]++;
   }
   const unitsPerSource = new Array<number>(SOURCE_TYPES.length).fill(0);
+  const contributorsPerSource = new Array<number>(SOURCE_TYPES.length).fill(0);
+  let contributors = 0;
   for (const sources of unitSources.values()) {
-    for (let source = 0; source < SOURCE_TYPES.length; source++) if (sources & (1 << source)) unitsPerSource[source]++;
+    const person = (sources & CONTRIBUTOR_BIT) !== 0;
+    if (person) contributors++;
+    for (let source = 0; source < SOURCE_TYPES.length; source++) {
+      if (sources & (1 << source)) {
+        unitsPerSource[source]++;
+        if (person) contributorsPerSource[source]++;
+      }
+    }
   }
   const bySource: SourceCounts = {};
   const unitsBySource: SourceCounts = {};
+  const contributorsBySource: SourceCounts = {};
   SOURCE_TYPES.forEach((sourceType, source) => {
     if (commentsPerSource[source] === 0) return;
     bySource[sourceType] = commentsPerSource[source];
     unitsBySource[sourceType] = unitsPerSource[source];
+    if (contributorsPerSource[source] > 0) contributorsBySource[sourceType] = contributorsPerSource[source];
   });
   let kind: CommentKind = representative.kind;
   let kindCount = 0;
@@ -532,5 +549,9 @@ export function buildCluster(
     supporters,
     bySource,
     unitsBySource,
+    statedSupporters,
+    contributors,
+    commentsBySource: bySource,
+    contributorsBySource,
   };
 }

@@ -6,7 +6,7 @@ export { validateCommentInput, MAX_TEXT_LENGTH, type ValidationResult } from './
 export { prepareComment } from './prepare';
 export { clusterBlock } from './cluster-block';
 export { ClusterThreads, clusterPreparedJson, preparedJson, type ClusteredJson } from './cluster-threads';
-export { decodeBlockClustering, encodeBlockClustering, type StoredBlock } from './stored-clustering';
+export { decodeBlockClustering, encodeBlockClustering, isStaleBlockClustering, type StoredBlock } from './stored-clustering';
 export { pairIdenticalSets, stableClusterKeys, withStableKeys, type KeyedClusterMembers } from './stable-keys';
 export { applyCorrections, type ClusterRef, type Correction, type CorrectionResult, type SkippedCorrection } from './corrections';
 export { buildReport, reportJsonChunks, type BlockRef, type ReportOptions } from './report';

@@ -59,6 +59,8 @@ export interface ClusterTallies {
   agreementClusters: number;
   questionClusters: number;
   singletons: number;
+  /** The people stated by units behind the lines, summed over the clusters (stated figures only). */
+  statedSupporters: number;
 }
 
 /** Adds one cluster to `tallies`. */
@@ -69,10 +71,11 @@ export function tallyCluster(tallies: ClusterTallies, cluster: Cluster): void {
   } else if (cluster.family === 'question') tallies.questionClusters++;
   else tallies.proposalClusters++;
   if (cluster.commentIds.length === 1 && !cluster.agreement) tallies.singletons++;
+  tallies.statedSupporters += cluster.statedSupporters;
 }
 
 export function emptyTallies(): ClusterTallies {
-  return { proposalClusters: 0, agreementComments: 0, agreementClusters: 0, questionClusters: 0, singletons: 0 };
+  return { proposalClusters: 0, agreementComments: 0, agreementClusters: 0, questionClusters: 0, singletons: 0, statedSupporters: 0 };
 }
 
 export function computeStats(clusters: readonly Cluster[], options: ReportOptions = {}): ReportStats {
@@ -92,7 +95,7 @@ export function reportStats(
   counted: { comments: number; clusters: number; tallies: ClusterTallies; documents: number; blocks: number },
   options: ReportOptions = {},
 ): ReportStats {
-  const { proposalClusters, agreementComments, agreementClusters, questionClusters, singletons } = counted.tallies;
+  const { proposalClusters, agreementComments, agreementClusters, questionClusters, singletons, statedSupporters } = counted.tallies;
   return {
     comments: counted.comments,
     clusters: counted.clusters,
@@ -105,6 +108,7 @@ export function reportStats(
     blocks: counted.blocks,
     legacyConverted: options.legacyConverted ?? 0,
     rejectedLines: options.rejectedLines ?? 0,
+    statedSupporters,
     ...(options.extraStats ?? {}),
   };
 }

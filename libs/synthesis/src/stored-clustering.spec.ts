@@ -1,7 +1,7 @@
 import { clusterBlock, defaultClusterKey } from './cluster-block';
 import { mulberry32 } from './hash';
 import { prepareComment } from './prepare';
-import { decodeBlockClustering, encodeBlockClustering } from './stored-clustering';
+import { decodeBlockClustering, encodeBlockClustering, isStaleBlockClustering } from './stored-clustering';
 import { loadFixture } from '../test/support';
 import type { Cluster, CommentInput } from './types';
 
@@ -43,10 +43,16 @@ describe('a block clustering as it is stored between revisions', () => {
     expect(decodeBlockClustering(stored, { documentId, blockId, commentIds: shuffled })).toEqual(clusters);
   });
 
-  it('reads a clustering stored as the clusters themselves (rows written before this form) as it is', () => {
+  it('reads a clustering stored in an earlier form (the clusters themselves; format 2, without the stated supporters and contributors) as stale', () => {
     const { documentId, blockId, comments } = blocks()[0];
     const clusters = clusterBlock(comments.map(prepareComment));
-    expect(decodeBlockClustering(JSON.parse(JSON.stringify(clusters)), { documentId, blockId, commentIds: [] })).toEqual(clusters);
+    const commentIds = comments.map((comment) => comment.id);
+    expect(decodeBlockClustering(JSON.parse(JSON.stringify(clusters)), { documentId, blockId, commentIds: [] })).toBeUndefined();
+    const current = JSON.parse(encodeBlockClustering(clusters, commentIds)) as { format: number; clusters: unknown[][] };
+    const formatTwo = { format: 2, clusters: current.clusters.map((cluster) => cluster.slice(0, 9)) };
+    expect(isStaleBlockClustering(formatTwo)).toBe(true);
+    expect(decodeBlockClustering(formatTwo, { documentId, blockId, commentIds })).toBeUndefined();
+    expect(isStaleBlockClustering(current)).toBe(false);
   });
 
   it('refuses clusters it cannot hold, and stored forms it does not know', () => {
@@ -66,6 +72,6 @@ describe('a block clustering as it is stored between revisions', () => {
     expect(() => decodeBlockClustering(stored, { documentId, blockId, commentIds: commentIds.slice(0, 1) })).toThrow(
       new RegExp(`a stored clustering of block ${blockId} names comment \\d+ of 1`),
     );
-    expect(() => decodeBlockClustering({ format: 3, clusters: [] }, { documentId, blockId, commentIds })).toThrow(`a stored clustering of block ${blockId} has an unknown form`);
+    expect(() => decodeBlockClustering({ format: 4, clusters: [] }, { documentId, blockId, commentIds })).toThrow(`a stored clustering of block ${blockId} has an unknown form`);
   });
 });

@@ -8,10 +8,17 @@ import { defaultClusterKey } from './cluster-block';
 import { COMMENT_KINDS, SOURCE_TYPES, type Cluster, type CommentFamily, type CommentKind, type SourceCounts } from './types';
 
 const FAMILIES: readonly CommentFamily[] = ['agreement', 'proposal', 'question'];
-const FORMAT = 2;
+/**
+ * 3: with the stated supporters and the contributors. The clusterings stored before it (format 2,
+ * and the clusters' JSON before that) lack them: they are stale, and their blocks are clustered again.
+ */
+const FORMAT = 3;
 
-/** [family, kind, representative's position, its text, units, supporters, members' positions, comments per source, units per source] */
-type StoredCluster = [number, number, number, string, number, number, number[], number[], number[]];
+/**
+ * [family, kind, representative's position, its text, units, supporters, members' positions,
+ * comments per source, units per source, stated supporters, contributors, contributors per source]
+ */
+type StoredCluster = [number, number, number, string, number, number, number[], number[], number[], number, number, number[]];
 
 interface StoredClustering {
   readonly format: typeof FORMAT;
@@ -60,6 +67,9 @@ export function encodeBlockClustering(clusters: readonly Cluster[], commentIds: 
       cluster.commentIds.map(positionOf),
       countsBySource(cluster.bySource),
       countsBySource(cluster.unitsBySource),
+      cluster.statedSupporters,
+      cluster.contributors,
+      countsBySource(cluster.contributorsBySource),
     ];
   });
   return JSON.stringify({ format: FORMAT, clusters: stored } satisfies StoredClustering);
@@ -73,13 +83,20 @@ function sourceCounts(counts: readonly number[]): SourceCounts {
   return result;
 }
 
+/** A clustering stored by an earlier form (see FORMAT): its figures are not those clusterBlock gives now. */
+export function isStaleBlockClustering(stored: unknown): boolean {
+  if (Array.isArray(stored)) return true;
+  const { format } = (stored ?? {}) as Partial<{ format: unknown }>;
+  return typeof format === 'number' && format < FORMAT;
+}
+
 /**
- * The clusters of a stored clustering, exactly as clusterBlock gave them (field for field, in
- * the same order), given the block's comment ids. A clustering stored as the clusters' JSON,
- * before this form, is read as it is.
+ * The clusters of a stored clustering, exactly as clusterBlock gives them (field for field, in
+ * the same order), given the block's comment ids; undefined for a stale one (isStaleBlockClustering),
+ * whose block must be clustered again.
  */
-export function decodeBlockClustering(stored: unknown, block: StoredBlock): Cluster[] {
-  if (Array.isArray(stored)) return stored as Cluster[];
+export function decodeBlockClustering(stored: unknown, block: StoredBlock): Cluster[] | undefined {
+  if (isStaleBlockClustering(stored)) return undefined;
   const { format, clusters } = stored as Partial<StoredClustering>;
   if (format !== FORMAT || !Array.isArray(clusters)) throw new RangeError(`a stored clustering of block ${block.blockId} has an unknown form`);
   const idAt = (position: number): string => {
@@ -87,8 +104,9 @@ export function decodeBlockClustering(stored: unknown, block: StoredBlock): Clus
     if (id === undefined) throw new RangeError(`a stored clustering of block ${block.blockId} names comment ${position} of ${block.commentIds.length}`);
     return id;
   };
-  return clusters.map(([family, kind, representative, text, units, supporters, members, comments, unitsPerSource]): Cluster => {
+  return clusters.map(([family, kind, representative, text, units, supporters, members, comments, unitsPerSource, statedSupporters, contributors, contributorsPerSource]): Cluster => {
     const commentIds = members.map(idAt);
+    const bySource = sourceCounts(comments);
     return {
       key: defaultClusterKey(commentIds[0]),
       ...(block.documentId !== undefined ? { documentId: block.documentId } : {}),
@@ -101,8 +119,12 @@ export function decodeBlockClustering(stored: unknown, block: StoredBlock): Clus
       commentIds,
       units,
       supporters,
-      bySource: sourceCounts(comments),
+      bySource,
       unitsBySource: sourceCounts(unitsPerSource),
+      statedSupporters,
+      contributors,
+      commentsBySource: bySource,
+      contributorsBySource: sourceCounts(contributorsPerSource),
     };
   });
 }

@@ -43,6 +43,7 @@ export class BlockCollector {
         text: comment.text,
         supporters: comment.supporters,
         supportersTotal: comment.supportersTotal,
+        contributor: comment.contributor,
       };
     }
     const documentId = comment.documentId ?? '';

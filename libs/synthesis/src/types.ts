@@ -31,9 +31,14 @@ export interface CommentInput {
   readonly blockId: string;
   readonly kind: CommentKind;
   readonly text: string;
-  /** How many people of the unit stand behind the line ("12/15 chi bộ" → 12); 1 when absent. */
+  /** How many people of the unit stand behind the line, as the unit states it ("12/15 chi bộ" → 12). */
   readonly supporters?: number;
   readonly supportersTotal?: number;
+  /**
+   * The line is a person's own comment (a contributor of an invited group: a retired leader, an
+   * expert …), not a unit's consolidated line; `unit` then names that person.
+   */
+  readonly contributor?: boolean;
 }
 
 /** Everything clustering needs about one comment, computed once; JSON-serialisable. */
@@ -46,8 +51,11 @@ export interface PreparedComment {
   readonly kind: CommentKind;
   /** The text as submitted (NFC, trimmed; converted when it was typed in TCVN3 or VNI). */
   readonly text: string;
-  readonly supporters: number;
+  /** The people a unit stated behind the line; absent when it stated none (never a default of 1). */
+  readonly supporters?: number;
   readonly supportersTotal?: number;
+  /** True for a person's own comment (CommentInput.contributor), absent otherwise. */
+  readonly contributor?: true;
   readonly family: CommentFamily;
   /** Comparison form: lower case, canonical tone placement, no punctuation or numbering. */
   readonly normalized: string;
@@ -61,7 +69,7 @@ export interface PreparedComment {
   readonly legacyEncoding?: LegacyEncoding;
 }
 
-/** Comments and distinct units per source type, keys in the order of SOURCE_TYPES. */
+/** A count per source type (comments, units or contributors: the field says which), keys in the order of SOURCE_TYPES. */
 export type SourceCounts = Partial<Record<SourceType, number>>;
 
 export interface Cluster {
@@ -81,10 +89,26 @@ export interface Cluster {
   representativeOverridden?: boolean;
   /** Member ids, sorted by code unit order. */
   commentIds: string[];
+  /** Distinct `unit` values: the units that sent a consolidated line and the contributors, each once. */
   units: number;
+  /**
+   * Kept for existing readers (and the order of clusters): the stated supporters plus one for
+   * each comment without a stated figure, which mixes people behind a consolidated line with
+   * lines. Read statedSupporters and contributors instead.
+   */
   supporters: number;
+  /** Comments per source type (the same counts as commentsBySource; kept for existing readers). */
   bySource: SourceCounts;
+  /** Distinct units (as in `units`) per source type. */
   unitsBySource: SourceCounts;
+  /** People stated by the units behind their lines ("12/15 chi bộ" → 12): stated figures only. */
+  statedSupporters: number;
+  /** Distinct individual contributors (persons) whose own comments are in the cluster. */
+  contributors: number;
+  /** Comments per source type. */
+  commentsBySource: SourceCounts;
+  /** Distinct individual contributors per source type. */
+  contributorsBySource: SourceCounts;
 }
 
 export interface ReportStats {
@@ -99,6 +123,8 @@ export interface ReportStats {
   blocks: number;
   legacyConverted: number;
   rejectedLines: number;
+  /** The people stated by units behind all the lines (stated figures only). */
+  statedSupporters: number;
   [name: string]: number;
 }
 

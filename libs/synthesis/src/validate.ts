@@ -45,6 +45,9 @@ export function validateCommentInput(value: unknown, intern: (text: string) => s
   if (record.supportersTotal !== undefined && !isPositiveInteger(record.supportersTotal)) {
     return fail('supportersTotal must be a positive integer');
   }
+  if (record.contributor !== undefined && typeof record.contributor !== 'boolean') {
+    return fail('contributor must be true or false when present');
+  }
   const supporters = record.supporters as number | undefined;
   const supportersTotal = record.supportersTotal as number | undefined;
   if (supportersTotal !== undefined && (supporters ?? 1) > supportersTotal) {
@@ -60,6 +63,7 @@ export function validateCommentInput(value: unknown, intern: (text: string) => s
     text,
     supporters,
     supportersTotal,
+    contributor: record.contributor === true ? true : undefined,
   };
   return { ok: true, value: comment };
 }

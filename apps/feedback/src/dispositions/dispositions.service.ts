@@ -9,8 +9,9 @@ import { AppError, CommonErrors } from '@vankien/platform';
 import { dispositionProblems, dispositionProgress, needsAnotherLook, type DispositionStateName } from '@vankien/synthesis';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { RoundsService } from '../rounds/rounds.service';
-import { SynthesesService } from '../syntheses/syntheses.service';
+import { clusterFigures } from '../syntheses/cluster-figures';
 import { paperHeading } from '../syntheses/paper-heading';
+import { SynthesesService } from '../syntheses/syntheses.service';
 import { SynthesisErrors } from '../syntheses/synthesis-errors';
 import { DispositionErrors } from './disposition-errors';
 import type { BulkDisposeRequest, DisposeRequest, ListDispositionsQuery } from './dto/disposition.dto';
@@ -150,8 +151,10 @@ export class DispositionsService {
             proposers: item.proposers,
             comments: item.comments,
             units: item.units,
-            supporters: item.supporters,
-            bySource: item.bySource,
+            statedSupporters: item.statedSupporters,
+            contributors: item.contributors,
+            unitsBySource: item.unitsBySource,
+            contributorsBySource: item.contributorsBySource,
             state: item.disposition.state,
             explanation: item.disposition.explanation,
             targets: item.targets.map((target) => placeOfTarget(target)),
@@ -418,10 +421,7 @@ export class DispositionsService {
         sectionTitle: sectionTitle(placeOf(document, cluster.blockId)),
         kind: cluster.kind,
         representative: cluster.representativeText,
-        comments: cluster.commentCount,
-        units: cluster.units,
-        supporters: cluster.supporters,
-        bySource: cluster.bySource,
+        ...clusterFigures(cluster),
         proposers: proposers.get(cluster.id) ?? [],
         disposition: disposition
           ? {

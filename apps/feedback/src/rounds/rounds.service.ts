@@ -217,7 +217,8 @@ export class RoundsService {
       `SELECT i.id AS "invitationId", i.organization_id AS "organizationId", o.name AS "organizationName", i.source_type AS "sourceType",
               s.status, s.late, s.submitted_at AS "submittedAt", s.updated_at AS "updatedAt", s.comment_count AS comments,
               (SELECT count(*)::int FROM submissions c WHERE c.invitation_id = i.id AND c.contributor_id IS NOT NULL AND c.status = 'submitted') AS "contributorsSubmitted",
-              (SELECT coalesce(sum(c.comment_count), 0)::int FROM submissions c WHERE c.invitation_id = i.id AND c.contributor_id IS NOT NULL AND c.status = 'submitted') AS "contributorComments"
+              (SELECT coalesce(sum(c.comment_count), 0)::int FROM submissions c WHERE c.invitation_id = i.id AND c.contributor_id IS NOT NULL AND c.status = 'submitted') AS "contributorComments",
+              (SELECT min(c.submitted_at) FROM submissions c WHERE c.invitation_id = i.id AND c.contributor_id IS NOT NULL AND c.status = 'submitted') AS "contributorsSince"
          FROM invitations i
          JOIN organizations o ON o.id = i.organization_id
          LEFT JOIN submissions s ON s.invitation_id = i.id AND s.contributor_id IS NULL
@@ -232,7 +233,8 @@ export class RoundsService {
       else if (row.status === 'withdrawn') state = 'withdrawn';
       else if (row.status === 'draft') state = 'draft';
       else if (contributorsSubmitted > 0) state = 'submitted';
-      const since = (row.status === 'submitted' ? row.submittedAt : row.updatedAt) as Date | null;
+      // a group's own members submit: it has answered since the first of them who still stands submitted
+      const since = (row.status === 'submitted' ? row.submittedAt : row.status ? row.updatedAt : contributorsSubmitted > 0 ? row.contributorsSince : null) as Date | null;
       return {
         invitationId: String(row.invitationId),
         organizationId: String(row.organizationId),

@@ -7,6 +7,7 @@ import { JobProducer } from '@vankien/queue';
 import { DataSource, In } from 'typeorm';
 import { RoundsService } from '../rounds/rounds.service';
 import { ClusterCommentsView, ClusterView, SynthesisProgressView, SynthesisReportView } from './dto/synthesis-views.dto';
+import { clusterFigures } from './cluster-figures';
 import { paperHeading } from './paper-heading';
 import { SynthesisErrors } from './synthesis-errors';
 
@@ -38,10 +39,7 @@ export class SynthesesService {
       key: cluster.key,
       kind: cluster.kind,
       representative: cluster.representativeText,
-      comments: cluster.commentCount,
-      units: cluster.units,
-      supporters: cluster.supporters,
-      bySource: cluster.bySource,
+      ...clusterFigures(cluster),
       agreement: isAgreement(cluster),
     });
     return {

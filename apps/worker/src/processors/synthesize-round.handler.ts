@@ -37,6 +37,8 @@ interface CommentRow {
   text: string;
   supporters: number | null;
   supporters_total: number | null;
+  /** A contributor's own comment, not a unit's consolidated line. */
+  contributor: boolean;
 }
 
 export interface RevisionOutcome {
@@ -152,6 +154,7 @@ function toInput(row: CommentRow): CommentInput {
     text: row.text,
     ...(row.supporters ? { supporters: row.supporters } : {}),
     ...(row.supporters_total ? { supportersTotal: row.supporters_total } : {}),
+    ...(row.contributor ? { contributor: true } : {}),
   };
 }
 
@@ -458,7 +461,9 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
       const key = `${row.document_version_id}/${row.block_id}`;
       const block = blocks.get(key);
       if (block?.membersSha256 === row.members_sha256) {
-        clusters.set(key, decodeBlockClustering(row.clusters, { documentId: block.documentVersionId, blockId: block.blockId, commentIds: block.commentIds }));
+        // (one stored in an earlier form lacks figures clustering now gives: that block is clustered again)
+        const decoded = decodeBlockClustering(row.clusters, { documentId: block.documentVersionId, blockId: block.blockId, commentIds: block.commentIds });
+        if (decoded) clusters.set(key, decoded);
       }
     }
     return clusters;
@@ -475,7 +480,7 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
     await eachConcurrently(batches, (threads?.size ?? 0) + 1, async (batch) => {
       const rows: CommentRow[] = await this.dataSource.query(
         `SELECT c.id, CASE WHEN s.contributor_id IS NULL THEN s.organization_id::text ELSE 'user:' || s.contributor_id::text END AS unit,
-                i.source_type, c.document_version_id, c.block_id, c.kind, c.text, c.supporters, c.supporters_total
+                i.source_type, c.document_version_id, c.block_id, c.kind, c.text, c.supporters, c.supporters_total, s.contributor_id IS NOT NULL AS contributor
            FROM comments c JOIN submissions s ON s.id = c.submission_id JOIN invitations i ON i.id = s.invitation_id
           WHERE c.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT FROM comment_prepared_forms f WHERE f.comment_id = c.id)`,
         [batch],
@@ -661,14 +666,15 @@ export class SynthesizeRoundHandler implements JobHandler<'synthesis.round'>, On
   private async insertClusters(manager: EntityManager, synthesisId: string, memberSetIds: readonly string[], clusters: readonly Cluster[]): Promise<void> {
     await copyLines(
       await this.transactionClient(manager),
-      'COPY comment_clusters (id, synthesis_id, key, member_set_id, document_version_id, block_id, kind, representative_text, representative_comment_id, comment_count, units, supporters, by_source, position, agreement) FROM STDIN',
+      'COPY comment_clusters (id, synthesis_id, key, member_set_id, document_version_id, block_id, kind, representative_text, representative_comment_id, comment_count, units, supporters, by_source, position, agreement, units_by_source, stated_supporters, contributors, contributors_by_source) FROM STDIN',
       clusters.length,
       (index) => {
         const cluster = clusters[index];
         return (
           `${randomUUID()}\t${synthesisId}\t${copyValue(cluster.key)}\t${memberSetIds[index]}\t${copyValue(cluster.documentId)}\t${copyValue(cluster.blockId)}\t` +
           `${copyValue(cluster.kind)}\t${copyValue(cluster.representative)}\t${copyValue(cluster.representativeId)}\t${cluster.commentIds.length}\t${cluster.units}\t` +
-          `${cluster.supporters}\t${copyValue(JSON.stringify(cluster.bySource))}\t${index}\t${cluster.agreement ? 't' : 'f'}\n`
+          `${cluster.supporters}\t${copyValue(JSON.stringify(cluster.bySource))}\t${index}\t${cluster.agreement ? 't' : 'f'}\t` +
+          `${copyValue(JSON.stringify(cluster.unitsBySource))}\t${cluster.statedSupporters}\t${cluster.contributors}\t${copyValue(JSON.stringify(cluster.contributorsBySource))}\n`
         );
       },
     );

@@ -22,8 +22,9 @@ export class BlockClustering {
 
   /**
    * The clusters in the form libs/synthesis's encodeBlockClustering gives (member ids as
-   * positions in the block's sorted comment ids; rows written before it hold the clusters' JSON,
-   * which decodeBlockClustering reads too). json, not jsonb: it is only ever written and read
+   * positions in the block's sorted comment ids; rows in an earlier form, the clusters' JSON or
+   * format 2, are stale: decodeBlockClustering gives nothing for them and the block is clustered
+   * again). json, not jsonb: it is only ever written and read
    * whole, and jsonb's conversion both ways cost more than the text (a clustering of 1,200
    * comments is about 175 KB).
    */

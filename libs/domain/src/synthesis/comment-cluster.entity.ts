@@ -61,14 +61,36 @@ export class CommentCluster {
   @Column({ type: 'int' })
   commentCount!: number;
 
+  /** Distinct submitters: the units that sent a consolidated line and the contributors, each once. */
   @Column({ type: 'int' })
   units!: number;
 
+  /**
+   * The stated supporters plus one for each comment without a stated figure (kept for the roll-up
+   * and existing readers; it mixes people with lines): see statedSupporters and contributors.
+   */
   @Column({ type: 'int' })
   supporters!: number;
 
+  /** Comments per source type. */
   @Column({ type: 'jsonb' })
   bySource!: Partial<Record<SourceType, number>>;
+
+  /** Distinct submitters (as in `units`) per source type. */
+  @Column({ type: 'jsonb' })
+  unitsBySource!: Partial<Record<SourceType, number>>;
+
+  /** People stated by units behind their consolidated lines ("12/15 chi bộ" → 12): stated figures only. */
+  @Column({ type: 'int' })
+  statedSupporters!: number;
+
+  /** Distinct individual contributors (persons) whose own comments are in the cluster. */
+  @Column({ type: 'int' })
+  contributors!: number;
+
+  /** Distinct individual contributors per source type. */
+  @Column({ type: 'jsonb' })
+  contributorsBySource!: Partial<Record<SourceType, number>>;
 
   /** The block's general agreement ("tán thành như dự thảo"), counted apart from proposals. */
   @Column({ type: 'boolean', default: false })

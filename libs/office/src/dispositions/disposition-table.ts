@@ -1,4 +1,4 @@
-import { sectionTitle, sources, type SectionPlace } from '../synthesis/synthesis-report';
+import { sectionTitle, sources, type ClusterFigures, type SectionPlace } from '../synthesis/synthesis-report';
 
 /** What the exports of the table of dispositions need (the feedback service's view fits it). */
 export interface DispositionTableInput {
@@ -20,14 +20,10 @@ export interface DispositionTableInput {
   }[];
 }
 
-export interface DispositionRowInput {
+export interface DispositionRowInput extends ClusterFigures {
   representative: string;
   /** Who made it: names of the units and contributors. */
   proposers: string[];
-  comments: number;
-  units: number;
-  supporters: number;
-  bySource: Partial<Record<string, number>>;
   state: 'accepted' | 'partly_accepted' | 'explained' | 'pending';
   explanation: string | null;
   /** Where it went in the new draft: section numbers (or "đã xóa" for a block since deleted). */
@@ -43,9 +39,9 @@ export const dispositionLabels: Record<DispositionRowInput['state'], string> = {
   pending: 'Chưa xem xét',
 };
 
-/** "Đảng bộ huyện Tam Đường, Chi bộ … (Cấp ủy trực thuộc (2))": who and from where. */
+/** "Đảng bộ huyện Tam Đường, Chi bộ … (Cấp ủy trực thuộc: 2 đơn vị)": who and from where. */
 export function proposedBy(row: DispositionRowInput): string {
-  const names = row.proposers.length > 12 ? [...row.proposers.slice(0, 12), `và ${row.proposers.length - 12} đơn vị khác`] : row.proposers;
+  const names = row.proposers.length > 12 ? [...row.proposers.slice(0, 12), `và ${row.proposers.length - 12} đơn vị, cá nhân khác`] : row.proposers;
   return [names.join(', '), sources(row) && `(${sources(row)})`].filter(Boolean).join(' ');
 }
 

@@ -1,6 +1,7 @@
 import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { documentHeading, documentHeadingText, paperStyles } from '../export/paper-styles';
 import { partyHeader } from '../export/party-header';
+import { figuresText } from '../synthesis/synthesis-report';
 import { dispositionLabels, proposedBy, sectionTitle, where, type DispositionTableInput } from './disposition-table';
 
 const font = 'Times New Roman';
@@ -36,7 +37,7 @@ export async function exportDispositionsDocx(table: DispositionTableInput): Prom
     const rows: TableRow[] = [
       new TableRow({
         tableHeader: true,
-        children: ['STT', 'Nội dung ý kiến', 'Đơn vị đề xuất', 'Số đơn vị / số người', 'Tiếp thu / giải trình', 'Nội dung giải trình', 'Vị trí mới'].map((title, index) => cell(title, widths[index], { bold: true, center: true })),
+        children: ['STT', 'Nội dung ý kiến', 'Đơn vị, cá nhân đề xuất', 'Số ý kiến, đơn vị, cá nhân, người', 'Tiếp thu / giải trình', 'Nội dung giải trình', 'Vị trí mới'].map((title, index) => cell(title, widths[index], { bold: true, center: true })),
       }),
     ];
     for (const section of document.sections) {
@@ -49,7 +50,7 @@ export async function exportDispositionsDocx(table: DispositionTableInput): Prom
               cell(String(number), widths[0], { center: true }),
               cell(proposal.representative, widths[1]),
               cell(proposedBy(proposal), widths[2]),
-              cell(`${proposal.units} / ${proposal.supporters}`, widths[3], { center: true }),
+              cell(figuresText(proposal).replace(' của ', '\ncủa ').replace('; ', '\n'), widths[3], { center: true }),
               cell(dispositionLabels[proposal.state] + (proposal.needsReview ? '\n(cần xem lại: có ý kiến mới)' : ''), widths[4], { italics: proposal.needsReview }),
               cell(proposal.explanation ?? '', widths[5]),
               cell(where(proposal), widths[6], { center: true }),

@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
 import { addTextRow } from '../export/text-cells';
+import { organizationUnits } from '../synthesis/synthesis-report';
 import { dispositionLabels, proposedBy, sectionTitle, where, type DispositionTableInput } from './disposition-table';
 
 /**
- * The table of dispositions as committees file it: STT, Phần/Mục, Nội dung ý kiến, Đơn vị đề
- * xuất, Số đơn vị, Số người, Tiếp thu/Giải trình, Nội dung giải trình, Vị trí trong dự thảo mới.
+ * The table of dispositions as committees file it: STT, Phần/Mục, Nội dung ý kiến, Đơn vị, cá
+ * nhân đề xuất, the figures (Số ý kiến, Số đơn vị, Số cá nhân góp ý, Số người do đơn vị nêu: one
+ * thing per column), Tiếp thu/Giải trình, Nội dung giải trình, Vị trí trong dự thảo mới.
  * Every text cell is escaped: a comment starting with "=" is shown, never run as a formula.
  */
 export async function exportDispositionsXlsx(table: DispositionTableInput): Promise<Buffer> {
@@ -12,10 +14,22 @@ export async function exportDispositionsXlsx(table: DispositionTableInput): Prom
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
   const sheet = workbook.addWorksheet('Tiếp thu, giải trình', { views: [{ state: 'frozen', ySplit: 3 }] });
-  sheet.columns = [{ width: 7 }, { width: 26 }, { width: 60 }, { width: 36 }, { width: 10 }, { width: 10 }, { width: 18 }, { width: 50 }, { width: 22 }];
+  sheet.columns = [{ width: 7 }, { width: 26 }, { width: 60 }, { width: 36 }, { width: 9 }, { width: 9 }, { width: 10 }, { width: 12 }, { width: 18 }, { width: 50 }, { width: 22 }];
   addTextRow(sheet, [`BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN GÓP Ý: ${table.roundTitle}`]).font = { bold: true, size: 13 };
   addTextRow(sheet, [`${table.organizationName} · lần tổng hợp ${table.revision}`]);
-  const header = addTextRow(sheet, ['STT', 'Phần/Mục', 'Nội dung ý kiến', 'Đơn vị đề xuất', 'Số đơn vị', 'Số người', 'Tiếp thu/Giải trình', 'Nội dung giải trình', 'Vị trí trong dự thảo mới']);
+  const header = addTextRow(sheet, [
+    'STT',
+    'Phần/Mục',
+    'Nội dung ý kiến',
+    'Đơn vị, cá nhân đề xuất',
+    'Số ý kiến',
+    'Số đơn vị',
+    'Số cá nhân góp ý',
+    'Số người do đơn vị nêu',
+    'Tiếp thu/Giải trình',
+    'Nội dung giải trình',
+    'Vị trí trong dự thảo mới',
+  ]);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   let number = 0;
@@ -32,8 +46,10 @@ export async function exportDispositionsXlsx(table: DispositionTableInput): Prom
           place,
           proposal.representative,
           proposedBy(proposal),
-          proposal.units,
-          proposal.supporters,
+          proposal.comments,
+          organizationUnits(proposal),
+          proposal.contributors,
+          proposal.statedSupporters > 0 ? proposal.statedSupporters : '',
           state,
           proposal.explanation ?? '',
           where(proposal),

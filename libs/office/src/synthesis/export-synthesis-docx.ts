@@ -1,7 +1,7 @@
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Table, TextRun } from 'docx';
 import { documentHeading, documentHeadingText, paperStyles } from '../export/paper-styles';
 import { partyHeader } from '../export/party-header';
-import { coverageLabels, sectionTitle, sources, type SynthesisReportInput } from './synthesis-report';
+import { coverageLabels, figuresText, sectionTitle, sources, type SynthesisReportInput } from './synthesis-report';
 
 const font = 'Times New Roman';
 const text = (value: string, options: { bold?: boolean; italics?: boolean } = {}): TextRun => new TextRun({ text: value, font, size: 28, ...options });
@@ -15,7 +15,8 @@ const paragraph = (runs: TextRun[], options: { center?: boolean; indent?: boolea
 
 /**
  * The synthesis report in the form committees already use: per document, in section order,
- * each proposal stated once with how many units and people made it and from which sources,
+ * each proposal stated once with its figures (comments, units, individual contributors, people
+ * stated by units: each named in its unit) and from which sources,
  * general agreement apart; then who was invited, who answered, who was late, who did not.
  */
 export async function exportSynthesisDocx(report: SynthesisReportInput): Promise<Buffer> {
@@ -31,11 +32,11 @@ export async function exportSynthesisDocx(report: SynthesisReportInput): Promise
     for (const section of document.sections) {
       body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(sectionTitle(section), { bold: true })] }));
       if (section.agreement) {
-        body.push(paragraph([text(`Có ${section.agreement.units} đơn vị, ${section.agreement.supporters} người tán thành như dự thảo (${sources(section.agreement)}).`, { italics: true })], { indent: true }));
+        body.push(paragraph([text(`Tán thành như dự thảo: ${figuresText(section.agreement)} (${sources(section.agreement)}).`, { italics: true })], { indent: true }));
       }
       section.proposals.forEach((cluster, index) => {
         body.push(
-          paragraph([text(`${index + 1}. ${cluster.representative} `), text(`(${cluster.units} đơn vị, ${cluster.supporters} người; ${sources(cluster)})`, { italics: true })], { indent: true }),
+          paragraph([text(`${index + 1}. ${cluster.representative} `), text(`(${figuresText(cluster)}; ${sources(cluster)})`, { italics: true })], { indent: true }),
         );
       });
     }

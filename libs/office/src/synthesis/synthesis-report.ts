@@ -21,12 +21,24 @@ export interface SynthesisReportInput {
   coverage: { organizationName: string; sourceType: string; state: string; comments: number }[];
 }
 
-export interface SynthesisClusterInput {
-  representative: string;
+/** A proposal's figures, each counting one thing (the feedback service's views fit it). */
+export interface ClusterFigures {
+  /** Comments (ý kiến). */
   comments: number;
+  /** Distinct submitters: the units that sent a consolidated line and the contributors, each once. */
   units: number;
-  supporters: number;
-  bySource: Partial<Record<string, number>>;
+  /** People stated by the units behind their lines ("12/15 chi bộ" → 12). */
+  statedSupporters: number;
+  /** Distinct individual contributors (persons) whose own comments these are. */
+  contributors: number;
+  /** Distinct submitters (as in `units`) per source type. */
+  unitsBySource: Partial<Record<string, number>>;
+  /** Distinct individual contributors per source type. */
+  contributorsBySource: Partial<Record<string, number>>;
+}
+
+export interface SynthesisClusterInput extends ClusterFigures {
+  representative: string;
 }
 
 export const sourceLabels: Record<string, string> = {
@@ -46,11 +58,31 @@ export const coverageLabels: Record<string, string> = {
   withdrawn: 'Đã rút lại',
 };
 
-export function sources(cluster: SynthesisClusterInput): string {
-  return Object.entries(cluster.bySource)
+/** Units that sent a consolidated line (đơn vị), as opposed to the contributors (cá nhân) among the submitters. */
+export function organizationUnits(figures: ClusterFigures): number {
+  return figures.units - figures.contributors;
+}
+
+/** "2 đơn vị, 1 cá nhân": the submitters, each counted in its own unit; empty when none. */
+export function submitters(units: number, persons: number): string {
+  return [units > 0 ? `${units} đơn vị` : '', persons > 0 ? `${persons} cá nhân` : ''].filter(Boolean).join(', ');
+}
+
+/** Who made it, per source, in units and persons: "Cấp ủy trực thuộc: 2 đơn vị; Cán bộ nghỉ hưu: 1 cá nhân". */
+export function sources(figures: ClusterFigures): string {
+  return Object.entries(figures.unitsBySource)
     .filter(([, count]) => (count ?? 0) > 0)
-    .map(([source, count]) => `${sourceLabels[source] ?? source} (${count})`)
+    .map(([source, count]) => {
+      const persons = figures.contributorsBySource[source] ?? 0;
+      return `${sourceLabels[source] ?? source}: ${submitters((count ?? 0) - persons, persons)}`;
+    })
     .join('; ');
+}
+
+/** "3 ý kiến của 2 đơn vị, 1 cá nhân; 12 người do đơn vị nêu": every figure with its unit. */
+export function figuresText(figures: ClusterFigures): string {
+  const who = submitters(organizationUnits(figures), figures.contributors);
+  return [`${figures.comments} ý kiến${who ? ` của ${who}` : ''}`, figures.statedSupporters > 0 ? `${figures.statedSupporters} người do đơn vị nêu` : ''].filter(Boolean).join('; ');
 }
 
 /** Where in a document the comments of a section were made, as the exports name it. */

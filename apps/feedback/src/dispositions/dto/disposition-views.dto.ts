@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { CarriedAnchor, CarriedAnchorStatus } from '@vankien/document-schema';
 import { commentKinds, type SourceType } from '@vankien/domain';
 import { dispositionStateNames, type DispositionProgress, type DispositionStateName, type SectionProgress } from '@vankien/synthesis';
-import { SourceCountsView } from '../../syntheses/dto/synthesis-views.dto';
+import { ClusterFiguresView, SourceCountsView } from '../../syntheses/dto/synthesis-views.dto';
 
 export class PersonView {
   @ApiProperty() id!: string;
@@ -39,7 +39,7 @@ export class CarriedAnchorView implements CarriedAnchor {
   @ApiProperty({ type: AnchorPlaceView, nullable: true }) to!: AnchorPlaceView | null;
 }
 
-export class DispositionItemView {
+export class DispositionItemView extends ClusterFiguresView {
   @ApiProperty() clusterKey!: string;
   @ApiProperty() documentVersionId!: string;
   @ApiProperty() blockId!: string;
@@ -48,10 +48,6 @@ export class DispositionItemView {
   @ApiProperty({ example: 'P1.I.1 – 1. Về phát triển kinh tế', description: 'How the exports name the section' }) sectionTitle!: string;
   @ApiProperty({ enum: commentKinds }) kind!: string;
   @ApiProperty() representative!: string;
-  @ApiProperty() comments!: number;
-  @ApiProperty() units!: number;
-  @ApiProperty() supporters!: number;
-  @ApiProperty({ type: SourceCountsView }) bySource!: Partial<Record<SourceType, number>>;
   @ApiProperty({ type: [String], description: 'Đơn vị đề xuất' }) proposers!: string[];
   @ApiProperty({ type: DispositionView }) disposition!: DispositionView;
   @ApiProperty({ description: 'Gained comments since it was disposed of: to be looked at again' }) needsReview!: boolean;

@@ -13,14 +13,23 @@ export class SourceCountsView implements Partial<Record<SourceType, number>> {
   @ApiPropertyOptional() public?: number;
 }
 
-export class ClusterView {
+/** A proposal's figures: each counts one thing, which its name says. */
+export class ClusterFiguresView {
+  @ApiProperty({ description: 'Comments' }) comments!: number;
+  @ApiProperty({ description: 'Distinct submitters: the units that sent a consolidated line and the individual contributors, each once' }) units!: number;
+  @ApiProperty({ description: 'People stated by the units behind their lines ("12/15 chi bộ" → 12): stated figures only' }) statedSupporters!: number;
+  @ApiProperty({ description: 'Distinct individual contributors (persons) whose own comments are in it' }) contributors!: number;
+  @ApiProperty({ type: SourceCountsView, description: 'Comments per source type' }) commentsBySource!: Partial<Record<SourceType, number>>;
+  @ApiProperty({ type: SourceCountsView, description: 'Distinct submitters (as in units) per source type' }) unitsBySource!: Partial<Record<SourceType, number>>;
+  @ApiProperty({ type: SourceCountsView, description: 'Distinct individual contributors per source type' }) contributorsBySource!: Partial<Record<SourceType, number>>;
+  @ApiProperty({ deprecated: true, description: 'Kept for existing clients: statedSupporters plus one per comment without a stated figure (it mixes people with lines)' }) supporters!: number;
+  @ApiProperty({ type: SourceCountsView, deprecated: true, description: 'Kept for existing clients: the same as commentsBySource' }) bySource!: Partial<Record<SourceType, number>>;
+}
+
+export class ClusterView extends ClusterFiguresView {
   @ApiProperty({ description: 'Stable key of the proposal across revisions' }) key!: string;
   @ApiProperty({ enum: commentKinds }) kind!: string;
   @ApiProperty({ description: 'The text that stands for the proposal' }) representative!: string;
-  @ApiProperty() comments!: number;
-  @ApiProperty({ description: 'Units (organisations) that made it' }) units!: number;
-  @ApiProperty({ description: 'People behind it' }) supporters!: number;
-  @ApiProperty({ type: SourceCountsView }) bySource!: Partial<Record<SourceType, number>>;
   @ApiProperty({ description: 'General agreement ("tán thành như dự thảo"), counted apart' }) agreement!: boolean;
 }
 
