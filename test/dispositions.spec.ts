@@ -197,7 +197,8 @@ describe('dispositions, the next draft and its approval', () => {
     const earlyBook = new ExcelJS.Workbook();
     await earlyBook.xlsx.load((await early.arrayBuffer()) as ArrayBuffer);
     const earlyWhere: string[] = [];
-    earlyBook.worksheets[0].eachRow((row, index) => index > 4 && String(row.getCell(3).value).includes('8%') && earlyWhere.push(String(row.getCell(9).value)));
+    const whereColumn = (earlyBook.worksheets[0].getRow(3).values as unknown[]).indexOf('Vị trí trong dự thảo mới');
+    earlyBook.worksheets[0].eachRow((row, index) => index > 4 && String(row.getCell(3).value).includes('8%') && earlyWhere.push(String(row.getCell(whereColumn).value)));
     const growthPlace = v1.blockIndex.find((b) => b.blockId === growthBlock)!.sectionNumber || 'Mở đầu';
     expect(earlyWhere).toEqual([`${growthPlace} (bản đang soạn)`]);
     expect(earlyWhere[0]).not.toContain(growthBlock);
