@@ -11,7 +11,7 @@ const shared = {
   setupFiles: ['reflect-metadata'],
 };
 // pure code: libraries with no I/O, and the authorization policy (a pure function)
-const pureLibs = ['libs/synthesis', 'libs/document-schema', 'libs/office', 'libs/auth/src/policy', 'libs/domain/src/approval'];
+const pureLibs = ['libs/synthesis', 'libs/document-schema', 'libs/office', 'libs/auth/src/policy', 'libs/domain/src/approval', 'apps/web/src'];
 module.exports = {
   // a Jest-wide option (ignored inside a project): tests start real apps and servers
   testTimeout: 60000,
