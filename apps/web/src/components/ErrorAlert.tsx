@@ -18,6 +18,14 @@ export function ErrorAlert({ error, onReload }: { error: unknown; onReload?: () 
   return (
     <Alert color="red" title={apiError?.isConflict ? t('errors.conflict') : t('errors.title')} role="alert" data-error-code={code}>
       {message && <Text size="sm">{message}</Text>}
+      {Array.isArray(apiError?.details) &&
+        (apiError.details as { field?: string; reasons?: string[] }[])
+          .filter((d) => d.field)
+          .map((d) => (
+            <Text size="sm" key={d.field}>
+              {d.field}: {(d.reasons ?? []).join('; ')}
+            </Text>
+          ))}
       <Text size="sm" fw={600}>
         {next}
       </Text>

@@ -49,7 +49,7 @@ function Tree({ nodes, selected }: { nodes: TreeNode[]; selected: string | undef
           <Anchor component={Link} to={`/admin/organizations/${node.id}`} fw={node.id === selected ? 700 : 400} aria-current={node.id === selected ? 'page' : undefined}>
             {node.name}
           </Anchor>{' '}
-          <Badge size="xs" variant="light" color="gray.8">
+          <Badge size="xs" variant="outline" color="gray.8">
             {node.level}
           </Badge>
           {node.children.length > 0 && <Tree nodes={node.children} selected={selected} />}

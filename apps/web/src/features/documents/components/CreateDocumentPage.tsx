@@ -11,7 +11,9 @@ export default function CreateDocumentPage() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
-  const [fields, setFields] = useState(() => emptyDocumentFields(organizationsWithRole(me.data, 'drafter')[0]?.id));
+  const [typed, setFields] = useState(() => emptyDocumentFields());
+  // the first organisation the user drafts for, until another is chosen
+  const fields = { ...typed, organizationId: typed.organizationId || (organizationsWithRole(me.data, 'drafter')[0]?.id ?? '') };
   const create = useCreateDocument();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -20,7 +22,8 @@ export default function CreateDocumentPage() {
   };
   return (
     <Paper withBorder p="lg" maw={640}>
-      <form onSubmit={submit}>
+      {/* the server checks the fields and answers in the user's language, field by field */}
+      <form onSubmit={submit} noValidate>
         <Stack>
           <Title order={1} size="h2">
             {t('documents.createTitle')}

@@ -7,7 +7,7 @@ export function DocumentState({ document }: { document: Pick<DocumentSummary, 'a
   if (document.approvedVersionId) return <Badge color="green.9">{t('documents.stateApproved')}</Badge>;
   if (document.lockedVersionId) return <Badge color="orange.9">{t('documents.stateLocked')}</Badge>;
   return (
-    <Badge color="blue.9" variant="light">
+    <Badge color="blue.9" variant="outline">
       {t('documents.stateDraft')}
     </Badge>
   );

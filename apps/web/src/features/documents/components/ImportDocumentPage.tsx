@@ -14,7 +14,9 @@ export default function ImportDocumentPage() {
   const { t } = useTranslation();
   const me = useMe();
   const client = useQueryClient();
-  const [fields, setFields] = useState(() => emptyDocumentFields(organizationsWithRole(me.data, 'drafter')[0]?.id));
+  const [typed, setFields] = useState(() => emptyDocumentFields());
+  // the first organisation the user drafts for, until another is chosen
+  const fields = { ...typed, organizationId: typed.organizationId || (organizationsWithRole(me.data, 'drafter')[0]?.id ?? '') };
   const [file, setFile] = useState<File | null>(null);
   const upload = useMutation({ mutationFn: () => importNewDocument(file!, fields), onSuccess: () => client.invalidateQueries({ queryKey: documentKeys.all }) });
   const submit = (event: FormEvent) => {

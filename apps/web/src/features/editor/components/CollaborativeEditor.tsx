@@ -91,9 +91,9 @@ export function CollaborativeEditor({ documentId, user, readOnly, onState, onPre
       editable: () => editableRef.current,
       attributes: { 'aria-label': t('editor.content'), role: 'textbox', 'aria-multiline': 'true', spellcheck: 'false', lang: 'vi' },
       nodeViews: { targets_table: targetsTableView(headings) },
-      dispatchTransaction(tr) {
-        const next = view.state.apply(tr);
-        view.updateState(next);
+      // called by y-prosemirror while the view is being constructed, hence `this`
+      dispatchTransaction(this: EditorView, tr) {
+        this.updateState(this.state.apply(tr));
         if (tr.docChanged) scheduleOutline();
         setTick((n) => n + 1);
       },
@@ -284,7 +284,7 @@ export function OutlinePanel({ outline, onJump }: { outline: Outline | null; onJ
         {outline.entries.map((entry) => (
           <li key={entry.blockId} style={{ paddingLeft: `${(entry.level - 1) * 0.75}rem` }}>
             <button type="button" onClick={() => onJump(entry.blockId)} data-section={entry.sectionNumber}>
-              <Badge size="xs" variant="light" color="gray.8" mr={4} style={{ textTransform: 'none' }}>
+              <Badge size="xs" variant="outline" color="gray.8" mr={4} style={{ textTransform: "none" }}>
                 {entry.sectionNumber || '—'}
               </Badge>
               <span style={{ fontWeight: entry.level <= 2 ? 600 : 400 }}>{entry.title || '…'}</span>

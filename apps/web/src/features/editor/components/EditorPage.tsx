@@ -61,7 +61,7 @@ export default function EditorPage() {
   if (document.error || !document.data || !user) return <ErrorAlert error={document.error ?? me.error} onReload={() => void document.refetch()} />;
 
   const saving = (collab?.unsynced ?? 0) > 0;
-  const offline = collab?.status === 'disconnected';
+  const offline = !!collab && (!collab.online || (collab.wasConnected && collab.status !== 'connected'));
   const jump = (blockId: string) => {
     const next = new URLSearchParams(params);
     next.set('section', blockId);

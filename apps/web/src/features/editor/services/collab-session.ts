@@ -14,6 +14,10 @@ export interface CollabState {
   scope: AuthorizedScope | undefined;
   /** the local copy (IndexedDB) has been read */
   localLoaded: boolean;
+  /** the browser says it has a network */
+  online: boolean;
+  /** connected once at least: a later disconnection is a lost connection, not a slow start */
+  wasConnected: boolean;
 }
 
 export interface CollabSession {
@@ -40,7 +44,7 @@ export function openCollabSession(documentId: string, user: { id: string; name: 
   const fragment = ydoc.getXmlFragment(DOCUMENT_FRAGMENT_NAME);
   // the local copy is per account, so two accounts on one computer never mix their offline edits
   const local = new IndexeddbPersistence(`vankien:${user.id}:${documentId}`, ydoc);
-  let state: CollabState = { status: 'connecting', unsynced: 0, synced: false, scope: undefined, localLoaded: false };
+  let state: CollabState = { status: 'connecting', unsynced: 0, synced: false, scope: undefined, localLoaded: false, online: navigator.onLine, wasConnected: false };
   const listeners = new Set<(state: CollabState) => void>();
   const set = (patch: Partial<CollabState>) => {
     state = { ...state, ...patch };
@@ -53,7 +57,7 @@ export function openCollabSession(documentId: string, user: { id: string; name: 
     name: documentId,
     document: ydoc,
     token: async () => (await accessToken()) ?? '',
-    onStatus: ({ status }) => set({ status: status as ConnectionStatus }),
+    onStatus: ({ status }) => set({ status: status as ConnectionStatus, wasConnected: state.wasConnected || status === 'connected' }),
     onSynced: () => set({ synced: true }),
     onUnsyncedChanges: ({ number }) => set({ unsynced: number }),
     onAuthenticated: ({ scope }) => set({ scope }),
@@ -64,6 +68,18 @@ export function openCollabSession(documentId: string, user: { id: string; name: 
     },
   });
   provider.setAwarenessField('user', { id: user.id, name: user.name, color: user.color });
+  // the browser knows at once when the network goes (a socket can look open for a long time):
+  // stop, keep editing locally, and reconnect when it returns
+  const offline = () => {
+    set({ online: false });
+    provider.disconnect();
+  };
+  const online = () => {
+    set({ online: true });
+    void provider.connect();
+  };
+  window.addEventListener('offline', offline);
+  window.addEventListener('online', online);
 
   return {
     ydoc,
@@ -76,6 +92,8 @@ export function openCollabSession(documentId: string, user: { id: string; name: 
       return () => listeners.delete(listener);
     },
     destroy() {
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
       listeners.clear();
       provider.destroy();
       void local.destroy();

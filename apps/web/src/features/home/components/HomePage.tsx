@@ -30,7 +30,7 @@ export function HomePage() {
       <ErrorAlert error={me.error ?? myDocuments.error ?? inbox.error ?? unread.error} />
       <Group gap="xs" aria-label={t('home.memberships')}>
         {me.data?.memberships.map((m) => (
-          <Badge key={`${m.organizationId}-${m.role}`} variant="light" color="gray.8">
+          <Badge key={`${m.organizationId}-${m.role}`} variant="outline" color="gray.8" style={{ textTransform: "none" }}>
             {t(`roles.${m.role}`)} · {m.organizationName}
           </Badge>
         ))}

@@ -1,7 +1,7 @@
 import { api } from '../../../lib/http';
-import type { NotificationItem } from '../types/notification';
+import type { NotificationItem, NotificationList } from '../types/notification';
 
-export const fetchNotifications = (unread = false): Promise<NotificationItem[]> => api.get<NotificationItem[]>('/notifications', { unread: unread || undefined });
+export const fetchNotifications = async (unread = false): Promise<NotificationItem[]> => (await api.get<NotificationList>('/notifications', { unread: unread || undefined })).notifications;
 export const markRead = (id: string): Promise<unknown> => api.post(`/notifications/${id}/read`);
 export const markAllRead = (): Promise<unknown> => api.post('/notifications/read-all');
 

@@ -9,3 +9,8 @@ export interface NotificationItem {
   createdAt: string;
   readAt: string | null;
 }
+
+export interface NotificationList {
+  unread: number;
+  notifications: NotificationItem[];
+}
