@@ -46,5 +46,10 @@ export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 }
 
-/** The text of one block of the open editor. */
-export const blockText = (page: Page, blockId: string): Promise<string> => page.locator(`[data-testid=editor] [data-block-id="${blockId}"]`).innerText();
+/** The text of one block of the open editor (or the whole text), without the co-editors' cursor labels. */
+export const blockText = (page: Page, blockId?: string): Promise<string> =>
+  page.evaluate<string>(`(() => {
+    const element = document.querySelector('[data-testid=editor] ${blockId ? `[data-block-id="${blockId}"]` : '.ProseMirror'}').cloneNode(true);
+    for (const cursor of element.querySelectorAll('.ProseMirror-yjs-cursor')) cursor.remove();
+    return element.textContent.replace(/\u2060/g, '');
+  })()`);

@@ -170,7 +170,7 @@ describe('the web interface', () => {
     await shot(b, '04-editor-two-drafters-b');
     const [textA, textB] = [await blockText(a, target), await blockText(b, target)];
     expect(textA).toBe(textB);
-    const [allA, allB] = [await a.getByTestId('editor').innerText(), await b.getByTestId('editor').innerText()];
+    const [allA, allB] = [await blockText(a), await blockText(b)];
     expect(allA).toBe(allB);
     await Promise.all([a.close(), b.close()]);
     const stored = findBlock(await liveContent(documentId), (n) => n.attrs?.blockId === target)!;
