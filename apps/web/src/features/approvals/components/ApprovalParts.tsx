@@ -26,7 +26,7 @@ export function Tally({ request }: { request: ApprovalRequest }) {
       </Text>
       {tally.waitingFor.length > 0 && request.status === 'pending' && (
         <Text size="sm" c="gray.7">
-          {t('approval.waitingFor', { names: tally.waitingFor.join(', ') })}
+          {t('approval.waitingFor', { count: tally.waitingFor.length })}
         </Text>
       )}
     </div>

@@ -92,7 +92,7 @@ export default function ApprovalRequestPage() {
             <Group>
               <ErrorAlert error={withdraw.error} />
               <Button variant="subtle" onClick={() => withdraw.mutate('decision')}>
-                {t('approval.withdraw')}
+                {t('approval.withdrawDecision')}
               </Button>
             </Group>
           )}

@@ -6,7 +6,9 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../lib/format';
 import { useMe } from '../../auth/queries/auth-queries';
 import { useDocument, useHistory, useVersions } from '../../documents/queries/documents-queries';
-import { useDocumentApprovals, useSendForApproval } from '../queries/approvals-queries';
+import { approvalKeys, useDocumentApprovals, useSendForApproval } from '../queries/approvals-queries';
+import { withdrawRequest } from '../services/approvals-service';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApprovalStatusBadge, Decisions, HistoryList, Tally } from './ApprovalParts';
 
 /** The drafters' side: send the latest version, see each request's decisions and remarks, the history. */
@@ -19,6 +21,8 @@ export default function DocumentApprovalPage() {
   const requests = useDocumentApprovals(documentId);
   const history = useHistory(documentId);
   const send = useSendForApproval();
+  const client = useQueryClient();
+  const withdraw = useMutation({ mutationFn: withdrawRequest, onSettled: () => client.invalidateQueries({ queryKey: approvalKeys.all }) });
   const [message, setMessage] = useState('');
   const latest = [...(versions.data ?? [])].sort((a, b) => b.number - a.number)[0];
   const isDrafter = !!me.data?.memberships.some((m) => m.organizationId === document.data?.organizationId && m.role === 'drafter');
@@ -74,6 +78,14 @@ export default function DocumentApprovalPage() {
           {request.message && <Text size="sm">“{request.message}”</Text>}
           <Tally request={request} />
           <Decisions request={request} />
+          {isDrafter && request.status === 'pending' && (
+            <Group mt="xs">
+              <Button variant="default" size="xs" loading={withdraw.isPending} onClick={() => withdraw.mutate(request.id)}>
+                {t('approval.withdraw')}
+              </Button>
+              <ErrorAlert error={withdraw.error} onReload={() => void requests.refetch()} />
+            </Group>
+          )}
         </Card>
       ))}
       <Title order={2} size="h3">
