@@ -5,7 +5,7 @@ import { keymap } from 'prosemirror-keymap';
 import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-list';
 import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { redo, undo, yCursorPlugin, ySyncPlugin, ySyncPluginKey, yUndoPlugin } from 'y-prosemirror';
 import { formatNumber } from '../../../lib/format';
@@ -39,7 +39,8 @@ interface Props {
 
 const listItem = congressSchema.nodes['list_item'];
 
-export function CollaborativeEditor({ documentId, user, readOnly, onState, onPresence, onOutline, section, jumpRef }: Props) {
+// memo: the page re-renders on every saving-state change; the editor need not
+export const CollaborativeEditor = memo(function CollaborativeEditor({ documentId, user, readOnly, onState, onPresence, onOutline, section, jumpRef }: Props) {
   const { t } = useTranslation();
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
@@ -57,6 +58,7 @@ export function CollaborativeEditor({ documentId, user, readOnly, onState, onPre
     const awareness = session.provider.awareness!;
     const headings = () => [t('editor.indicator'), t('editor.unit'), t('editor.previous'), t('editor.achieved'), t('editor.newTarget')];
     let outlineTimer: ReturnType<typeof setTimeout> | undefined;
+    let lastSignature = '';
     const scheduleOutline = (delay = 400) => {
       clearTimeout(outlineTimer);
       outlineTimer = setTimeout(() => {
@@ -95,16 +97,27 @@ export function CollaborativeEditor({ documentId, user, readOnly, onState, onPre
       dispatchTransaction(this: EditorView, tr) {
         this.updateState(this.state.apply(tr));
         if (tr.docChanged) scheduleOutline();
-        setTick((n) => n + 1);
+        // the toolbar shows marks, the block kind and the targets row at the cursor: re-render it
+        // only when one of them changes, not on every keystroke
+        const signature = toolbarSignature(this.state);
+        if (signature !== lastSignature) {
+          lastSignature = signature;
+          setTick((n) => n + 1);
+        }
       },
     });
     viewRef.current = view;
+    let lastPeople = '';
     const presence = () => {
       const people: Presence[] = [];
       for (const [clientId, value] of awareness.getStates()) {
         const u = (value as { user?: { id: string; name: string; color: string } }).user;
         if (u) people.push({ clientId, ...u, self: clientId === awareness.clientID });
       }
+      // awareness changes with every cursor move; the list only when someone comes or goes
+      const key = people.map((p) => `${p.clientId}:${p.id}`).join(',');
+      if (key === lastPeople) return;
+      lastPeople = key;
       callbacks.current.onPresence(people);
     };
     awareness.on('change', presence);
@@ -261,10 +274,17 @@ export function CollaborativeEditor({ documentId, user, readOnly, onState, onPre
       </Modal>
     </Stack>
   );
+});
+
+function toolbarSignature(state: EditorState): string {
+  const marks = (['bold', 'italic', 'underline'] as const).map((m) => (commands.markActive(state, congressSchema.marks[m]) ? '1' : '0')).join('');
+  const row = commands.targetsRowAt(state);
+  const lists = [commands.bulletList, commands.orderedList].map((c) => (c(state) ? '1' : '0')).join('');
+  return `${marks}|${commands.currentBlockKind(state)}|${row ? `${row.pos}:${row.assessment}` : ''}|${lists}`;
 }
 
 /** The outline: parts and sections with numbers, words and reading minutes; click to jump. */
-export function OutlinePanel({ outline, onJump }: { outline: Outline | null; onJump: (blockId: string) => void }) {
+export const OutlinePanel = memo(function OutlinePanel({ outline, onJump }: { outline: Outline | null; onJump: (blockId: string) => void }) {
   const { t } = useTranslation();
   if (!outline) return null;
   return (
@@ -298,4 +318,4 @@ export function OutlinePanel({ outline, onJump }: { outline: Outline | null; onJ
       </ul>
     </nav>
   );
-}
+});

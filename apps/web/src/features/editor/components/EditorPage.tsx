@@ -1,6 +1,6 @@
 import { Alert, Anchor, Avatar, Badge, Button, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -55,6 +55,22 @@ export default function EditorPage() {
   useEffect(() => {
     if (collab?.scope) void queryClient.invalidateQueries({ queryKey: documentKeys.one(documentId), exact: true });
   }, [collab?.scope, documentId, queryClient]);
+  const jump = useCallback(
+    (blockId: string) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.set('section', blockId);
+          return next;
+        },
+        { replace: true },
+      );
+      jumpRef.current?.(blockId);
+    },
+    [setParams],
+  );
+  // the section the page opened at (later jumps change the URL, not the open editor)
+  const [initialSection] = useState(() => params.get('section'));
   const user = useMemo(() => (me.data ? { id: me.data.id, name: me.data.fullName, color: userColor(me.data.id) } : null), [me.data]);
 
   if (document.isLoading || me.isLoading) return <Loading />;
@@ -62,12 +78,6 @@ export default function EditorPage() {
 
   const saving = (collab?.unsynced ?? 0) > 0;
   const offline = !!collab && (!collab.online || (collab.wasConnected && collab.status !== 'connected'));
-  const jump = (blockId: string) => {
-    const next = new URLSearchParams(params);
-    next.set('section', blockId);
-    setParams(next, { replace: true });
-    jumpRef.current?.(blockId);
-  };
   const unique = [...new Map(people.map((p) => [p.id, p])).values()];
 
   return (
@@ -138,7 +148,7 @@ export default function EditorPage() {
           onState={setCollab}
           onPresence={setPeople}
           onOutline={setOutline}
-          section={params.get('section')}
+          section={initialSection}
           jumpRef={jumpRef}
         />
         <Paper withBorder p="sm" className="vk-outline">
