@@ -199,7 +199,27 @@ async function main() {
         throw new Error(`${error.message} at ${page.url()} (screenshot in ${join(tmpdir(), 'vankien-bench-web-failure.png')})`);
       });
     app.open.push(Date.now() - started);
+    // --profile: where the application's main thread spends its time while typing (last round)
+    const profiling = args.includes('--profile') && index === rounds - 1 ? await page.context().newCDPSession(page) : null;
+    if (profiling) {
+      await profiling.send('Profiler.enable');
+      await profiling.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiling.send('Profiler.start');
+    }
     app.keys.push(...(await typeAndMeasure(page, '[data-testid=editor]')));
+    if (profiling) {
+      const { profile } = await profiling.send('Profiler.stop');
+      const self = new Map();
+      const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+      const deltas = new Map();
+      profile.samples.forEach((id, i) => deltas.set(id, (deltas.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+      for (const [id, micros] of deltas) {
+        const frame = byId.get(id).callFrame;
+        const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
+        self.set(key, (self.get(key) ?? 0) + micros / 1000);
+      }
+      results.profileTopSelfMs = [...self].filter(([key]) => !key.startsWith('(idle)') && !key.startsWith('(program)')).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([key, ms]) => `${round(ms)} ms ${key}`);
+    }
     await context.close();
 
     const bareContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });

@@ -40,6 +40,23 @@ export default function EditorPage() {
   const [params, setParams] = useSearchParams();
   const queryClient = useQueryClient();
   const [collab, setCollab] = useState<CollabState | null>(null);
+  const shown = useRef<CollabState | null>(null);
+  const hold = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The page follows the connection coarsely: saving or saved (not the count of unsaved changes),
+  // and "saved" only after a short pause, so that typing does not re-render the page (and make
+  // the indicator flicker) on every keystroke.
+  const onState = useCallback((next: CollabState) => {
+    const apply = () =>
+      setCollab((previous) => {
+        const value = previous && sameCoarseState(previous, next) ? previous : next;
+        shown.current = value;
+        return value;
+      });
+    clearTimeout(hold.current);
+    if (next.unsynced === 0 && (shown.current?.unsynced ?? 0) > 0) hold.current = setTimeout(apply, 700);
+    else apply();
+  }, []);
+  useEffect(() => () => clearTimeout(hold.current), []);
   const [people, setPeople] = useState<Presence[]>([]);
   const [outline, setOutline] = useState<Outline | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
@@ -73,8 +90,11 @@ export default function EditorPage() {
   const [initialSection] = useState(() => params.get('section'));
   const user = useMemo(() => (me.data ? { id: me.data.id, name: me.data.fullName, color: userColor(me.data.id) } : null), [me.data]);
 
-  if (document.isLoading || me.isLoading) return <Loading />;
-  if (document.error || !document.data || !user) return <ErrorAlert error={document.error ?? me.error} onReload={() => void document.refetch()} />;
+  // the collaboration connection opens at once, alongside the document's details (the document
+  // is read-only until they say the user may edit it)
+  if (me.isLoading) return <Loading />;
+  if (document.error || !user) return <ErrorAlert error={document.error ?? me.error} onReload={() => void document.refetch()} />;
+  const details = document.data;
 
   const saving = (collab?.unsynced ?? 0) > 0;
   const offline = !!collab && (!collab.online || (collab.wasConnected && collab.status !== 'connected'));
@@ -85,13 +105,13 @@ export default function EditorPage() {
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <div style={{ minWidth: 0 }}>
           <Title order={1} size="h3" lineClamp={2}>
-            {document.data.title}
+            {details?.title}
           </Title>
           <Group gap="xs">
             <Text size="sm" c="gray.7">
-              {t(`kinds.${document.data.kind}`)} · {document.data.term}
+              {details && `${t(`kinds.${details.kind}`)} · ${details.term}`}
             </Text>
-            <DocumentState document={document.data} />
+            {details && <DocumentState document={details} />}
             {readOnlyReason ? (
               <Badge color="gray.8">{t('editor.readOnly')}</Badge>
             ) : (
@@ -133,7 +153,7 @@ export default function EditorPage() {
       {readOnlyReason && (
         <Alert color="gray" variant="light" title={t('editor.readOnly')} data-testid="readonly-reason">
           {readOnlyReason}{' '}
-          {document.data.lockedVersionId && (
+          {details?.lockedVersionId && (
             <Anchor component={Link} to={`/documents/${documentId}/approval`}>
               {t('editor.approval')}
             </Anchor>
@@ -144,8 +164,8 @@ export default function EditorPage() {
         <CollaborativeEditor
           documentId={documentId}
           user={user}
-          readOnly={!!readOnlyReason}
-          onState={setCollab}
+          readOnly={!details || !!readOnlyReason}
+          onState={onState}
           onPresence={setPeople}
           onOutline={setOutline}
           section={initialSection}
@@ -158,6 +178,15 @@ export default function EditorPage() {
     </Stack>
   );
 }
+
+const sameCoarseState = (a: CollabState, b: CollabState): boolean =>
+  a.status === b.status &&
+  a.scope === b.scope &&
+  a.synced === b.synced &&
+  a.online === b.online &&
+  a.wasConnected === b.wasConnected &&
+  a.localLoaded === b.localLoaded &&
+  a.unsynced > 0 === b.unsynced > 0;
 
 const initials = (name: string): string =>
   name
