@@ -7,6 +7,7 @@ import { Loading } from '../../../components/Loading';
 import { formatDateTime } from '../../../lib/format';
 import { useDocument, useFreezeVersion, useVersions } from '../../documents/queries/documents-queries';
 import { exportDocx } from '../../documents/services/documents-service';
+import { ImportIntoDocument } from '../../documents/components/ImportIntoDocument';
 
 export default function VersionsPage() {
   const { documentId = '' } = useParams();
@@ -52,6 +53,7 @@ export default function VersionsPage() {
           <Button variant="default" disabled={picked.length !== 2} onClick={compare}>
             {t('versions.compare')}
           </Button>
+          <ImportIntoDocument documentId={documentId} disabled={locked} />
           <Button onClick={() => setOpen(true)} disabled={locked}>
             {t('versions.freeze')}
           </Button>
