@@ -94,6 +94,8 @@ export const en: Catalogue = {
     table: 'Insert table',
     targets: 'Insert targets table',
     footnote: 'Footnote',
+    addRow: 'Add a row',
+    blockStyle: 'Block style',
     footnoteText: 'Footnote text',
     insert: 'Insert',
     undo: 'Undo',

@@ -93,6 +93,8 @@ export const vi = {
     table: 'Chèn bảng',
     targets: 'Chèn bảng chỉ tiêu',
     footnote: 'Chú thích',
+    addRow: 'Thêm dòng',
+    blockStyle: 'Kiểu đoạn',
     footnoteText: 'Nội dung chú thích',
     insert: 'Chèn',
     undo: 'Hoàn tác',

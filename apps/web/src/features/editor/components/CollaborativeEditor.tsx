@@ -196,9 +196,10 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ documentI
         <Paper className="vk-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
           <Group gap={6} wrap="wrap">
             <Select
-              aria-label={t('editor.paragraph')}
+              aria-label={t('editor.blockStyle')}
+              placeholder={t('editor.blockStyle')}
               size="sm"
-              w={150}
+              w={140}
               allowDeselect={false}
               value={blockKind.startsWith('heading') || blockKind === 'paragraph' ? blockKind : null}
               onChange={(value) => {
@@ -228,6 +229,11 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ documentI
             <Button size="compact-sm" variant="default" onClick={run(commands.insertTargetsTable)}>
               {t('editor.targets')}
             </Button>
+            {enabled(commands.addRowAfter) && (
+              <Button size="compact-sm" variant="default" onClick={run(commands.addRowAfter)}>
+                {t('editor.addRow')}
+              </Button>
+            )}
             {targetsRow && (
               <Select
                 aria-label={t('editor.assessment')}
@@ -279,7 +285,7 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ documentI
 function toolbarSignature(state: EditorState): string {
   const marks = (['bold', 'italic', 'underline'] as const).map((m) => (commands.markActive(state, congressSchema.marks[m]) ? '1' : '0')).join('');
   const row = commands.targetsRowAt(state);
-  const lists = [commands.bulletList, commands.orderedList].map((c) => (c(state) ? '1' : '0')).join('');
+  const lists = [commands.bulletList, commands.orderedList, commands.addRowAfter].map((c) => (c(state) ? '1' : '0')).join('');
   return `${marks}|${commands.currentBlockKind(state)}|${row ? `${row.pos}:${row.assessment}` : ''}|${lists}`;
 }
 
