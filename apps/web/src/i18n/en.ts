@@ -188,6 +188,7 @@ export const en: Catalogue = {
     newOrg: 'Add a sub-organisation',
     kind: 'Kind of organisation',
     pick: 'Pick an organisation in the tree.',
+    kinds: { party_organization: 'Party organisation', fatherland_front: 'Fatherland Front', socio_political: 'Socio-political organisation', retired_leaders: 'Retired leaders', expert_group: 'Expert group', public: 'The public' },
   },
   notifications: { title: 'Notifications', empty: 'No notifications.', readAll: 'Mark all as read', open: 'Open' },
   common: { save: 'Save', cancel: 'Cancel', close: 'Close', reload: 'Reload', retry: 'Retry', yes: 'Yes', no: 'No', back: 'Back', actions: 'Actions', required: 'Required' },

@@ -187,6 +187,7 @@ export const vi = {
     newOrg: 'Thêm tổ chức trực thuộc',
     kind: 'Loại tổ chức',
     pick: 'Chọn một tổ chức trong cây.',
+    kinds: { party_organization: 'Tổ chức đảng', fatherland_front: 'Mặt trận Tổ quốc', socio_political: 'Tổ chức chính trị - xã hội', retired_leaders: 'Cán bộ lãnh đạo đã nghỉ hưu', expert_group: 'Nhóm chuyên gia', public: 'Nhân dân' },
   },
   notifications: { title: 'Thông báo', empty: 'Không có thông báo.', readAll: 'Đánh dấu đã đọc tất cả', open: 'Mở' },
   common: { save: 'Lưu', cancel: 'Hủy', close: 'Đóng', reload: 'Tải lại', retry: 'Thử lại', yes: 'Có', no: 'Không', back: 'Quay lại', actions: 'Thao tác', required: 'Bắt buộc' },

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
-import { ROLES, type CreateUserRequest, type Role } from '../../../lib/api-types';
+import { ROLES, type CreateOrganizationRequest, type CreateUserRequest, type Role } from '../../../lib/api-types';
 import { organizationsWithRole, useMe } from '../../auth/queries/auth-queries';
-import { createUser, memberships, revokeRole, subtree, toTree, type TreeNode } from '../services/admin-service';
+import { createOrganization, createUser, memberships, revokeRole, subtree, toTree, type TreeNode } from '../services/admin-service';
 
 /** The organisation tree of the admin's subtree, and the accounts and roles of one organisation. */
 export default function AdminPage() {
@@ -35,7 +35,16 @@ export default function AdminPage() {
             <Tree nodes={toTree(organizations)} selected={organizationId} />
           </nav>
         </Card>
-        <Card withBorder>{selected ? <Accounts organizationId={selected.id} name={selected.name} /> : <Text>{t('admin.pick')}</Text>}</Card>
+        <Card withBorder>
+          {selected ? (
+            <Stack>
+              <Accounts organizationId={selected.id} name={selected.name} />
+              <NewOrganization parentId={selected.id} />
+            </Stack>
+          ) : (
+            <Text>{t('admin.pick')}</Text>
+          )}
+        </Card>
       </SimpleGrid>
     </Stack>
   );
@@ -119,5 +128,53 @@ function Accounts({ organizationId, name }: { organizationId: string; name: stri
         </Stack>
       </form>
     </Stack>
+  );
+}
+
+const ORGANIZATION_KINDS: CreateOrganizationRequest['kind'][] = ['party_organization', 'fatherland_front', 'socio_political', 'retired_leaders', 'expert_group', 'public'];
+
+/** A sub-organisation of the selected one; its level is data (grassroots, cell …), never fixed. */
+function NewOrganization({ parentId }: { parentId: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const empty = { code: '', name: '', level: '', kind: 'party_organization' as const, parentId };
+  const [form, setForm] = useState<CreateOrganizationRequest>(empty);
+  const add = useMutation({
+    mutationFn: () => createOrganization({ ...form, parentId }),
+    onSuccess: () => {
+      setForm({ ...empty });
+      return client.invalidateQueries({ queryKey: ['admin', 'subtree'] });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate();
+  };
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="xs">
+        <Text fw={600}>{t('admin.newOrg')}</Text>
+        <Group grow>
+          <TextInput label={t('documents.name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
+          <TextInput label={t('admin.code')} required value={form.code} onChange={(e) => setForm({ ...form, code: e.currentTarget.value })} />
+        </Group>
+        <Group grow>
+          <TextInput label={t('admin.level')} required placeholder="grassroots, cell…" value={form.level} onChange={(e) => setForm({ ...form, level: e.currentTarget.value })} />
+          <Select
+            label={t('admin.kind')}
+            value={form.kind}
+            allowDeselect={false}
+            onChange={(kind) => setForm({ ...form, kind: (kind ?? 'party_organization') as CreateOrganizationRequest['kind'] })}
+            data={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`admin.kinds.${kind}`) }))}
+          />
+        </Group>
+        <ErrorAlert error={add.error} />
+        <Group>
+          <Button type="submit" variant="default" loading={add.isPending}>
+            {t('admin.newOrg')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
