@@ -69,6 +69,7 @@ export const en: Catalogue = {
     saved: 'Saved',
     offline: 'Connection lost. You can keep writing: your edits are kept on this computer and sent when the connection returns.',
     connecting: 'Connecting…',
+    offlineShort: 'Offline — edits kept on this computer',
     readOnly: 'Read only',
     readOnlyApproved: 'This document has been approved: its text is final and can no longer be edited.',
     readOnlyLocked: 'This document is before the standing committee for approval: it cannot be edited until a decision is taken or the request is withdrawn.',

@@ -68,6 +68,7 @@ export const vi = {
     saved: 'Đã lưu',
     offline: 'Mất kết nối. Bạn vẫn soạn thảo được: nội dung được giữ trên máy này và tự gửi khi có mạng lại.',
     connecting: 'Đang kết nối…',
+    offlineShort: 'Mất kết nối — nội dung được giữ trên máy',
     readOnly: 'Chỉ đọc',
     readOnlyApproved: 'Văn kiện đã được phê duyệt: nội dung là bản cuối cùng, không sửa được nữa.',
     readOnlyLocked: 'Văn kiện đang trình Ban Thường vụ phê duyệt: không sửa được cho đến khi có quyết định hoặc rút tờ trình.',

@@ -35,12 +35,14 @@ interface Props {
   section: string | null;
   /** gives the page a way to jump to a block */
   jumpRef: React.MutableRefObject<((blockId: string) => void) | null>;
+  /** the saving state, kept in view in the (sticky) toolbar while the page scrolls */
+  status?: ReactNode;
 }
 
 const listItem = congressSchema.nodes['list_item'];
 
 // memo: the page re-renders on every saving-state change; the editor need not
-export const CollaborativeEditor = memo(function CollaborativeEditor({ documentId, user, readOnly, onState, onPresence, onOutline, section, jumpRef }: Props) {
+export const CollaborativeEditor = memo(function CollaborativeEditor({ documentId, user, readOnly, onState, onPresence, onOutline, section, jumpRef, status }: Props) {
   const { t } = useTranslation();
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
@@ -259,6 +261,7 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ documentI
             <Button size="compact-sm" variant="subtle" onClick={run(redo)} aria-keyshortcuts="Control+Y">
               {t('editor.redo')}
             </Button>
+            {status}
           </Group>
         </Paper>
       )}

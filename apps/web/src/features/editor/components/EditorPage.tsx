@@ -170,6 +170,17 @@ export default function EditorPage() {
           onOutline={setOutline}
           section={initialSection}
           jumpRef={jumpRef}
+          status={
+            offline ? (
+              <Badge color="orange.9" variant="filled" ml="auto" style={{ textTransform: 'none' }}>
+                {t('editor.offlineShort')}
+              </Badge>
+            ) : (
+              <Text size="sm" fw={600} ml="auto" c={saving ? 'orange.9' : 'green.9'} aria-hidden="true">
+                {saving ? t('editor.saving') : collab?.synced ? t('editor.saved') : ''}
+              </Text>
+            )
+          }
         />
         <Paper withBorder p="sm" className="vk-outline">
           <OutlinePanel outline={outline} onJump={jump} />
