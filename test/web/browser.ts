@@ -17,12 +17,31 @@ export function chromiumPath(): string {
 
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(artifacts, { recursive: true });
-  return chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  // A page fulfilled by the tests' route (to add the CSP header) has no known address, so
+  // chromium's Local Network Access checks would count it as public and block its WebSocket to
+  // 127.0.0.1 (net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS): an artefact of the interception.
+  return chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-features=LocalNetworkAccessChecks'] });
 }
+
+/** The Content Security Policy the gateway is to send: the app must work under it (no inline scripts, no eval). */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
+
+/** What chromium refused under that policy, in every context. */
+export const cspViolations: string[] = [];
 
 export async function newContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
   context.setDefaultTimeout(15_000);
+  // every page is served with the policy (until the gateway sends it itself)
+  await context.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.fallback();
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CONTENT_SECURITY_POLICY } });
+  });
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   return context;
 }
 

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort, spawnApp, type AppProcess } from '../support/processes';
 import { seededSystem, type SeededSystem } from '../support/seeded-system';
 import { apiClient } from '../support/test-app';
-import { blockText, horizontalOverflow, launchBrowser, newContext, shot, signIn } from './browser';
+import { blockText, cspViolations, horizontalOverflow, launchBrowser, newContext, shot, signIn } from './browser';
 
 // The web interface in Debian's chromium, against the real system: editor and feedback on this
 // file's database, and the gateway process (the built JavaScript) serving apps/web/dist and
@@ -141,7 +141,9 @@ describe('the web interface', () => {
       localStorage.setItem('vankien.session', JSON.stringify({ ...session, accessToken: 'expired.token.value', refreshToken: 'revoked', expiresAt: Date.now() + 3600000 }));
     })()`);
     await page.goto(`${base}/notifications`);
-    await page.waitForURL(`${base}/session-expired`);
+    // a client-side redirect: polled from here (no script evaluated in the page, which the CSP forbids)
+    for (let i = 0; i < 150 && !page.url().endsWith('/session-expired'); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(page.url()).toBe(`${base}/session-expired`);
     await page.getByRole('heading', { name: 'Phiên làm việc đã kết thúc' }).waitFor();
     await shot(page, '02-session-expired');
     await page.close();
@@ -156,10 +158,9 @@ describe('the web interface', () => {
     await Promise.all([openEditor(a, documentId), openEditor(b, documentId)]);
     await Promise.all([typeAtEnd(a, target, ' Tăng trưởng GRDP bình quân 7,5%/năm.'), typeAtEnd(b, target, 'Thu ngân sách vượt dự toán. ', 'Home')]);
     for (const page of [a, b]) {
-      await page.waitForFunction(`(() => {
-        const text = document.querySelector('[data-testid=editor] [data-block-id="${target}"]')?.textContent ?? '';
-        return text.includes('GRDP bình quân 7,5%/năm.') && text.includes('Thu ngân sách vượt dự toán. ');
-      })()`);
+      const both = (text: string) => text.includes('GRDP bình quân 7,5%/năm.') && text.includes('Thu ngân sách vượt dự toán. ');
+      for (let i = 0; i < 150 && !both(await blockText(page, target)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(both(await blockText(page, target))).toBe(true);
     }
     // each sees the other's cursor with the other's name
     await a.locator('.ProseMirror-yjs-cursor', { hasText: 'Lê Thị Bình' }).waitFor();
@@ -364,6 +365,10 @@ describe('the web interface', () => {
     expect(await alert.innerText()).toMatch(/Request id: [0-9a-f-]{36}/);
     await shot(page, '16-error-english');
     await page.close();
+  });
+
+  it('runs under the Content Security Policy the gateway is to send (no inline script, no eval)', () => {
+    expect(cspViolations).toEqual([]);
   });
 });
 

@@ -31,9 +31,22 @@ export function readSession(): StoredSession | null {
   }
 }
 
+const EXPIRED_KEY = 'vankien.sessionExpired';
+
+/** The last session of this tab ended because it expired or was refused (not by signing out). */
+export function sessionExpired(): boolean {
+  try {
+    return sessionStorage.getItem(EXPIRED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 function writeSession(session: StoredSession | null, reason?: 'expired'): void {
   if (session) localStorage.setItem(KEY, JSON.stringify(session));
   else localStorage.removeItem(KEY);
+  if (reason === 'expired') sessionStorage.setItem(EXPIRED_KEY, '1');
+  else sessionStorage.removeItem(EXPIRED_KEY);
   for (const listener of listeners) listener(session, reason);
 }
 
