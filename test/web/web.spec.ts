@@ -357,6 +357,11 @@ describe('the web interface', () => {
     await page.getByRole('toolbar', { name: 'Toolbar' }).waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
     await shot(page, '15-editor-english-1366');
+    // larger text (the browser's font size at 125 %): the interface scales, still no horizontal scroll
+    await page.evaluate(`document.documentElement.style.fontSize = '125%'`);
+    await page.waitForTimeout(300);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await shot(page, '15b-editor-larger-text');
     // an error in English, from the API's code, with what to do next and the request id
     await page.goto(`${base}/documents/new`);
     await page.getByRole('button', { name: 'Create document' }).click();
