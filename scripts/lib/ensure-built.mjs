@@ -58,5 +58,5 @@ export function webIsStale() {
 export function ensureWebBuilt({ quiet = false } = {}) {
   if (!webIsStale()) return;
   if (!quiet) process.stderr.write('Building the web interface (npm run web:build)…\n');
-  execFileSync('npm', ['run', '--silent', 'web:build'], { cwd: repoRoot, stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'] });
+  execFileSync('npm', ['run', '--silent', 'web:build', '--', '--logLevel', 'warn'], { cwd: repoRoot, stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'] });
 }
