@@ -4,6 +4,16 @@ import type { ImportResult } from '../types/import-report';
 
 export const listDocuments = (organizationId?: string): Promise<DocumentSummary[]> => api.get('/documents', { organizationId });
 export const getDocument = (id: string): Promise<DocumentDetail> => api.get(`/documents/${id}`);
+
+/**
+ * A document's details without its text (the editor gets the text over /collab): from the list,
+ * which costs the server nothing like rendering a 100-page report to JSON; the document itself
+ * when the list does not hold it.
+ */
+export async function getDocumentSummary(id: string): Promise<DocumentSummary> {
+  const found = (await listDocuments()).find((document) => document.id === id);
+  return found ?? getDocument(id);
+}
 export const createDocument = (body: CreateDocumentRequest): Promise<DocumentDetail> => api.post('/documents', body);
 export const listVersions = (id: string): Promise<VersionSummary[]> => api.get(`/documents/${id}/versions`);
 export const getVersion = (versionId: string): Promise<VersionDetail> => api.get(`/versions/${versionId}`);

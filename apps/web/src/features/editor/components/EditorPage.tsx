@@ -8,7 +8,7 @@ import { Loading } from '../../../components/Loading';
 import { useDocumentApprovals } from '../../approvals/queries/approvals-queries';
 import { useMe } from '../../auth/queries/auth-queries';
 import { DocumentState } from '../../documents/components/DocumentState';
-import { documentKeys, useDocument } from '../../documents/queries/documents-queries';
+import { documentKeys, useDocumentSummary } from '../../documents/queries/documents-queries';
 import { exportDocx } from '../../documents/services/documents-service';
 import type { CollabState } from '../services/collab-session';
 import type { Outline } from '../services/outline';
@@ -19,7 +19,7 @@ import { CollaborativeEditor, OutlinePanel, type Presence } from './Collaborativ
 function useReadOnlyReason(documentId: string, collab: CollabState | null): string | null {
   const { t } = useTranslation();
   const me = useMe();
-  const document = useDocument(documentId);
+  const document = useDocumentSummary(documentId);
   if (!document.data || !me.data) return null;
   if (document.data.approvedVersionId) return t('editor.readOnlyApproved');
   if (document.data.lockedVersionId) return t('editor.readOnlyLocked');
@@ -36,7 +36,7 @@ export default function EditorPage() {
   const { documentId = '' } = useParams();
   const { t } = useTranslation();
   const me = useMe();
-  const document = useDocument(documentId);
+  const document = useDocumentSummary(documentId);
   const [params, setParams] = useSearchParams();
   const queryClient = useQueryClient();
   const [collab, setCollab] = useState<CollabState | null>(null);
@@ -66,11 +66,11 @@ export default function EditorPage() {
   const approvals = useDocumentApprovals(documentId, 5_000);
   const approvalsSignature = JSON.stringify(approvals.data?.map((a) => [a.id, a.status]) ?? []);
   useEffect(() => {
-    if (approvals.data) void queryClient.invalidateQueries({ queryKey: documentKeys.one(documentId), exact: true });
+    if (approvals.data) void queryClient.invalidateQueries({ queryKey: documentKeys.summary(documentId), exact: true });
   }, [approvalsSignature, documentId, queryClient]); // eslint-disable-line react-hooks/exhaustive-deps
   // reconnected read-only (the document was sent for approval): learn why at once
   useEffect(() => {
-    if (collab?.scope) void queryClient.invalidateQueries({ queryKey: documentKeys.one(documentId), exact: true });
+    if (collab?.scope) void queryClient.invalidateQueries({ queryKey: documentKeys.summary(documentId), exact: true });
   }, [collab?.scope, documentId, queryClient]);
   const jump = useCallback(
     (blockId: string) => {
