@@ -10,9 +10,9 @@ const shared = {
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
 };
-// pure code: libraries with no I/O, the authorization policy (a pure function), and the check of
-// the committed OpenAPI documents (built from the apps' metadata, no database)
-const pureLibs = ['test/openapi', 'libs/synthesis', 'libs/document-schema', 'libs/office', 'libs/auth/src/policy', 'libs/domain/src/approval'];
+// pure code: libraries with no I/O, the authorization policy (a pure function), the web client's
+// helpers, and the check of the committed OpenAPI documents (built from the apps' metadata, no database)
+const pureLibs = ['test/openapi', 'libs/synthesis', 'libs/document-schema', 'libs/office', 'libs/auth/src/policy', 'libs/domain/src/approval', 'apps/web/src'];
 module.exports = {
   // a Jest-wide option (ignored inside a project): tests start real apps and servers
   testTimeout: 60000,

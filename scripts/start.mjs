@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import { ensureDependencies, log, loadOrCreateSecrets, portIsFree, startPostgres, startRedis } from './lib/services.mjs';
 
 ensureDependencies();
-const { ensureBuilt, repoRoot } = await import('./lib/ensure-built.mjs');
+const { ensureBuilt, ensureWebBuilt, repoRoot } = await import('./lib/ensure-built.mjs');
 const { embeddedDefaults } = await import('./lib/defaults.mjs');
 const { startApp, stopProcess, waitForHealthy } = await import('./lib/processes.mjs');
 ensureBuilt();
+ensureWebBuilt();
 
 const defaults = embeddedDefaults();
 const port = Number(process.env.PORT ?? 3000);

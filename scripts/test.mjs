@@ -8,11 +8,14 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureDependencies, freePort, log, startPostgres, startRedis } from './lib/services.mjs';
+import { ensureChromium, ensureDependencies, freePort, log, startPostgres, startRedis } from './lib/services.mjs';
 
 ensureDependencies();
-const { ensureBuilt, repoRoot } = await import('./lib/ensure-built.mjs');
+const { ensureBuilt, ensureWebBuilt, repoRoot } = await import('./lib/ensure-built.mjs');
 ensureBuilt();
+// the browser tests (test/web) drive the built web interface with Debian's chromium
+ensureWebBuilt();
+const chromium = ensureChromium();
 // Jest only transpiles; the whole tree, tests included, is type-checked here (strict)
 if (!process.env.SKIP_TYPECHECK) {
   log('Type-checking (tsc --noEmit)…');
@@ -48,6 +51,7 @@ try {
     REDIS_URL: redis.url,
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+    ...(chromium ? { VANKIEN_CHROMIUM: chromium } : {}),
   };
   exitCode = await new Promise((resolve) => {
     const jest = spawn(process.execPath, [require.resolve('jest/bin/jest'), '--ci', '--maxWorkers=2', ...process.argv.slice(2)], {

@@ -212,6 +212,28 @@ export function ensureRedisServer() {
 }
 
 /**
+ * Finds Debian's chromium for the browser tests (driven by playwright-core, never a browser
+ * download), installing the package when missing and allowed (root). Null when it cannot: the
+ * browser tests then fail saying so.
+ */
+export function ensureChromium() {
+  const find = () => spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+  const found = process.env.VANKIEN_CHROMIUM || find();
+  if (found) return found;
+  if (process.getuid?.() !== 0) {
+    log('chromium was not found: the browser tests (test/web) need it (Debian/Ubuntu: sudo apt-get install -y chromium).');
+    return null;
+  }
+  log('Installing chromium with apt-get (for the browser tests, about 2 minutes)…');
+  execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  return find() || null;
+}
+
+/**
  * Starts a Redis server on loopback. `persistent` turns on the append-only file (as in
  * production); `noeviction` because BullMQ must never lose queue keys to eviction.
  */

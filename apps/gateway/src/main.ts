@@ -12,7 +12,7 @@ import { Logger } from 'nestjs-pino';
 import swaggerUi from 'swagger-ui-express';
 import { setForwardingHeaders } from './forwarded-for';
 import { GatewayModule } from './gateway.module';
-import { serviceFor, type Service } from './routes';
+import { isWebRoute, serviceFor, type Service } from './routes';
 import { Upstreams } from './upstreams';
 import { webPlaceholder } from './web-placeholder';
 
@@ -81,8 +81,21 @@ runMain('gateway', async () => {
   );
 
   const webDist = join(__dirname, '../../../../apps/web/dist');
-  if (existsSync(webDist)) app.use(express.static(webDist, { index: 'index.html' }));
-  else app.use((request: Request, response: Response, next: NextFunction) => (request.method === 'GET' && request.path === '/' ? response.type('html').send(webPlaceholder) : next()));
+  if (existsSync(webDist)) {
+    // hashed file names under /assets never change: cache them for good; index.html never
+    app.use(
+      express.static(webDist, {
+        index: 'index.html',
+        setHeaders: (response, path) => response.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      }),
+    );
+    // the single-page application's own URLs (/documents/:id/versions/:v …) load index.html
+    app.use((request: Request, response: Response, next: NextFunction) => {
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || !isWebRoute(request.path)) return next();
+      response.setHeader('Cache-Control', 'no-cache');
+      response.sendFile(join(webDist, 'index.html'));
+    });
+  } else app.use((request: Request, response: Response, next: NextFunction) => (request.method === 'GET' && request.path === '/' ? response.type('html').send(webPlaceholder) : next()));
 
   await app.init();
   const server = app.getHttpServer();

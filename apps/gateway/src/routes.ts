@@ -11,3 +11,10 @@ export function serviceFor(path: string): Service | null {
   if (path === '/api' || path.startsWith('/api/')) return 'feedback';
   return null;
 }
+
+/** Paths of the web application's own screens: everything but the APIs, docs, health and files. */
+export function isWebRoute(path: string): boolean {
+  if (/^\/(api|collab|docs|health)(\/|$)/.test(path)) return false;
+  // a missing file (/assets/x.js, /favicon.ico) is a 404, not the application
+  return !/\.[a-z0-9]+$/i.test(path.split('/').pop() ?? '');
+}
