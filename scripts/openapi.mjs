@@ -1,6 +1,7 @@
 // `npm run openapi`: writes openapi/<service>.json from the apps' controllers, with no database
 // or Redis (Nest's preview mode reads the modules without instantiating any provider). The
-// files are committed; test/openapi/openapi.spec.ts fails when the code and they differ.
+// files are committed, with the web client's types generated from them; test/openapi/openapi.spec.ts
+// fails when the code and they differ.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -14,3 +15,5 @@ for (const { path, text } of await generateApiDocuments()) {
   writeFileSync(join(repoRoot, path), text);
   process.stdout.write(`${path}\n`);
 }
+// the web client's types follow the documents
+await import('./web-api-types.mjs');

@@ -53,6 +53,21 @@ describe('the committed OpenAPI documents (openapi/*.json)', () => {
     generated = await generateFromBuild();
   }, 300_000);
 
+  it('the web client’s types are generated from them, never hand-copied: npm run openapi rewrites both', () => {
+    // openapi-typescript is an ES module: generated in a process of its own
+    const script = `
+      const { webApiServices, webApiTypes, webApiTypesPath } = await import(${JSON.stringify(join(repoRoot, 'scripts/lib/web-api-types.mjs'))});
+      const out = {};
+      for (const service of webApiServices) out[webApiTypesPath(service)] = await webApiTypes(${JSON.stringify(repoRoot)}, service);
+      process.stdout.write(JSON.stringify(out));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(run.stderr).toBe('');
+    const generatedTypes = JSON.parse(run.stdout) as Record<string, string>;
+    const stale = Object.entries(generatedTypes).filter(([path, text]) => readFileSync(join(repoRoot, path), 'utf8') !== text).map(([path]) => `${path} is out of date: run npm run openapi`);
+    expect(Object.keys(generatedTypes)).toHaveLength(2);
+    expect(stale).toEqual([]);
+  });
+
   it('are what the code generates: npm run openapi rewrites them after an API change', () => {
     expect(generated.map((document) => document.path)).toEqual(['openapi/editor.json', 'openapi/feedback.json']);
     const stale: string[] = [];
