@@ -1,0 +1,127 @@
+// Clustering quality on the labelled set (quality-set.ts): pairwise and B-cubed precision and
+// recall, for the library of this tree and for other compiled copies of it (a baseline commit),
+// on the same comments in the same run.
+// usage: node dist/bench/synthesis/quality.js [--missed] [NAME=COMPILED_SRC_DIR ...]
+//        (quality.sh builds a baseline commit and passes it)
+import { resolve } from 'node:path';
+import * as current from '../../libs/synthesis/src/index';
+import { LOOK_ALIKE_PAIRS, labelledSet, type LabelledComment } from './quality-set';
+
+interface Library {
+  clusterBlock: typeof current.clusterBlock;
+  prepareComment: typeof current.prepareComment;
+}
+
+interface Scores {
+  pairPrecision: number;
+  pairRecall: number;
+  cubedPrecision: number;
+  cubedRecall: number;
+  clusters: number;
+  apart: Record<string, [number, number]>;
+  falseMerges: string[];
+  missed: string[];
+}
+
+const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+function score(library: Library, comments: readonly LabelledComment[]): Scores {
+  const clusters = library.clusterBlock(comments.map((comment) => library.prepareComment(comment)));
+  const clusterOf = new Map<string, number>();
+  clusters.forEach((cluster, index) => cluster.commentIds.forEach((id) => clusterOf.set(id, index)));
+  let truePairs = 0;
+  let predictedPairs = 0;
+  let goldPairs = 0;
+  const falseMerges: string[] = [];
+  const missed: string[] = [];
+  for (let i = 0; i < comments.length; i++) {
+    for (let j = i + 1; j < comments.length; j++) {
+      const a = comments[i];
+      const b = comments[j];
+      const together = clusterOf.get(a.id) === clusterOf.get(b.id);
+      const same = a.group === b.group;
+      if (together) predictedPairs++;
+      if (same) goldPairs++;
+      if (together && same) truePairs++;
+      if (together && !same) falseMerges.push(`${a.group} | ${b.group}: ${a.text} <> ${b.text}`);
+      if (!together && same) missed.push(`${a.group}: ${a.text} <> ${b.text}`);
+    }
+  }
+  // B-cubed: per comment, the share of its cluster that is of its group (precision) and the share
+  // of its group that is in its cluster (recall), averaged over comments.
+  let cubedPrecision = 0;
+  let cubedRecall = 0;
+  const groupSize = new Map<string, number>();
+  for (const comment of comments) groupSize.set(comment.group, (groupSize.get(comment.group) ?? 0) + 1);
+  const cell = new Map<string, number>();
+  const clusterSize = new Map<number, number>();
+  for (const comment of comments) {
+    const cluster = clusterOf.get(comment.id) ?? -1;
+    clusterSize.set(cluster, (clusterSize.get(cluster) ?? 0) + 1);
+    const key = `${cluster}\u0000${comment.group}`;
+    cell.set(key, (cell.get(key) ?? 0) + 1);
+  }
+  for (const comment of comments) {
+    const cluster = clusterOf.get(comment.id) ?? -1;
+    const both = cell.get(`${cluster}\u0000${comment.group}`) ?? 0;
+    cubedPrecision += both / (clusterSize.get(cluster) ?? 1);
+    cubedRecall += both / (groupSize.get(comment.group) ?? 1);
+  }
+  const apart: Record<string, [number, number]> = {};
+  for (const [left, right, type] of LOOK_ALIKE_PAIRS) {
+    const leftClusters = new Set(comments.filter((c) => c.group === left).map((c) => clusterOf.get(c.id)));
+    const shared = comments.some((c) => c.group === right && leftClusters.has(clusterOf.get(c.id)));
+    const tally = (apart[type] ??= [0, 0]);
+    tally[1]++;
+    if (!shared) tally[0]++;
+  }
+  return {
+    pairPrecision: predictedPairs === 0 ? 1 : truePairs / predictedPairs,
+    pairRecall: truePairs / goldPairs,
+    cubedPrecision: cubedPrecision / comments.length,
+    cubedRecall: cubedRecall / comments.length,
+    clusters: clusters.length,
+    apart,
+    falseMerges,
+    missed,
+  };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const showMissed = args.includes('--missed');
+  const libraries: Array<[string, Library]> = [];
+  for (const argument of args.filter((value) => value !== '--missed')) {
+    const [name, directory] = argument.includes('=') ? argument.split('=', 2) : [argument, argument];
+    libraries.push([name, require(resolve(directory, 'index.js')) as Library]);
+  }
+  libraries.push(['this tree', current]);
+  const comments = labelledSet();
+  const groups = new Set(comments.map((comment) => comment.group));
+  process.stdout.write(
+    `labelled set: ${comments.length} comments, ${groups.size} gold groups (${[...groups].filter((g) => comments.filter((c) => c.group === g).length > 1).length} with several members), ${new Set(comments.map((c) => c.blockId)).size} blocks\n\n`,
+  );
+  const types = [...new Set(LOOK_ALIKE_PAIRS.map(([, , type]) => type))];
+  const header = ['library', 'pair P', 'pair R', 'pair F1', 'B³ P', 'B³ R', 'B³ F1', 'clusters', ...types.map((type) => `apart:${type}`)];
+  process.stdout.write(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n`);
+  for (const [name, library] of libraries) {
+    const s = score(library, comments);
+    const cells = [
+      name,
+      s.pairPrecision.toFixed(3),
+      s.pairRecall.toFixed(3),
+      f1(s.pairPrecision, s.pairRecall).toFixed(3),
+      s.cubedPrecision.toFixed(3),
+      s.cubedRecall.toFixed(3),
+      f1(s.cubedPrecision, s.cubedRecall).toFixed(3),
+      String(s.clusters),
+      ...types.map((type) => `${s.apart[type][0]}/${s.apart[type][1]}`),
+    ];
+    process.stdout.write(`| ${cells.join(' | ')} |\n`);
+    if (showMissed) {
+      process.stderr.write(`\n## ${name}: false merges (${s.falseMerges.length})\n${s.falseMerges.join('\n')}\n## ${name}: missed pairs (${s.missed.length})\n${s.missed.join('\n')}\n`);
+    }
+  }
+}
+
+main();
