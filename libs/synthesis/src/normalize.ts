@@ -70,3 +70,35 @@ export function tokenize(cleaned: string): string[] {
 export function normalizeText(text: string): string {
   return tokenize(cleanText(text)).join(' ');
 }
+
+// The tokens of TOKEN, and the punctuation that separates clauses: a comma, or the end of a
+// sentence, a colon, a semicolon, a bracket, a line break. A comma or full stop inside a number
+// (7,5; 1.000) is part of the number, as in tokenize.
+const TOKEN_OR_BREAK = /[\p{L}\p{M}]+|\d+(?:[.,]\d+)*%?|[,;:.!?()[\]\n…]/gu;
+
+/** Before a token: nothing, a comma, or the end of a clause (see tokenizeWithBreaks). */
+export const BREAK_NONE = 0;
+export const BREAK_COMMA = 1;
+export const BREAK_CLAUSE = 2;
+
+/**
+ * tokenize() of a cleaned text (the very same tokens), and for each token what separates it from
+ * the one before: BREAK_NONE, BREAK_COMMA or BREAK_CLAUSE (the strongest punctuation between them).
+ */
+export function tokenizeWithBreaks(cleaned: string): { tokens: string[]; breaks: Uint8Array } {
+  const parts = cleaned.match(TOKEN_OR_BREAK) ?? [];
+  const tokens: string[] = [];
+  const breaks: number[] = [];
+  let pending = BREAK_NONE;
+  for (const part of parts) {
+    if (part.length === 1 && ',;:.!?()[]\n…'.includes(part)) {
+      const strength = part === ',' ? BREAK_COMMA : BREAK_CLAUSE;
+      if (strength > pending) pending = strength;
+      continue;
+    }
+    tokens.push(canonicalSyllable(part));
+    breaks.push(tokens.length === 1 ? BREAK_NONE : pending);
+    pending = BREAK_NONE;
+  }
+  return { tokens, breaks: Uint8Array.from(breaks) };
+}
