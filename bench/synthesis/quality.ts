@@ -1,9 +1,10 @@
 // Clustering quality on the labelled set (quality-set.ts): pairwise and B-cubed precision and
 // recall, for the library of this tree and for other compiled copies of it (a baseline commit),
 // on the same comments in the same run.
-// usage: node dist/bench/synthesis/quality.js [--missed] [NAME=COMPILED_SRC_DIR ...]
+// usage (from the repository root): node dist/bench/synthesis/quality.js [--missed] [NAME=COMPILED_SRC_DIR ...]
 //        (quality.sh builds a baseline commit and passes it)
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import * as current from '../../libs/synthesis/src/index';
 import { LOOK_ALIKE_PAIRS, labelledSet, type LabelledComment } from './quality-set';
 
@@ -68,10 +69,12 @@ function score(library: Library, comments: readonly LabelledComment[]): Scores {
     cubedRecall += both / (groupSize.get(comment.group) ?? 1);
   }
   const apart: Record<string, [number, number]> = {};
+  for (const type of new Set(LOOK_ALIKE_PAIRS.map(([, , kind]) => kind))) apart[type] = [0, 0];
   for (const [left, right, type] of LOOK_ALIKE_PAIRS) {
     const leftClusters = new Set(comments.filter((c) => c.group === left).map((c) => clusterOf.get(c.id)));
     const shared = comments.some((c) => c.group === right && leftClusters.has(clusterOf.get(c.id)));
     const tally = (apart[type] ??= [0, 0]);
+    if (!comments.some((c) => c.group === left)) continue;
     tally[1]++;
     if (!shared) tally[0]++;
   }
@@ -96,10 +99,21 @@ function main(): void {
     libraries.push([name, require(resolve(directory, 'index.js')) as Library]);
   }
   libraries.push(['this tree', current]);
-  const comments = labelledSet();
+  // The library's own fixture (libs/synthesis/fixtures), scored the same way: what it gave before
+  // must not be lost.
+  const fixture = readFileSync(join('libs', 'synthesis', 'fixtures', 'labelled-comments.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as LabelledComment);
+  for (const [name, set] of [['labelled set (bench/synthesis/quality-set.ts)', labelledSet()], ['libs/synthesis/fixtures/labelled-comments.jsonl', fixture]] as const) {
+    table(name, set, libraries, showMissed && set !== fixture);
+  }
+}
+
+function table(title: string, comments: readonly LabelledComment[], libraries: ReadonlyArray<[string, Library]>, showMissed: boolean): void {
   const groups = new Set(comments.map((comment) => comment.group));
   process.stdout.write(
-    `labelled set: ${comments.length} comments, ${groups.size} gold groups (${[...groups].filter((g) => comments.filter((c) => c.group === g).length > 1).length} with several members), ${new Set(comments.map((c) => c.blockId)).size} blocks\n\n`,
+    `\n${title}: ${comments.length} comments, ${groups.size} gold groups (${[...groups].filter((g) => comments.filter((c) => c.group === g).length > 1).length} with several members), ${new Set(comments.map((c) => c.blockId)).size} blocks\n\n`,
   );
   const types = [...new Set(LOOK_ALIKE_PAIRS.map(([, , type]) => type))];
   const header = ['library', 'pair P', 'pair R', 'pair F1', 'B³ P', 'B³ R', 'B³ F1', 'clusters', ...types.map((type) => `apart:${type}`)];
@@ -115,7 +129,7 @@ function main(): void {
       s.cubedRecall.toFixed(3),
       f1(s.cubedPrecision, s.cubedRecall).toFixed(3),
       String(s.clusters),
-      ...types.map((type) => `${s.apart[type][0]}/${s.apart[type][1]}`),
+      ...types.map((type) => (s.apart[type][1] === 0 ? '–' : `${s.apart[type][0]}/${s.apart[type][1]}`)),
     ];
     process.stdout.write(`| ${cells.join(' | ')} |\n`);
     if (showMissed) {

@@ -191,7 +191,7 @@ const AGREEMENT_MARKER_FIRST = new Set([...AGREEMENT_MARKERS].map((marker) => ma
 const REQUEST_BIGRAMS = new Set(['đề nghị', 'kiến nghị', 'xem xét', 'nghiên cứu', 'cân nhắc', 'làm rõ']);
 const REQUEST_BIGRAMS_FOLDED = new Set([...REQUEST_BIGRAMS].map((bigram) => foldToAscii(bigram)));
 const REQUEST_WORDS = new Set(['cần', 'nên', 'phải']);
-const REQUEST_VERBS = new Set(['tăng cường', 'quan tâm', 'chuyển đổi số', 'ngắn gọn', 'thu hút', 'phòng chống', 'bảo đảm', 'bảo tồn']);
+const REQUEST_VERBS = new Set(['tăng cường', 'chuyển đổi số', 'ngắn gọn', 'thu hút', 'phòng chống', 'bảo đảm', 'bảo tồn']);
 
 // A clause piece that opens with one of these says why or what for, not what is asked: "…, tạo
 // việc làm", "… để nâng cao …", "… vì đã có báo cáo riêng". Inside a clause, the first four end
@@ -205,12 +205,14 @@ const COORDINATE_AFTER_COMMA = new Set(['đồng', 'và', 'cũng', 'đề', 'c�
 // its frame ("giải pháp", "chính sách"), manner and place words that any proposal can carry.
 // Matched as phrases on the content words (after the lexicon).
 const NOT_OBJECT = new Set([
-  'tăng cường', 'quan tâm', 'đầu tư', 'xây dựng', 'phát triển', 'thực hiện', 'triển khai', 'tập trung', 'ưu tiên',
+  'tăng cường', 'đầu tư', 'xây dựng', 'phát triển', 'thực hiện', 'triển khai', 'tập trung', 'ưu tiên',
   'hoàn thiện', 'thu hút', 'hỗ trợ', 'bảo đảm', 'có', 'tạo', 'làm', 'đưa', 'viết', 'dùng', 'chỉ đạo',
   'giải pháp', 'chính sách', 'cơ chế', 'phần', 'đoạn', 'nguyên nhân', 'hơn', 'nhất', 'tốt', 'đúng', 'thêm',
   'phù hợp', 'hiệu quả', 'hiệu lực', 'mạnh mẽ', 'quyết liệt', 'đồng bộ', 'toàn diện', 'kịp thời', 'rõ ràng', 'chặt chẽ',
   'vững mạnh', 'thực chất', 'thực tế', 'thực tiễn', 'điều kiện', 'tình hình', 'địa phương', 'địa bàn', 'tỉnh', 'huyện',
   'công tác', 'hoạt động', 'lĩnh vực', 'ngành', 'trọng tâm', 'trọng điểm', 'chăng', 'nào', 'sao', 'được',
+  // qualifiers of a target: "bình quân 8%/năm", "tốc độ tăng trưởng", "mức giảm"
+  'năm', 'mỗi năm', 'hằng năm', 'hàng năm', 'bình quân', 'tốc độ', 'mức', 'giai đoạn', 'cuối nhiệm kỳ',
 ]);
 const NOT_OBJECT_LONGEST = Math.max(...[...NOT_OBJECT].map((phrase) => phrase.split(' ').length));
 
@@ -368,6 +370,11 @@ export function extractFeatures(tokens: readonly string[], breaks?: Uint8Array):
       continue;
     }
     if (STOP_WORDS_UNTONED.has(token)) continue;
+    // "Can bo sung …", "Nen …" typed without tone marks at the start of a clause: "Cần", "Nên"
+    if ((token === 'can' || token === 'nen') && (index === 0 || separation === BREAK_CLAUSE)) {
+      if (!subordinate) requestClauses.add(clause);
+      continue;
+    }
     if (!AGREEMENT_WORDS.has(token) && !STOP_WORDS.has(token)) onlyAgreement = false;
     if (STOP_WORDS.has(token)) continue;
     addContent(token);

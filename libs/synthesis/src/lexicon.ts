@@ -7,8 +7,8 @@ import { foldToAscii } from './vietnamese-letters';
 
 /** Canonical phrase ← the phrases read as it (the canonical one included). */
 const SYNONYM_GROUPS: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ['tăng cường', ['tăng cường', 'đẩy mạnh', 'nâng cao', 'đẩy mạnh hơn nữa', 'tăng cường hơn nữa']],
-  ['quan tâm', ['quan tâm', 'chú trọng', 'coi trọng', 'chú ý', 'quan tâm hơn đến']],
+  // In a request these all ask to give more weight to what follows.
+  ['tăng cường', ['tăng cường', 'đẩy mạnh', 'nâng cao', 'quan tâm', 'chú trọng', 'coi trọng', 'chú ý', 'quan tâm hơn đến']],
   ['chuyển đổi số', ['chuyển đổi số', 'số hóa', 'chuyển đổi số hóa']],
   ['giải pháp', ['giải pháp', 'biện pháp']],
   ['thu hút', ['thu hút', 'kêu gọi']],
