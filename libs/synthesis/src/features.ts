@@ -91,6 +91,8 @@ const NEGATIONS = new Set(['không', 'chưa', 'đừng', 'chẳng']);
 // "đưa X vào …" asks to add X, as "đưa vào" does.
 const PUT_INTO: OperationPhrase = { words: ['đưa'], operation: 'add' };
 const PUT_INTO_REACH = 8;
+/** Clauses are told apart up to this one (a bit each); the rest of a long text counts as this one. */
+const LAST_CLAUSE = 30;
 
 // Pairs of operations that ask for opposite things.
 const OPPOSED = new Set([
@@ -214,7 +216,36 @@ const NOT_OBJECT = new Set([
   // qualifiers of a target: "bình quân 8%/năm", "tốc độ tăng trưởng", "mức giảm"
   'năm', 'mỗi năm', 'hằng năm', 'hàng năm', 'bình quân', 'tốc độ', 'mức', 'giai đoạn', 'cuối nhiệm kỳ',
 ]);
-const NOT_OBJECT_LONGEST = Math.max(...[...NOT_OBJECT].map((phrase) => phrase.split(' ').length));
+// NOT_OBJECT phrases of several words by their first word, longest first (no string is built per word).
+const NOT_OBJECT_PHRASES = new Map<string, string[][]>();
+for (const phrase of NOT_OBJECT) {
+  const words = phrase.split(' ');
+  if (words.length < 2) continue;
+  const list = NOT_OBJECT_PHRASES.get(words[0]) ?? [];
+  list.push(words);
+  list.sort((left, right) => right.length - left.length);
+  NOT_OBJECT_PHRASES.set(words[0], list);
+}
+
+/** The length of the NOT_OBJECT phrase at content[position] within its clause, or 0. */
+function notObjectLength(content: readonly string[], clauses: readonly number[], position: number): number {
+  const phrases = NOT_OBJECT_PHRASES.get(content[position]);
+  if (phrases !== undefined) {
+    for (const words of phrases) {
+      let length = 1;
+      while (
+        length < words.length &&
+        position + length < content.length &&
+        clauses[position + length] === clauses[position] &&
+        content[position + length] === words[length]
+      ) {
+        length++;
+      }
+      if (length === words.length) return length;
+    }
+  }
+  return NOT_OBJECT.has(content[position]) ? 1 : 0;
+}
 
 export interface CommentFeatures {
   /** Content syllables in text order, without stop words, operation words or numbers. */
@@ -264,7 +295,8 @@ export function extractFeatures(tokens: readonly string[], breaks?: Uint8Array):
   // per content word: its clause, and whether it lies in a piece that says why or what for
   const contentClause: number[] = [];
   const contentSubordinate: boolean[] = [];
-  const requestClauses = new Set<number>();
+  // the clauses that ask, as bits (clauses after the 30th count as the 30th)
+  let requestClauses = 0;
   let clause = 0;
   let subordinate = false;
   let quantitative = false;
@@ -274,16 +306,11 @@ export function extractFeatures(tokens: readonly string[], breaks?: Uint8Array):
   let proposalSignal = false;
   let hasPercent = false;
   let requestQuestion = false;
-  const addContent = (word: string): void => {
-    content.push(word);
-    contentClause.push(clause);
-    contentSubordinate.push(subordinate);
-  };
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     const separation = breaks?.[index] ?? 0;
     if (separation === BREAK_CLAUSE) {
-      clause++;
+      if (clause < LAST_CLAUSE) clause++;
       subordinate = false;
     } else if (separation === BREAK_COMMA) {
       if (SUBORDINATE_AFTER_COMMA.has(token)) subordinate = true;
@@ -304,7 +331,7 @@ export function extractFeatures(tokens: readonly string[], breaks?: Uint8Array):
     if ((tokens[index + why] === 'sao' && why + index + 1 < tokens.length && NEGATIONS.has(tokens[index + why + 1])) ) {
       requestQuestion = true;
       proposalSignal = true;
-      if (!subordinate) requestClauses.add(clause);
+      if (!subordinate) requestClauses |= 1 << clause;
       index += why + 1;
       continue;
     }
@@ -320,11 +347,11 @@ export function extractFeatures(tokens: readonly string[], breaks?: Uint8Array):
         if (index <= 2) agreementOpens = true;
       } else {
         proposalSignal = true;
-        if (!subordinate) requestClauses.add(clause);
+        if (!subordinate) requestClauses |= 1 << clause;
       }
     }
     if (PROPOSAL_SIGNALS.has(token)) proposalSignal = true;
-    if (REQUEST_WORDS.has(token) && !subordinate) requestClauses.add(clause);
+    if (REQUEST_WORDS.has(token) && !subordinate) requestClauses |= 1 << clause;
     const phrase = matchOperation(tokens, index) ?? (token === 'đưa' && intoLater(tokens, breaks, index) ? PUT_INTO : undefined);
     if (phrase) {
       const previous = tokens[index - 1];
@@ -339,7 +366,7 @@ export function extractFeatures(tokens: readonly string[], breaks?: Uint8Array):
         onlyAgreement = false;
         proposalSignal = true;
       }
-      if (!subordinate) requestClauses.add(clause);
+      if (!subordinate) requestClauses |= 1 << clause;
       index += phrase.words.length - 1;
       continue;
     }
@@ -350,13 +377,16 @@ export function extractFeatures(tokens: readonly string[], breaks?: Uint8Array):
     }
     if (synonym) {
       const canonical = synonym.canonical.join(' ');
-      if (REQUEST_VERBS.has(canonical) && !subordinate) requestClauses.add(clause);
+      if (REQUEST_VERBS.has(canonical) && !subordinate) requestClauses |= 1 << clause;
       if (REQUEST_BIGRAMS.has(canonical)) {
-        if (!subordinate) requestClauses.add(clause);
+        if (!subordinate) requestClauses |= 1 << clause;
       } else {
         for (const word of synonym.canonical) {
           if (!AGREEMENT_WORDS.has(word) && !STOP_WORDS.has(word)) onlyAgreement = false;
-          if (!STOP_WORDS.has(word)) addContent(word);
+          if (STOP_WORDS.has(word)) continue;
+          content.push(word);
+          contentClause.push(clause);
+          contentSubordinate.push(subordinate);
         }
       }
       index += synonym.words.length - 1;
@@ -364,7 +394,7 @@ export function extractFeatures(tokens: readonly string[], breaks?: Uint8Array):
     }
     if (next !== undefined && isStopBigram(token, next)) {
       if (!subordinate && (REQUEST_BIGRAMS.has(`${token} ${next}`) || REQUEST_BIGRAMS_FOLDED.has(`${folded(token)} ${folded(next)}`))) {
-        requestClauses.add(clause);
+        requestClauses |= 1 << clause;
       }
       index++;
       continue;
@@ -372,12 +402,14 @@ export function extractFeatures(tokens: readonly string[], breaks?: Uint8Array):
     if (STOP_WORDS_UNTONED.has(token)) continue;
     // "Can bo sung …", "Nen …" typed without tone marks at the start of a clause: "Cần", "Nên"
     if ((token === 'can' || token === 'nen') && (index === 0 || separation === BREAK_CLAUSE)) {
-      if (!subordinate) requestClauses.add(clause);
+      if (!subordinate) requestClauses |= 1 << clause;
       continue;
     }
     if (!AGREEMENT_WORDS.has(token) && !STOP_WORDS.has(token)) onlyAgreement = false;
     if (STOP_WORDS.has(token)) continue;
-    addContent(token);
+    content.push(token);
+    contentClause.push(clause);
+    contentSubordinate.push(subordinate);
   }
   if (hasPercent) quantitative = true;
   // A range such as 7–7,5% names two numbers that belong together: a target.
@@ -399,32 +431,33 @@ export function extractFeatures(tokens: readonly string[], breaks?: Uint8Array):
  * The object words: content words of the request clauses outside pieces that say why or what for,
  * without NOT_OBJECT phrases. Without a request clause, the first clause that has content words.
  */
-function objectWords(content: readonly string[], clauses: readonly number[], subordinate: readonly boolean[], requestClauses: ReadonlySet<number>): string[] {
+function objectWords(content: readonly string[], clauses: readonly number[], subordinate: readonly boolean[], requestClauses: number): string[] {
   let chosen = requestClauses;
-  if (chosen.size === 0) {
-    const first = content.findIndex((_, position) => !subordinate[position]);
+  if (chosen === 0) {
+    const first = subordinate.indexOf(false);
     if (first < 0) return [];
-    chosen = new Set([clauses[first]]);
+    chosen = 1 << clauses[first];
   }
-  const objects = new Set<string>();
+  const objects: string[] = [];
   for (let position = 0; position < content.length; ) {
-    if (!chosen.has(clauses[position]) || subordinate[position]) {
+    if ((chosen & (1 << clauses[position])) === 0 || subordinate[position]) {
       position++;
       continue;
     }
-    let skipped = 0;
-    for (let length = Math.min(NOT_OBJECT_LONGEST, content.length - position); length >= 1 && skipped === 0; length--) {
-      if (clauses[position + length - 1] !== clauses[position]) continue;
-      if (NOT_OBJECT.has(content.slice(position, position + length).join(' '))) skipped = length;
-    }
+    const skipped = notObjectLength(content, clauses, position);
     if (skipped > 0) {
       position += skipped;
       continue;
     }
-    objects.add(content[position]);
+    objects.push(content[position]);
     position++;
   }
-  return [...objects].sort();
+  if (objects.length < 2) return objects;
+  objects.sort();
+  let kept = 1;
+  for (let index = 1; index < objects.length; index++) if (objects[index] !== objects[kept - 1]) objects[kept++] = objects[index];
+  objects.length = kept;
+  return objects;
 }
 
 /** True when "vào" follows tokens[index] closely, in the same clause ("đưa kinh tế số vào dự thảo"). */

@@ -76,6 +76,11 @@ export function normalizeText(text: string): string {
 // (7,5; 1.000) is part of the number, as in tokenize.
 const TOKEN_OR_BREAK = /[\p{L}\p{M}]+|\d+(?:[.,]\d+)*%?|[,;:.!?()[\]\n…]/gu;
 
+/** The punctuation of TOKEN_OR_BREAK (a token never is one character of these). */
+function isBreak(code: number): boolean {
+  return code === 44 || code === 59 || code === 58 || code === 46 || code === 33 || code === 63 || code === 40 || code === 41 || code === 91 || code === 93 || code === 10 || code === 0x2026;
+}
+
 /** Before a token: nothing, a comma, or the end of a clause (see tokenizeWithBreaks). */
 export const BREAK_NONE = 0;
 export const BREAK_COMMA = 1;
@@ -87,18 +92,22 @@ export const BREAK_CLAUSE = 2;
  */
 export function tokenizeWithBreaks(cleaned: string): { tokens: string[]; breaks: Uint8Array } {
   const parts = cleaned.match(TOKEN_OR_BREAK) ?? [];
-  const tokens: string[] = [];
-  const breaks: number[] = [];
+  const breaks = new Uint8Array(parts.length);
+  let count = 0;
   let pending = BREAK_NONE;
-  for (const part of parts) {
-    if (part.length === 1 && ',;:.!?()[]\n…'.includes(part)) {
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
+    if (part.length === 1 && isBreak(part.charCodeAt(0))) {
       const strength = part === ',' ? BREAK_COMMA : BREAK_CLAUSE;
       if (strength > pending) pending = strength;
       continue;
     }
-    tokens.push(canonicalSyllable(part));
-    breaks.push(tokens.length === 1 ? BREAK_NONE : pending);
+    // tokens are written over the parts already read (count ≤ index)
+    parts[count] = canonicalSyllable(part);
+    breaks[count] = count === 0 ? BREAK_NONE : pending;
+    count++;
     pending = BREAK_NONE;
   }
-  return { tokens, breaks: Uint8Array.from(breaks) };
+  parts.length = count;
+  return { tokens: parts, breaks: breaks.subarray(0, count) };
 }
