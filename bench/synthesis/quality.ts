@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as current from '../../libs/synthesis/src/index';
+import { HOLDOUT_LOOK_ALIKE_PAIRS, holdoutSet } from './quality-holdout';
 import { LOOK_ALIKE_PAIRS, labelledSet, type LabelledComment } from './quality-set';
 
 interface Library {
@@ -26,7 +27,9 @@ interface Scores {
 
 const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 
-function score(library: Library, comments: readonly LabelledComment[]): Scores {
+type Pairs = ReadonlyArray<readonly [string, string, 'object' | 'number' | 'operation']>;
+
+function score(library: Library, comments: readonly LabelledComment[], pairs: Pairs): Scores {
   const clusters = library.clusterBlock(comments.map((comment) => library.prepareComment(comment)));
   const clusterOf = new Map<string, number>();
   clusters.forEach((cluster, index) => cluster.commentIds.forEach((id) => clusterOf.set(id, index)));
@@ -70,7 +73,7 @@ function score(library: Library, comments: readonly LabelledComment[]): Scores {
   }
   const apart: Record<string, [number, number]> = {};
   for (const type of new Set(LOOK_ALIKE_PAIRS.map(([, , kind]) => kind))) apart[type] = [0, 0];
-  for (const [left, right, type] of LOOK_ALIKE_PAIRS) {
+  for (const [left, right, type] of pairs) {
     const leftClusters = new Set(comments.filter((c) => c.group === left).map((c) => clusterOf.get(c.id)));
     const shared = comments.some((c) => c.group === right && leftClusters.has(clusterOf.get(c.id)));
     const tally = (apart[type] ??= [0, 0]);
@@ -105,12 +108,15 @@ function main(): void {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as LabelledComment);
-  for (const [name, set] of [['labelled set (bench/synthesis/quality-set.ts)', labelledSet()], ['libs/synthesis/fixtures/labelled-comments.jsonl', fixture]] as const) {
-    table(name, set, libraries, showMissed && set !== fixture);
-  }
+  const sets: Array<[string, LabelledComment[], Pairs]> = [
+    ['labelled set (bench/synthesis/quality-set.ts)', labelledSet(), LOOK_ALIKE_PAIRS],
+    ['hold-out set, written after the rules (bench/synthesis/quality-holdout.ts)', holdoutSet(), HOLDOUT_LOOK_ALIKE_PAIRS],
+    ['libs/synthesis/fixtures/labelled-comments.jsonl', fixture, LOOK_ALIKE_PAIRS],
+  ];
+  for (const [name, set, pairs] of sets) table(name, set, pairs, libraries, showMissed && set !== fixture);
 }
 
-function table(title: string, comments: readonly LabelledComment[], libraries: ReadonlyArray<[string, Library]>, showMissed: boolean): void {
+function table(title: string, comments: readonly LabelledComment[], pairs: Pairs, libraries: ReadonlyArray<[string, Library]>, showMissed: boolean): void {
   const groups = new Set(comments.map((comment) => comment.group));
   process.stdout.write(
     `\n${title}: ${comments.length} comments, ${groups.size} gold groups (${[...groups].filter((g) => comments.filter((c) => c.group === g).length > 1).length} with several members), ${new Set(comments.map((c) => c.blockId)).size} blocks\n\n`,
@@ -119,7 +125,7 @@ function table(title: string, comments: readonly LabelledComment[], libraries: R
   const header = ['library', 'pair P', 'pair R', 'pair F1', 'B³ P', 'B³ R', 'B³ F1', 'clusters', ...types.map((type) => `apart:${type}`)];
   process.stdout.write(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n`);
   for (const [name, library] of libraries) {
-    const s = score(library, comments);
+    const s = score(library, comments, pairs);
     const cells = [
       name,
       s.pairPrecision.toFixed(3),
