@@ -200,6 +200,9 @@ const REQUEST_VERBS = new Set(['tăng cường', 'chuyển đổi số', 'ngắn
 // the object of the request as well.
 const SUBORDINATE_INSIDE = new Set(['để', 'nhằm', 'vì', 'bởi']);
 const SUBORDINATE_AFTER_COMMA = new Set(['để', 'nhằm', 'vì', 'bởi', 'do', 'tạo', 'góp', 'giúp', 'qua', 'từ', 'tránh', 'nhưng', 'tuy', 'song', 'hiện', 'thực', 'trong']);
+// "cho" before an adjective says what the change is for ("… cho phù hợp với thực tế", "… cho đầy
+// đủ", "… cho sát"): the rest of the clause piece is no object.
+const FOR_QUALITY = new Set(['phù', 'đầy', 'rõ', 'sát', 'thống', 'ngắn', 'chặt', 'gọn', 'đúng', 'tương', 'khả', 'cụ', 'hợp', 'mạch', 'súc']);
 // …and one that opens with these asks again ("…, đồng thời làm rõ …").
 const COORDINATE_AFTER_COMMA = new Set(['đồng', 'và', 'cũng', 'đề', 'cần', 'nên', 'phải', 'kiến']);
 
@@ -210,7 +213,7 @@ const NOT_OBJECT = new Set([
   'tăng cường', 'đầu tư', 'xây dựng', 'phát triển', 'thực hiện', 'triển khai', 'tập trung', 'ưu tiên',
   'hoàn thiện', 'thu hút', 'hỗ trợ', 'bảo đảm', 'có', 'tạo', 'làm', 'đưa', 'viết', 'dùng', 'chỉ đạo',
   'giải pháp', 'chính sách', 'cơ chế', 'phần', 'đoạn', 'nguyên nhân', 'hơn', 'nhất', 'tốt', 'đúng', 'thêm',
-  'phù hợp', 'hiệu quả', 'hiệu lực', 'mạnh mẽ', 'quyết liệt', 'đồng bộ', 'toàn diện', 'kịp thời', 'rõ ràng', 'chặt chẽ',
+  'phù hợp', 'đầy đủ', 'hợp lý', 'khả thi', 'sâu sắc', 'hiệu quả', 'hiệu lực', 'mạnh mẽ', 'quyết liệt', 'đồng bộ', 'toàn diện', 'kịp thời', 'rõ ràng', 'chặt chẽ',
   'vững mạnh', 'thực chất', 'thực tế', 'thực tiễn', 'điều kiện', 'tình hình', 'địa phương', 'địa bàn', 'tỉnh', 'huyện',
   'công tác', 'hoạt động', 'lĩnh vực', 'ngành', 'trọng tâm', 'trọng điểm', 'chăng', 'nào', 'sao', 'được',
   // qualifiers of a target: "bình quân 8%/năm", "tốc độ tăng trưởng", "mức giảm"
@@ -317,6 +320,7 @@ export function extractFeatures(tokens: readonly string[], breaks?: Uint8Array):
       else if (COORDINATE_AFTER_COMMA.has(token)) subordinate = false;
     }
     if (SUBORDINATE_INSIDE.has(token) && tokens[index + 1] !== 'sao') subordinate = true;
+    if (token === 'cho' && FOR_QUALITY.has(tokens[index + 1] ?? '')) subordinate = true;
     if (isNumberToken(token)) {
       const canonical = canonicalNumber(token);
       if (canonical.endsWith('%')) hasPercent = true;

@@ -86,6 +86,7 @@ describe('the object guard: the same frame with another object is another propos
     expect(objects('Đề nghị bổ sung giải pháp thu hút đầu tư vào du lịch cộng đồng, tạo việc làm cho lao động nông thôn')).toEqual(['cộng', 'du', 'đồng', 'lịch'].sort());
     expect(objects('Bỏ nội dung kiểm tra, giám sát vì đã có báo cáo riêng')).toEqual(['giám', 'kiểm', 'sát', 'tra'].sort());
     expect(objects('Dự thảo chưa có giải pháp cho du lịch cộng đồng, đề nghị bổ sung.')).toEqual(['cộng', 'du', 'đồng', 'lịch'].sort());
+    expect(objects('Cần bổ sung chuyển đổi số cho phù hợp với xu thế chung')).toEqual(['chuyển', 'đổi', 'số'].sort());
   });
 });
 
