@@ -33,6 +33,8 @@ interface Entry extends Formulation {
   /** The member with the smallest id: the one quoted when this formulation represents a cluster. */
   readonly first: PreparedComment;
   readonly signature: readonly number[];
+  /** Ids of the object words (PreparedComment.objects), ascending. */
+  readonly objects: Int32Array;
 }
 
 /** A bit above those of the source types: the unit spoke as a person (a contributor). */
@@ -97,7 +99,8 @@ export function compareClusters(left: Cluster, right: Cluster): number {
 
 /** What identifies a formulation (sortedKeys relies on its form). */
 function formulationKey(comment: PreparedComment): string {
-  return `${comment.operations.join(',')}|${comment.numbers.join(',')}|${comment.quantitative ? 'q' : ''}|${comment.content.join(' ')}`;
+  const key = `${comment.operations.join(',')}|${comment.numbers.join(',')}|${comment.quantitative ? 'q' : ''}|${comment.content.join(' ')}`;
+  return comment.objects === undefined ? key : `${key}\u0001${comment.objects.join(' ')}`;
 }
 
 /**
@@ -110,10 +113,10 @@ function formulationKey(comment: PreparedComment): string {
  * begins. Equal words are mostly the same string, compared at once.
  */
 function sortedKeys(groups: ReadonlyMap<string, readonly PreparedComment[]>): string[] {
-  const items: Array<{ key: string; head: string; content: readonly string[] }> = [];
+  const items: Array<{ key: string; head: string; content: readonly string[]; objects: string }> = [];
   for (const [key, group] of groups) {
-    const { operations, numbers, quantitative, content } = group[0];
-    items.push({ key, head: `${operations.join(',')}|${numbers.join(',')}|${quantitative ? 'q' : ''}|`, content });
+    const { operations, numbers, quantitative, content, objects } = group[0];
+    items.push({ key, head: `${operations.join(',')}|${numbers.join(',')}|${quantitative ? 'q' : ''}|`, content, objects: objects === undefined ? '' : `\u0001${objects.join(' ')}` });
   }
   items.sort((left, right) => {
     if (left.head !== right.head) return left.head < right.head ? -1 : 1;
@@ -125,7 +128,9 @@ function sortedKeys(groups: ReadonlyMap<string, readonly PreparedComment[]>): st
       const y = b[index];
       if (x !== y) return x < y ? -1 : 1;
     }
-    return a.length - b.length;
+    if (a.length !== b.length) return a.length - b.length;
+    // the same content with other object words (punctuation read otherwise): by those words
+    return left.objects < right.objects ? -1 : left.objects > right.objects ? 1 : 0;
   });
   return items.map((item) => item.key);
 }
@@ -221,6 +226,12 @@ function buildEntries(comments: readonly PreparedComment[]): { entries: Entry[];
       }
       ascending[slot] = weight;
     }
+    const objectIds: number[] = [];
+    for (const word of first.objects ?? []) {
+      const id = vocabulary.lookup(word);
+      if (id >= 0) objectIds.push(id);
+    }
+    const objects = Int32Array.from(objectIds).sort();
     const topWeights = topBuffer.subarray(from + index, from + index + length + 1);
     for (let position = 0; position < length; position++) topWeights[position + 1] = topWeights[position] + ascending[length - 1 - position];
     return {
@@ -237,6 +248,7 @@ function buildEntries(comments: readonly PreparedComment[]): { entries: Entry[];
       weights,
       total,
       signature: first.signature,
+      objects,
     };
   });
   return { entries, vocabulary };
@@ -351,6 +363,75 @@ interface Component {
   /** The heaviest formulation: the one a newcomer must still resemble. */
   anchor: number;
   weight: number;
+  /** The object words of its formulations, and all their words: ids, ascending. */
+  objects: Int32Array;
+  words: Int32Array;
+}
+
+function containsSorted(sorted: Int32Array, value: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = sorted[middle];
+    if (found === value) return true;
+    if (found < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+function unionSorted(left: Int32Array, right: Int32Array): Int32Array {
+  if (right.length === 0) return left;
+  if (left.length === 0) return right;
+  const result = new Int32Array(left.length + right.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < left.length && j < right.length) {
+    const a = left[i];
+    const b = right[j];
+    if (a === b) {
+      result[k++] = a;
+      i++;
+      j++;
+    } else if (a < b) {
+      result[k++] = a;
+      i++;
+    } else {
+      result[k++] = b;
+      j++;
+    }
+  }
+  while (i < left.length) result[k++] = left[i++];
+  while (j < right.length) result[k++] = right[j++];
+  return result.subarray(0, k);
+}
+
+/**
+ * True when some object word is neither among `words` nor a typo of one of them: the side with
+ * these objects names something the other side does not.
+ */
+function namesAnotherObject(vocabulary: BlockVocabulary, objects: Int32Array, words: Int32Array): boolean {
+  if (objects.length === 0) return false;
+  const { start, targets } = vocabulary.typos();
+  for (let index = 0; index < objects.length; index++) {
+    const object = objects[index];
+    if (containsSorted(words, object)) continue;
+    let typo = false;
+    for (let t = start[object]; t < start[object + 1] && !typo; t++) typo = containsSorted(words, targets[t]);
+    if (!typo) return true;
+  }
+  return false;
+}
+
+/**
+ * The object guard: two groups of comments that each name an object the other lacks ask for
+ * different things, however many words they share ("đầu tư vào hạ tầng giao thông vùng cao" /
+ * "đầu tư vào trường học vùng cao").
+ */
+function differentObjects(vocabulary: BlockVocabulary, left: Component, right: Component): boolean {
+  return namesAnotherObject(vocabulary, left.objects, right.words) && namesAnotherObject(vocabulary, right.objects, left.words);
 }
 
 function clusterFamily(comments: readonly PreparedComment[], family: CommentFamily): Cluster[] {
@@ -372,6 +453,8 @@ function clusterFamily(comments: readonly PreparedComment[], family: CommentFami
       quantitative: entry.quantitative,
       anchor: index,
       weight: entry.members.length,
+      objects: entry.objects,
+      words: entry.tokens,
     }),
   );
   for (const { a, b } of edges) {
@@ -385,6 +468,7 @@ function clusterFamily(comments: readonly PreparedComment[], family: CommentFami
     if (!anchorsAreThePair && formulations.compare(left.anchor, right.anchor) < ANCHOR_THRESHOLD) {
       continue;
     }
+    if (differentObjects(vocabulary, left, right)) continue;
     const root = sets.union(rootA, rootB);
     const heavier = isHeavier(entries, left.anchor, right.anchor) ? left.anchor : right.anchor;
     components[root] = {
@@ -393,6 +477,8 @@ function clusterFamily(comments: readonly PreparedComment[], family: CommentFami
       quantitative: left.quantitative || right.quantitative,
       anchor: heavier,
       weight: left.weight + right.weight,
+      objects: unionSorted(left.objects, right.objects),
+      words: unionSorted(left.words, right.words),
     };
   }
 

@@ -70,3 +70,44 @@ export function tokenize(cleaned: string): string[] {
 export function normalizeText(text: string): string {
   return tokenize(cleanText(text)).join(' ');
 }
+
+// The tokens of TOKEN, and the punctuation that separates clauses: a comma, or the end of a
+// sentence, a colon, a semicolon, a bracket, a line break. A comma or full stop inside a number
+// (7,5; 1.000) is part of the number, as in tokenize.
+const TOKEN_OR_BREAK = /[\p{L}\p{M}]+|\d+(?:[.,]\d+)*%?|[,;:.!?()[\]\n…]/gu;
+
+/** The punctuation of TOKEN_OR_BREAK (a token never is one character of these). */
+function isBreak(code: number): boolean {
+  return code === 44 || code === 59 || code === 58 || code === 46 || code === 33 || code === 63 || code === 40 || code === 41 || code === 91 || code === 93 || code === 10 || code === 0x2026;
+}
+
+/** Before a token: nothing, a comma, or the end of a clause (see tokenizeWithBreaks). */
+export const BREAK_NONE = 0;
+export const BREAK_COMMA = 1;
+export const BREAK_CLAUSE = 2;
+
+/**
+ * tokenize() of a cleaned text (the very same tokens), and for each token what separates it from
+ * the one before: BREAK_NONE, BREAK_COMMA or BREAK_CLAUSE (the strongest punctuation between them).
+ */
+export function tokenizeWithBreaks(cleaned: string): { tokens: string[]; breaks: Uint8Array } {
+  const parts = cleaned.match(TOKEN_OR_BREAK) ?? [];
+  const breaks = new Uint8Array(parts.length);
+  let count = 0;
+  let pending = BREAK_NONE;
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
+    if (part.length === 1 && isBreak(part.charCodeAt(0))) {
+      const strength = part === ',' ? BREAK_COMMA : BREAK_CLAUSE;
+      if (strength > pending) pending = strength;
+      continue;
+    }
+    // tokens are written over the parts already read (count ≤ index)
+    parts[count] = canonicalSyllable(part);
+    breaks[count] = count === 0 ? BREAK_NONE : pending;
+    count++;
+    pending = BREAK_NONE;
+  }
+  parts.length = count;
+  return { tokens: parts, breaks: breaks.subarray(0, count) };
+}

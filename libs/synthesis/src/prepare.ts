@@ -2,7 +2,7 @@
 import { extractFeatures, type Operation } from './features';
 import { convertFromTcvn3, convertFromVni, detectLegacyEncoding, type LegacyEncoding } from './legacy-encoding';
 import { minHashSignature, shingleHashes } from './minhash';
-import { stripLeadingMarkers, tokenize } from './normalize';
+import { stripLeadingMarkers, tokenizeWithBreaks } from './normalize';
 import type { CommentFamily, CommentInput, PreparedComment } from './types';
 
 /** What the text alone determines (the same for every comment with this text). */
@@ -15,6 +15,8 @@ export interface TextAnalysis {
   readonly numbers: string[];
   readonly quantitative: boolean;
   readonly agreement: boolean;
+  readonly objects: string[];
+  readonly requestQuestion: boolean;
   readonly signature: number[];
 }
 
@@ -27,8 +29,8 @@ function analyseText(raw: string, signatures?: Map<string, number[]>): TextAnaly
       : legacyEncoding === 'vni'
         ? convertFromVni(nfc).normalize('NFC')
         : nfc;
-  const tokens = tokenize(stripLeadingMarkers(text.toLowerCase()));
-  const features = extractFeatures(tokens);
+  const { tokens, breaks } = tokenizeWithBreaks(stripLeadingMarkers(text.toLowerCase()));
+  const features = extractFeatures(tokens, breaks);
   let signature: number[] | undefined;
   if (signatures) {
     const key = features.content.join(' ');
@@ -47,6 +49,8 @@ function analyseText(raw: string, signatures?: Map<string, number[]>): TextAnaly
     numbers: features.numbers,
     quantitative: features.quantitative,
     agreement: features.agreement,
+    objects: features.objects,
+    requestQuestion: features.requestQuestion,
     signature,
   };
 }
@@ -60,7 +64,12 @@ function assemble(input: CommentInput, analysis: TextAnalysis): PreparedComment 
   // The kind a unit chose says which change it asks for when its words do not.
   if (operations.length === 0 && input.kind === 'add') operations = ADD_ONLY;
   else if (operations.length === 0 && input.kind === 'delete') operations = REMOVE_ONLY;
-  const family: CommentFamily = analysis.agreement ? 'agreement' : input.kind === 'question' ? 'question' : 'proposal';
+  // A request put as a question ("sao không bổ sung …?") is clustered with the requests.
+  const family: CommentFamily = analysis.agreement
+    ? 'agreement'
+    : input.kind === 'question' && !analysis.requestQuestion
+      ? 'question'
+      : 'proposal';
   // Built in one literal (absent optional fields stay undefined and vanish in JSON): spreading
   // conditional objects here cost a noticeable share of the whole synthesis at a million lines.
   const prepared: PreparedComment = {
@@ -80,6 +89,7 @@ function assemble(input: CommentInput, analysis: TextAnalysis): PreparedComment 
     operations,
     numbers: analysis.numbers,
     quantitative: analysis.quantitative,
+    objects: analysis.objects,
     signature: analysis.signature,
     legacyEncoding: analysis.legacyEncoding ?? undefined,
   };

@@ -128,6 +128,11 @@ export class BlockVocabulary {
     return this.words.length;
   }
 
+  /** The id of a word already known, or -1. */
+  lookup(word: string): number {
+    return this.ids.get(word) ?? -1;
+  }
+
   foldedWord(id: number): string {
     let folded = this.folded[id];
     if (folded === undefined) {

@@ -64,6 +64,12 @@ export interface PreparedComment {
   readonly operations: Operation[];
   readonly numbers: string[];
   readonly quantitative: boolean;
+  /**
+   * The words naming the object of the request (a subset of `content`): two comments that each
+   * name an object the other lacks are different proposals. Absent in forms prepared before it
+   * existed: such a comment is then kept apart by the other rules only.
+   */
+  readonly objects?: string[];
   /** MinHash signature (64 unsigned 32-bit values) over the content shingles. */
   readonly signature: number[];
   readonly legacyEncoding?: LegacyEncoding;
