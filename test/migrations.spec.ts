@@ -173,7 +173,8 @@ describe('migrations that convert data', () => {
         (await dataSource.query('SELECT id::text, prepared FROM comments ORDER BY id')).map((row: { id: string; prepared: unknown }) => [row.id, row.prepared]);
       const before = await inComments();
 
-      await runMigrations(seeded.database.url);
+      // up to the last migration that keeps stored forms (the next one empties them)
+      await runMigrations(seeded.database.url, { through: ClusterFiguresApart1795520000000.name });
       const moved: { comment_id: string; prepared: unknown }[] = await dataSource.query('SELECT comment_id::text, prepared FROM comment_prepared_forms ORDER BY comment_id');
       expect(moved.map((row) => [row.comment_id, row.prepared])).toEqual(before.filter(([, prepared]) => prepared !== null));
       expect((await dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'comments' AND column_name = 'prepared'`)).length).toBe(0);
@@ -289,7 +290,10 @@ describe('migrations that convert data', () => {
         return inputs.map((input) => rows.find((row) => row.comment_id === input.id)?.prepared);
       };
 
-      await runMigrations(seeded.database.url);
+      // this migration alone (the next one empties the stored forms): up, then down
+      const figuresApart = new ClusterFiguresApart1795520000000();
+      const runner = dataSource.createQueryRunner();
+      await figuresApart.up(runner);
       expect(await forms()).toEqual(current);
       expect(await one('SELECT units, supporters, units_by_source, stated_supporters, contributors, contributors_by_source FROM comment_clusters WHERE synthesis_id = $1', [synthesisId])).toEqual({
         units: 2,
@@ -300,11 +304,19 @@ describe('migrations that convert data', () => {
         contributors_by_source: { retired_leaders: 1 },
       });
 
-      await revertThrough(ClusterFiguresApart1795520000000);
+      await figuresApart.down(runner);
+      await runner.release();
       expect(await forms()).toEqual(older);
       // (the stored clusterings are a cache, in a form the worker of before refuses)
       expect(Number((await one<{ n: string }>('SELECT count(*) AS n FROM block_clusterings')).n)).toBe(0);
+
+      // all the way up: the forms of the rules before the object guard and the lexicon are
+      // emptied with the clusterings, for the next revision to prepare them again
+      await dataSource.query(`INSERT INTO block_clusterings (round_id, document_version_id, block_id, members_sha256, clusters, updated_at) VALUES ($1, $2, 'b1', 'x', '{"format": 2, "clusters": []}', now())`, [roundId, versionId]);
       await runMigrations(seeded.database.url);
+      expect(await forms()).toEqual(inputs.map(() => undefined));
+      expect(Number((await one<{ n: string }>('SELECT count(*) AS n FROM block_clusterings')).n)).toBe(0);
+      expect(await one('SELECT stated_supporters, contributors FROM comment_clusters WHERE synthesis_id = $1', [synthesisId])).toEqual({ stated_supporters: 12, contributors: 1 });
     });
   });
 });

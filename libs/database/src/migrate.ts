@@ -1,10 +1,17 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { migrations } from './migrations';
 
-/** Applies every pending migration; returns the names applied. */
-export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource({ ...dataSourceOptions(url, { applicationName: 'vankien-migrations', poolSize: 2 }), logging: ['error'] });
+/**
+ * Applies every pending migration (or those up to and including `through`, by name: tests of one
+ * migration's data conversion stop there); returns the names applied.
+ */
+export async function runMigrations(url: string, options: { through?: string } = {}): Promise<string[]> {
+  const all = dataSourceOptions(url, { applicationName: 'vankien-migrations', poolSize: 2 });
+  const last = options.through === undefined ? migrations.length - 1 : migrations.findIndex((migration) => migration.name === options.through);
+  if (last < 0) throw new Error(`no migration named ${options.through}`);
+  const dataSource = new DataSource({ ...all, migrations: migrations.slice(0, last + 1), logging: ['error'] });
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -144,7 +144,8 @@ describe('clusterBlock', () => {
   it('clusters look-alike comments exactly as pinned', () => {
     // Large LSH buckets (compared by window), typos, numbers and repeated lines. The digest pins the
     // clusters of the current rules (object guard, lexicon): an optimisation must leave it as it is;
-    // a change of rules changes it, and says so in its commit. (It covers the fields the clusters
+    // a change of rules changes it, says so in its commit, and comes with a migration that empties
+    // the worker's stored prepared forms and block clusterings (see the README). (It covers the fields the clusters
     // had when it was pinned: the figures added since are checked above.)
     const clusters = clusterBlock(lookAlikeComments(6000, 3, 20261124).map(prepareComment)).map(
       ({ statedSupporters: _stated, contributors: _contributors, commentsBySource: _comments, contributorsBySource: _bySource, ...pinned }) => pinned,
