@@ -1,0 +1,28 @@
+import { COMMENT_TABLE_KINDS } from './comment-table-types';
+import { inferKind, kindFromCell } from './comment-kind';
+import { KIND_PHRASINGS, kindPhrasings, withoutToneMarks } from './test-support/kind-phrasings';
+
+describe('the kind of a comment from its text', () => {
+  it('the phrasing table has at least 200 entries, every kind among them', () => {
+    const all = kindPhrasings();
+    expect(all.length).toBeGreaterThanOrEqual(200);
+    for (const kind of COMMENT_TABLE_KINDS) expect(all.some(([, expected]) => expected === kind)).toBe(true);
+  });
+
+  it.each(kindPhrasings().map(([text, kind]) => [text, kind]))('%j → %s', (text, kind) => {
+    expect(inferKind(text)).toBe(kind);
+  });
+
+  it('reads a text the same with tone marks, without them, in NFD, behind a bullet', () => {
+    for (const [text, kind] of KIND_PHRASINGS.slice(0, 60)) {
+      expect({ text, kind: inferKind(`- ${withoutToneMarks(text)}`) }).toEqual({ text, kind });
+      expect({ text, kind: inferKind(`+  ${text.normalize('NFD')}`) }).toEqual({ text, kind });
+    }
+  });
+
+  it('the kind cell, when valid, wins over the text', () => {
+    expect(kindFromCell('Bổ sung')).toBe('add');
+    expect(kindFromCell('')).toBeNull();
+    expect(kindFromCell('amend')).toBe('amend');
+  });
+});
