@@ -77,6 +77,12 @@ export interface CommentTableResult {
   headerRow: number;
   /** Field → column: the letter in XLSX ("D"), the 1-based position in a Word table ("4"). */
   columns: Partial<Record<CommentTableField, string>>;
+  /**
+   * What the clerk should know about the columns, in their words: a column read as something
+   * else than its label says, or a column that could not be found ("Không nhận ra cột nội dung
+   * góp ý …", and then no row is read).
+   */
+  columnNotes: string[];
   rows: CommentTableRow[];
   warnings: string[];
 }

@@ -95,10 +95,15 @@ export const readDocxTable = async (buffer: Buffer, options: ReadCommentTableOpt
   }
   const maxRows = options.limits?.maxRows ?? DEFAULT_MAX_ROWS;
   const tables = tablesOf(parseHtml(html));
+  let undecided: { headerRow: number; interpreter: RowInterpreter } | null = null;
   for (let tableIndex = 0; tableIndex < tables.length; tableIndex++) {
     const rows = tableGrid(tables[tableIndex]);
-    const header = findHeader(rows);
+    const header = findHeader(rows, options.documents);
     if (header === null) continue;
+    if (!header.columns.has('text')) {
+      undecided ??= { headerRow: rows[header.headerIndex].rowNumber, interpreter: new RowInterpreter(options.documents, header, false) };
+      continue;
+    }
     if (rows.length - header.headerIndex - 1 > maxRows) throw tooManyRows(rows.length - header.headerIndex - 1, maxRows);
     const interpreter = new RowInterpreter(options.documents, header, options.resolveSections ?? true);
     let read = 0;
@@ -111,5 +116,6 @@ export const readDocxTable = async (buffer: Buffer, options: ReadCommentTableOpt
     if (tables.length > 1) interpreter.warnings.push(`Đã đọc bảng thứ ${tableIndex + 1} trong ${tables.length} bảng / read table ${tableIndex + 1} of ${tables.length}`);
     return interpreter.result(rows[header.headerIndex].rowNumber, (column) => String(column + 1));
   }
+  if (undecided !== null) return undecided.interpreter.result(undecided.headerRow, (column) => String(column + 1));
   throw noHeader();
 };

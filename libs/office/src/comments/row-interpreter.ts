@@ -9,7 +9,7 @@ import {
 import { inferKind, kindFromCell } from './comment-kind';
 import { findDocumentInReference, matchDocument } from './document-matcher';
 import { displayText, foldText } from './fold-text';
-import { combineHeaderRows, isColumnNumberingRow, isHeader, mapColumns } from './header-recognition';
+import { ColumnNamer, combineHeaderRows, decideColumns, isColumnNumberingRow, namedFields } from './header-recognition';
 import { EMPTY_CELL, RawCell, RawRow, cellTexts, isBlankRow } from './raw-table';
 import { parseSectionReference } from './section-reference';
 import { ResolveOutcome, SectionIndex } from './section-resolver';
@@ -26,8 +26,12 @@ export interface HeaderFound {
   /** Index in the rows given of the last header row. */
   headerIndex: number;
   columns: Map<CommentTableField, number>;
+  /** Further columns whose text joins the section reference ("Phần" | "Mục" in two columns). */
+  sectionParts: number[];
   /** Each column's header labels, folded, to recognise the header repeated down the table. */
   labels: Map<number, Set<string>>;
+  /** What the clerk should know about the columns (a label read otherwise, a column not found). */
+  notes: string[];
 }
 
 const labelSets = (rows: readonly (readonly string[])[]): Map<number, Set<string>> => {
@@ -44,30 +48,64 @@ const labelSets = (rows: readonly (readonly string[])[]): Map<number, Set<string
   return sets;
 };
 
+/** A label merged across the whole row repeats in every cell: a title or a group, not a header. */
+const isMergedAcross = (texts: readonly string[]): boolean => {
+  const filled = texts.map((cell) => cell.trim()).filter((cell) => cell !== '');
+  return filled.length >= 2 && filled.every((cell) => cell === filled[0]);
+};
+
+/** Up to 40 data rows after `index`, for the columns' contents: blank, numbering and group rows left out. */
+const sampleAfter = (rows: readonly RawRow[], index: number): RawRow[] =>
+  rows
+    .slice(index + 1, index + 61)
+    .filter((row) => !isBlankRow(row) && !isColumnNumberingRow(cellTexts(row)) && !isMergedAcross(cellTexts(row)))
+    .slice(0, 40);
+
+/** Sub-labels under a group label merged across columns, or under a blank top cell: a two-row header. */
+const hasSubLabels = (top: readonly string[], bottom: readonly string[]): boolean =>
+  bottom.some((label, column) => {
+    if (label.trim() === '' || label.trim() === (top[column] ?? '').trim()) return false;
+    const above = (top[column] ?? '').trim();
+    return above === '' || above === (top[column - 1] ?? '').trim() || above === (top[column + 1] ?? '').trim();
+  });
+
+/** The clerk's words for a header whose comment column could not be found. */
+export const NO_TEXT_COLUMN =
+  'Không nhận ra cột nội dung góp ý: không cột nào có tiêu đề như "Nội dung góp ý", "Ý kiến góp ý", "Nội dung ý kiến" và không cột nào chứa các câu góp ý; hãy đặt lại tiêu đề cột / the comment column was not recognised: no column is headed like "Nội dung góp ý" and none holds sentences; rename the column';
+
 /**
- * Finds the header among the first rows: one row naming the comment text and another column, or
- * two rows when a group label is merged over sub-labels ("Số đảng viên" over "Tán thành",
- * "Tổng số") or when the second row adds columns the first did not name.
+ * Finds the header among the first rows: a row whose labels name at least two columns, its
+ * columns decided by labels and contents (see decideColumns), or two rows when a group label is
+ * merged over sub-labels ("Số đảng viên" over "Tán thành", "Tổng số") or when the second row
+ * adds columns the first did not name. A header-like row without a comment column is returned
+ * only when no better one follows, without a text column and with a note saying why.
  */
-export const findHeader = (rows: readonly RawRow[]): HeaderFound | null => {
+export const findHeader = (rows: readonly RawRow[], documents: readonly SectionCatalogue[] = [], columnName?: ColumnNamer): HeaderFound | null => {
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  let fallback: HeaderFound | null = null;
   for (let index = 0; index < limit; index++) {
     const labels = cellTexts(rows[index]);
-    const columns = mapColumns(labels);
+    if (isMergedAcross(labels) || namedFields(labels) < 2) continue;
+    if (rows[index].cells.some((cell) => cell.number !== undefined && !/^\(?\d{1,2}\)?$/.test(cell.text.trim()))) continue;
+    const single = decideColumns(labels, sampleAfter(rows, index), documents, columnName);
     const next = rows[index + 1];
     // Only a row that is itself mostly header can be the top of a two-row header.
-    if (next !== undefined && columns.size >= 2) {
+    if (next !== undefined && !isBlankRow(next) && next.cells.every((cell) => cell.number === undefined && cell.text.length <= 60) && !isColumnNumberingRow(cellTexts(next))) {
       const bottom = cellTexts(next);
       const combinedLabels = combineHeaderRows(labels, bottom);
-      const combined = mapColumns(combinedLabels);
-      const nextLooksLikeLabels = next.cells.every((cell) => cell.number === undefined && cell.text.length <= 60);
-      if (nextLooksLikeLabels && isHeader(combined) && combined.size > columns.size) {
-        return { headerIndex: index + 1, columns: combined, labels: labelSets([labels, bottom, combinedLabels]) };
+      if (namedFields(combinedLabels) > namedFields(labels) || namedFields(bottom) >= 2) {
+        const combined = decideColumns(combinedLabels, sampleAfter(rows, index + 1), documents, columnName);
+        if (combined.labelled && (combined.columns.size > single.columns.size || hasSubLabels(labels, bottom))) {
+          return { headerIndex: index + 1, columns: combined.columns, sectionParts: combined.sectionParts, notes: combined.notes, labels: labelSets([labels, bottom, combinedLabels]) };
+        }
       }
     }
-    if (isHeader(columns)) return { headerIndex: index, columns, labels: labelSets([labels]) };
+    if (single.labelled) return { headerIndex: index, columns: single.columns, sectionParts: single.sectionParts, notes: single.notes, labels: labelSets([labels]) };
+    if (fallback === null && !single.columns.has('text')) {
+      fallback = { headerIndex: index, columns: single.columns, sectionParts: single.sectionParts, notes: [...single.notes, NO_TEXT_COLUMN], labels: labelSets([labels]) };
+    }
   }
-  return null;
+  return fallback;
 };
 
 const cellAt = (row: RawRow, column: number | undefined): RawCell => (column === undefined ? EMPTY_CELL : (row.cells[column] ?? EMPTY_CELL));
@@ -112,7 +150,8 @@ export class RowInterpreter {
 
   /** Reads one row after the header; blank rows, repeated headers and numbering rows are skipped. */
   read(row: RawRow): void {
-    if (isBlankRow(row)) return;
+    // no comment column: nothing can be read (the header's note says why)
+    if (isBlankRow(row) || !this.header.columns.has('text')) return;
     const texts = cellTexts(row);
     const columns = this.header.columns;
     if (isColumnNumberingRow(texts) || this.repeatsHeader(texts)) return;
@@ -139,7 +178,10 @@ export class RowInterpreter {
       if (previous !== null && previous !== matchDocument(documentText, this.documents).document) this.groupPart = '';
       this.lastDocumentCell = documentText;
     }
-    const sectionText = sectionCell.text.trim();
+    const sectionText = [sectionCell, ...this.header.sectionParts.map((column) => cellAt(row, column))]
+      .map((cell) => cell.text.trim())
+      .filter((text) => text !== '')
+      .join(', ');
     // A comment merged down over several rows belongs to its first row only.
     const rawText = textCell.continuesAbove === true ? '' : textCell.text;
     const text = cleanCommentText(rawText);
@@ -316,9 +358,12 @@ export class RowInterpreter {
   result(headerRow: number, columnName: (column: number) => string): CommentTableResult {
     const columns: CommentTableResult['columns'] = {};
     for (const [field, column] of this.header.columns) columns[field] = columnName(column);
+    if (this.header.sectionParts.length > 0 && this.header.columns.has('section')) {
+      columns.section = [this.header.columns.get('section') ?? 0, ...this.header.sectionParts].map(columnName).join(', ');
+    }
     if (!this.header.columns.has('section') && !this.header.columns.has('document')) {
       this.warnings.push('Bảng không có cột phần, mục; góp ý được gắn vào cả văn kiện / no section column: comments apply to the whole document');
     }
-    return { headerRow, columns, rows: this.rows, warnings: this.warnings };
+    return { headerRow, columns, columnNotes: [...this.header.notes], rows: this.rows, warnings: this.warnings };
   }
 }
