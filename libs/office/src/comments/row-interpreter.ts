@@ -4,6 +4,7 @@ import {
   CommentTableRow,
   MAX_COMMENT_TEXT_LENGTH,
   ResolvedSection,
+  SectionCandidate,
   SectionCatalogue,
 } from './comment-table-types';
 import { inferKind, kindFromCell } from './comment-kind';
@@ -129,6 +130,14 @@ const reasonFor = (outcome: ResolveOutcome, reference: string): string => {
   return `Không tìm thấy mục "${reference}" trong dự thảo / unresolved section "${reference}"`;
 };
 
+/** How one (document, reference) pair resolved. */
+interface Resolution {
+  resolved: ResolvedSection | null;
+  confidence: CommentTableRow['confidence'];
+  candidates: SectionCandidate[];
+  problem?: string;
+}
+
 /** Reads data rows into comment rows, once the header is known. Shared by XLSX and DOCX. */
 export class RowInterpreter {
   private readonly indexes: Map<SectionCatalogue, SectionIndex>;
@@ -202,11 +211,15 @@ export class RowInterpreter {
       finalText = text.slice(0, MAX_COMMENT_TEXT_LENGTH);
     }
     const reference = this.withGroup(sectionText);
-    const resolved = this.resolveSections ? this.resolve(this.lastDocumentCell, reference, problems) : null;
+    const resolution: Resolution = this.resolveSections ? this.resolve(this.lastDocumentCell, reference) : { resolved: null, confidence: 'none', candidates: [] };
+    if (resolution.problem !== undefined) problems.push(resolution.problem);
+    const resolved = resolution.resolved === null ? null : { ...resolution.resolved };
     const kind = kindFromCell(kindCell.text) ?? inferKind(finalText);
     const support = parseSupport(supportersCell.text, supportersCell.number, totalCell.text, totalCell.number);
     if (support.problem !== undefined) problems.push(support.problem);
-    const result: CommentTableRow = { rowNumber: row.rowNumber, sectionReference: reference, resolved, kind, text: finalText, problems };
+    const result: CommentTableRow = { rowNumber: row.rowNumber, sectionReference: reference, resolved, confidence: resolution.confidence, kind, text: finalText, problems };
+    if (resolution.candidates.length > 0) result.candidates = resolution.candidates.map((candidate) => ({ ...candidate }));
+    if (resolution.problem !== undefined) result.sectionProblem = resolution.problem;
     if (this.lastDocumentCell !== '') result.document = this.lastDocumentCell;
     if (support.supporters !== undefined) result.supporters = support.supporters;
     if (support.supportersTotal !== undefined) result.supportersTotal = support.supportersTotal;
@@ -259,31 +272,46 @@ export class RowInterpreter {
 
   // Tables repeat the same few hundred references over thousands of rows: each (document,
   // reference) pair is resolved once. Bounded, in case a table has a distinct reference per row.
-  private readonly resolutions = new Map<string, { resolved: ResolvedSection | null; problems: string[] }>();
+  private readonly resolutions = new Map<string, Resolution>();
 
-  private resolve(documentCell: string, reference: string, problems: string[]): ResolvedSection | null {
+  private resolve(documentCell: string, reference: string): Resolution {
     const key = `${documentCell}\u0000${reference}`;
     let cached = this.resolutions.get(key);
     if (cached === undefined) {
-      const found: string[] = [];
-      cached = { resolved: this.resolveUncached(documentCell, reference, found), problems: found };
+      cached = this.resolveUncached(documentCell, reference);
       if (this.resolutions.size >= 10_000) this.resolutions.clear();
       this.resolutions.set(key, cached);
     }
-    problems.push(...cached.problems);
-    return cached.resolved === null ? null : { ...cached.resolved };
+    return cached;
   }
 
-  private resolveUncached(documentCell: string, reference: string, problems: string[]): ResolvedSection | null {
+  private candidate(document: SectionCatalogue, sectionNumber: string): SectionCandidate | null {
+    const block = this.indexes.get(document)?.blockFor(sectionNumber);
+    if (block === undefined) return null;
+    return { documentVersionId: document.documentVersionId, blockId: block.blockId, sectionNumber, heading: block.text.slice(0, 160) };
+  }
+
+  private unsure(reference: string, candidates: SectionCandidate[], disagrees: boolean): Resolution {
+    const listed = candidates.map((candidate) => `${candidate.sectionNumber} "${candidate.heading.slice(0, 60)}"`).join('; ');
+    const problem = disagrees
+      ? `Chưa chắc mục "${reference}": số mục và tên mục chỉ đến những mục khác nhau (${listed}); hãy chọn mục / unsure section "${reference}": its numbers and its words point to different sections (${listed}); choose one`
+      : `Chưa chắc mục "${reference}": có thể là ${listed}; hãy chọn mục / unsure section "${reference}", ambiguous: ${listed}; choose one`;
+    return { resolved: null, confidence: 'unsure', candidates, problem };
+  }
+
+  private resolveUncached(documentCell: string, reference: string): Resolution {
+    const none = (problem: string): Resolution => ({ resolved: null, confidence: 'none', candidates: [], problem });
+    const sure = (document: SectionCatalogue, block: { blockId: string; sectionNumber: string }, how: ResolvedSection['how']): Resolution => ({
+      resolved: { documentVersionId: document.documentVersionId, blockId: block.blockId, sectionNumber: block.sectionNumber, how },
+      confidence: 'sure',
+      candidates: [],
+    });
     let candidates: readonly SectionCatalogue[] = this.documents;
     let rest = reference;
     let named = false;
     if (documentCell !== '') {
       const match = matchDocument(documentCell, this.documents);
-      if (match.document === null) {
-        problems.push(`Không xác định được văn kiện "${documentCell}" / unknown document "${documentCell}"`);
-        return null;
-      }
+      if (match.document === null) return none(`Không xác định được văn kiện "${documentCell}" / unknown document "${documentCell}"`);
       candidates = [match.document];
       named = true;
     }
@@ -299,13 +327,14 @@ export class RowInterpreter {
       const found = candidates.flatMap((document) =>
         (this.indexes.get(document)?.openingBlocks() ?? []).filter((block) => foldText(block.text).startsWith(words)).map((block) => ({ document, block })),
       );
-      if (found.length === 1) {
-        const [{ document, block }] = found;
-        return { documentVersionId: document.documentVersionId, blockId: block.blockId, sectionNumber: block.sectionNumber, how: 'opening_words' };
-      }
+      if (found.length === 1) return sure(found[0].document, found[0].block, 'opening_words');
       if (found.length > 1) {
-        problems.push(`Chưa rõ đoạn mở đầu nào: ${found.length} đoạn bắt đầu như "${reference}" / ${found.length} opening paragraphs start like "${reference}"; copy the row from the template`);
-        return null;
+        return {
+          resolved: null,
+          confidence: 'unsure',
+          candidates: found.map(({ document, block }) => ({ documentVersionId: document.documentVersionId, blockId: block.blockId, sectionNumber: block.sectionNumber, heading: block.text.slice(0, 160) })),
+          problem: `Chưa rõ đoạn mở đầu nào: ${found.length} đoạn bắt đầu như "${reference}" / ${found.length} opening paragraphs start like "${reference}"; copy the row from the template`,
+        };
       }
       // none: a section headed "Mở đầu" in a document numbered otherwise, resolved as any other
     }
@@ -315,16 +344,11 @@ export class RowInterpreter {
     if (nothingGiven) {
       if (candidates.length === 1) {
         const first = this.indexes.get(candidates[0])?.firstBlock();
-        if (first !== undefined) {
-          return { documentVersionId: candidates[0].documentVersionId, blockId: first.blockId, sectionNumber: first.sectionNumber, how: 'single_document_default' };
-        }
+        if (first !== undefined) return sure(candidates[0], first, 'single_document_default');
       }
-      problems.push(
-        named || this.documents.length <= 1
-          ? 'Văn kiện không có khối nào để gắn góp ý / the document has no blocks'
-          : 'Chưa ghi văn kiện và phần, mục / no document or section given',
+      return none(
+        named || this.documents.length <= 1 ? 'Văn kiện không có khối nào để gắn góp ý / the document has no blocks' : 'Chưa ghi văn kiện và phần, mục / no document or section given',
       );
-      return null;
     }
     const outcomes: { document: SectionCatalogue; outcome: ResolveOutcome }[] = [];
     for (const document of candidates) {
@@ -333,26 +357,31 @@ export class RowInterpreter {
     }
     const successes = outcomes.filter((entry) => entry.outcome.resolved !== null);
     if (successes.length > 1) {
-      // Several documents have this section: words may still be clearly better in one.
-      successes.sort((a, b) => (b.outcome.resolved?.score ?? 0) - (a.outcome.resolved?.score ?? 0));
-      const [best, second] = successes;
-      const margin = (best.outcome.resolved?.score ?? 0) - (second.outcome.resolved?.score ?? 0);
-      if (best.outcome.resolved?.how !== 'heading_words' || margin < 0.1) {
-        problems.push(
-          `Chưa rõ mục "${reference}" thuộc văn kiện nào (${successes.map((entry) => entry.document.title).join('; ')}) / section "${reference}" is in several documents; name the document`,
-        );
-        return null;
+      // Several documents have this section: a heading with exactly these words in one of them
+      // wins over partial matches in the others; else the clerk chooses.
+      const exact = successes.filter((entry) => entry.outcome.resolved?.exact === true);
+      if (exact.length !== 1) {
+        return this.unsure(reference, successes.flatMap((entry) => this.candidate(entry.document, entry.outcome.resolved?.sectionNumber ?? '') ?? []), false);
       }
-      successes.length = 1;
+      successes.splice(0, successes.length, exact[0]);
     }
     const success = successes[0];
     if (success !== undefined && success.outcome.resolved !== null) {
-      const { blockId, sectionNumber, how } = success.outcome.resolved;
-      return { documentVersionId: success.document.documentVersionId, blockId, sectionNumber, how };
+      // An exact heading in one document is not beaten by doubt in another, but a doubt there
+      // about a section as good as this one is.
+      const doubts = outcomes.filter((entry) => entry !== success && (entry.outcome.failure?.reason === 'ambiguous' || entry.outcome.failure?.reason === 'disagrees'));
+      if (doubts.length === 0 || success.outcome.resolved.exact === true) return sure(success.document, success.outcome.resolved, success.outcome.resolved.how);
+      const others = doubts.flatMap((entry) => (entry.outcome.failure?.candidates ?? []).map((number) => this.candidate(entry.document, number)).filter((found): found is SectionCandidate => found !== null));
+      const own = this.candidate(success.document, success.outcome.resolved.sectionNumber);
+      return this.unsure(reference, [...(own === null ? [] : [own]), ...others], false);
     }
-    const failed = outcomes.find((entry) => entry.outcome.failure?.reason === 'ambiguous' || entry.outcome.failure?.reason === 'page_only') ?? outcomes[0];
-    problems.push(failed === undefined ? reasonFor({ resolved: null }, reference) : reasonFor(failed.outcome, reference));
-    return null;
+    const doubtful = outcomes.filter((entry) => (entry.outcome.failure?.reason === 'ambiguous' || entry.outcome.failure?.reason === 'disagrees') && entry.outcome.failure.candidates.length > 0);
+    if (doubtful.length > 0) {
+      const found = doubtful.flatMap((entry) => (entry.outcome.failure?.candidates ?? []).map((number) => this.candidate(entry.document, number)).filter((candidate): candidate is SectionCandidate => candidate !== null));
+      return this.unsure(reference, found, doubtful.some((entry) => entry.outcome.failure?.reason === 'disagrees'));
+    }
+    const failed = outcomes.find((entry) => entry.outcome.failure?.reason === 'page_only') ?? outcomes[0];
+    return none(failed === undefined ? reasonFor({ resolved: null }, reference) : reasonFor(failed.outcome, reference));
   }
 
   result(headerRow: number, columnName: (column: number) => string): CommentTableResult {

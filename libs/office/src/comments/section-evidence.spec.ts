@@ -1,0 +1,73 @@
+import ExcelJS from 'exceljs';
+import { readCommentTable } from './read-comment-table';
+import { parseSectionReference } from './section-reference';
+import { SectionIndex } from './section-resolver';
+import { actionProgram, politicalReport, resolution } from './test-support/catalogue';
+
+const report = new SectionIndex(politicalReport());
+const decree = new SectionIndex(resolution());
+const outcome = (index: SectionIndex, reference: string) => index.resolve(parseSectionReference(reference));
+
+describe('a reference resolved from all its evidence', () => {
+  it.each([
+    // the title names the subsection 3 under mục I, not mục III: the number does not win against it
+    ['Phần thứ nhất, mục 3 – Về quốc phòng, an ninh', 'P1.I.3'],
+    ['Phần thứ nhất, mục 3 – Bài học kinh nghiệm', 'P1.III'],
+    ['Phần thứ nhất, mục 3', 'P1.III'],
+    // a bare "Phần I, mục 2": the second section of part one, in the part's own numbering
+    ['Phần I, mục 2', 'P1.II'],
+    ['Phần thứ hai, mục 2 - Các chỉ tiêu chủ yếu', 'P2.II.2'],
+    ['Phan thu hai, muc 2 - cac chi tieu chu yeu', 'P2.II.2'],
+    ['Nguyên nhân chủ quan', 'P1.II.2.b'],
+  ])('%s → %s', (reference, expected) => {
+    expect(outcome(report, reference).resolved?.sectionNumber).toBe(expected);
+  });
+
+  it('a Roman section number in a document numbered in Arabic', () => {
+    expect(outcome(decree, 'mục III').resolved?.sectionNumber).toBe('3');
+  });
+
+  it('numbers and words that point to different sections: unsure, with both as candidates', () => {
+    const result = outcome(report, 'Phần thứ nhất, mục 4 – Các khâu đột phá');
+    expect(result.resolved).toBeNull();
+    expect(result.failure?.reason).toBe('disagrees');
+    expect(result.failure?.candidates).toEqual(expect.arrayContaining(['P2.IV', 'P1.I.4']));
+  });
+
+  it('words that fit two headings exactly: unsure, never one picked', () => {
+    const result = outcome(report, 'Về phát triển kinh tế');
+    expect(result.resolved).toBeNull();
+    expect(result.failure?.candidates).toEqual(['P1.I.1', 'P2.III.1']);
+  });
+});
+
+describe('in a table: the preview says how sure each row is', () => {
+  const table = async (rows: (string | number)[][]): Promise<Buffer> => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Góp ý');
+    sheet.addRow(['STT', 'Phần, mục', 'Nội dung góp ý']);
+    for (const row of rows) sheet.addRow(row);
+    return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  };
+
+  it('an exact heading in one document wins over a partial match in another', async () => {
+    const buffer = await table([[1, 'Mục tiêu tổng quát', 'Đề nghị viết gọn mục tiêu tổng quát']]);
+    const [row] = (await readCommentTable(buffer, 'xlsx', { documents: [resolution(), politicalReport()] })).rows;
+    expect(row).toMatchObject({ confidence: 'sure', resolved: { documentVersionId: 'p-v1', sectionNumber: 'P2.II.1', how: 'heading_words' } });
+  });
+
+  it('an unsure row lists its candidates with their block ids and headings, and is not resolved', async () => {
+    const buffer = await table([
+      [1, 'Phần thứ nhất, mục 4 – Các khâu đột phá', 'Đề nghị bổ sung đột phá về hạ tầng'],
+      [2, 'Phần thứ nhất, mục 3 – Về quốc phòng, an ninh', 'Đề nghị bổ sung đánh giá về biên giới'],
+    ]);
+    const [unsure, sure] = (await readCommentTable(buffer, 'xlsx', { documents: [politicalReport(), actionProgram()] })).rows;
+    expect(unsure.confidence).toBe('unsure');
+    expect(unsure.resolved).toBeNull();
+    expect(unsure.candidates?.map((candidate) => candidate.sectionNumber)).toEqual(expect.arrayContaining(['P2.IV', 'P1.I.4']));
+    expect(unsure.candidates?.find((candidate) => candidate.sectionNumber === 'P2.IV')).toMatchObject({ documentVersionId: 'p-v1', blockId: 'p99', heading: expect.stringMatching(/ĐỘT PHÁ/) });
+    expect(unsure.sectionProblem).toMatch(/^Chưa chắc mục/);
+    expect(unsure.problems).toContain(unsure.sectionProblem);
+    expect(sure).toMatchObject({ confidence: 'sure', resolved: { sectionNumber: 'P1.I.3' }, problems: [] });
+  });
+});
