@@ -46,7 +46,8 @@ const LABEL_RULES: readonly LabelRule[] = [
 export const labelScores = (label: string): Scores => {
   const folded = foldText(label);
   const scores: Scores = {};
-  if (folded === '' || folded.length > 80) return scores;
+  // a label is a few words; a sentence is data
+  if (folded === '' || folded.length > 80 || folded.split(' ').length > 10) return scores;
   for (const rule of LABEL_RULES) {
     if (!rule.pattern.test(folded)) continue;
     for (const [field, score] of Object.entries(rule.scores) as [CommentTableField, number][]) scores[field] = Math.max(scores[field] ?? 0, score);

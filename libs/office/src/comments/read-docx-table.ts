@@ -2,7 +2,7 @@ import mammoth from 'mammoth';
 import { inspectDocx } from '../docx/inspect-docx';
 import { HtmlElement, HtmlNode, isElement, parseHtml, textOf } from '../import/html-tree';
 import { CommentTableResult, DEFAULT_MAX_ROWS, ReadCommentTableOptions } from './comment-table-types';
-import { RawCell, RawRow } from './raw-table';
+import { RawCell, RawRow, tableDecoder } from './raw-table';
 import { findHeader, RowInterpreter } from './row-interpreter';
 import { corruptTable, noHeader, tooManyRows } from './table-errors';
 
@@ -97,7 +97,8 @@ export const readDocxTable = async (buffer: Buffer, options: ReadCommentTableOpt
   const tables = tablesOf(parseHtml(html));
   let undecided: { headerRow: number; interpreter: RowInterpreter } | null = null;
   for (let tableIndex = 0; tableIndex < tables.length; tableIndex++) {
-    const rows = tableGrid(tables[tableIndex]);
+    const grid = tableGrid(tables[tableIndex]);
+    const rows = grid.map(tableDecoder(grid.slice(0, 75)));
     const header = findHeader(rows, options.documents);
     if (header === null) continue;
     if (!header.columns.has('text')) {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { CommentTableResult, DEFAULT_MAX_ROWS, ReadCommentTableOptions } from './comment-table-types';
 import { inspectXlsx } from './inspect-xlsx';
-import { RawRow } from './raw-table';
+import { RawRow, tableDecoder } from './raw-table';
 import { findHeader, HEADER_SEARCH_ROWS, RowInterpreter } from './row-interpreter';
 import { corruptTable, noHeader, tooManyRows } from './table-errors';
 import { rawCell } from './xlsx-cells';
@@ -46,6 +46,8 @@ export const readXlsxTable = async (buffer: Buffer, options: ReadCommentTableOpt
     const firstRows: RawRow[] = [];
     // the header is among the first rows; the rows after it show what each column holds
     for (let rowNumber = 1; rowNumber <= Math.min(lastRow, HEADER_SEARCH_ROWS + 60); rowNumber++) firstRows.push(readRow(sheet, rowNumber, width));
+    const decode = tableDecoder(firstRows);
+    firstRows.splice(0, firstRows.length, ...firstRows.map(decode));
     const header = findHeader(firstRows, options.documents, columnLetter);
     if (header === null) continue;
     const headerRow = firstRows[header.headerIndex].rowNumber;
@@ -58,7 +60,7 @@ export const readXlsxTable = async (buffer: Buffer, options: ReadCommentTableOpt
     let read = 0;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       if (rowNumber <= headerRow) return;
-      interpreter.read(readRow(sheet, rowNumber, width));
+      interpreter.read(decode(readRow(sheet, rowNumber, width)));
       read++;
       if (read % 1000 === 0) options.onProgress?.(read);
     });

@@ -87,6 +87,8 @@ export const findHeader = (rows: readonly RawRow[], documents: readonly SectionC
   for (let index = 0; index < limit; index++) {
     const labels = cellTexts(rows[index]);
     if (isMergedAcross(labels) || namedFields(labels) < 2) continue;
+    // labels carry no section numbers: "Mục I.4.c" is a row of data
+    if (labels.some((label) => label.trim().length > 3 && parseSectionReference(label).components.length > 0)) continue;
     if (rows[index].cells.some((cell) => cell.number !== undefined && !/^\(?\d{1,2}\)?$/.test(cell.text.trim()))) continue;
     const single = decideColumns(labels, sampleAfter(rows, index), documents, columnName);
     const next = rows[index + 1];
@@ -359,17 +361,23 @@ export class RowInterpreter {
     if (successes.length > 1) {
       // Several documents have this section: a heading with exactly these words in one of them
       // wins over partial matches in the others; else the clerk chooses.
+      // Else the one whose words named a heading, or whose evidence is clearly stronger.
       const exact = successes.filter((entry) => entry.outcome.resolved?.exact === true);
-      if (exact.length !== 1) {
+      const worded = successes.filter((entry) => entry.outcome.resolved?.wordsUnmatched !== true);
+      const contenders = (exact.length > 0 ? exact : worded.length > 0 ? worded : successes).sort((a, b) => (b.outcome.resolved?.score ?? 0) - (a.outcome.resolved?.score ?? 0));
+      const clearly = contenders.length === 1 || (contenders[0].outcome.resolved?.score ?? 0) - (contenders[1].outcome.resolved?.score ?? 0) >= 0.25;
+      const chosen = clearly ? contenders[0] : undefined;
+      if (chosen === undefined) {
         return this.unsure(reference, successes.flatMap((entry) => this.candidate(entry.document, entry.outcome.resolved?.sectionNumber ?? '') ?? []), false);
       }
-      successes.splice(0, successes.length, exact[0]);
+      successes.splice(0, successes.length, chosen);
     }
     const success = successes[0];
     if (success !== undefined && success.outcome.resolved !== null) {
       // An exact heading in one document is not beaten by doubt in another, but a doubt there
       // about a section as good as this one is.
-      const doubts = outcomes.filter((entry) => entry !== success && (entry.outcome.failure?.reason === 'ambiguous' || entry.outcome.failure?.reason === 'disagrees'));
+      // (a document whose own numbers and words disagree is less likely than one where they agree)
+      const doubts = outcomes.filter((entry) => entry !== success && entry.outcome.failure?.reason === 'ambiguous');
       if (doubts.length === 0 || success.outcome.resolved.exact === true) return sure(success.document, success.outcome.resolved, success.outcome.resolved.how);
       const others = doubts.flatMap((entry) => (entry.outcome.failure?.candidates ?? []).map((number) => this.candidate(entry.document, number)).filter((found): found is SectionCandidate => found !== null));
       const own = this.candidate(success.document, success.outcome.resolved.sectionNumber);

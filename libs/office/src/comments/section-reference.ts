@@ -69,7 +69,9 @@ const tokenize = (text: string): Token[] => {
   return tokens;
 };
 
-const isDot = (separator: string): boolean => /^\s*\.\s*$/.test(separator) || separator === '.';
+// "II.2", "II. 2", and as typed in a hurry "II-2", "II/2" (a dash with spaces around it separates
+// a part from its section instead: "Phần thứ nhất - 1.").
+const isDot = (separator: string): boolean => /^\s*\.\s*$/.test(separator) || /^[-/]$/.test(separator);
 
 /** A roman numeral written in capitals, or in lower case where the context leaves no doubt. */
 const asRoman = (token: Token, lowerCaseAllowed: boolean): number | null => {

@@ -23,7 +23,7 @@ const STOP_WORDS = new Set(
 
 export interface ResolveOutcome {
   /** The section, when the evidence points to one clearly. */
-  resolved: { blockId: string; sectionNumber: string; how: ResolutionMethod; score: number; exact?: boolean } | null;
+  resolved: { blockId: string; sectionNumber: string; how: ResolutionMethod; score: number; exact?: boolean; wordsUnmatched?: boolean } | null;
   /**
    * Why there is none: 'not_found'; 'ambiguous' (several sections fit about as well);
    * 'disagrees' (the numbers point one way, the heading words another); 'page_only'.
@@ -139,9 +139,10 @@ export class SectionIndex {
     switch (component.level) {
       case 'part':
         // "Phần II" of a document without parts (an action program) is its section II.
+        // (a reading that fits less well than a part where the document has parts)
         if (!this.hasParts) {
-          direct(toRoman(component.value), 1);
-          direct(String(component.value), 0.9);
+          direct(toRoman(component.value), 0.5);
+          direct(String(component.value), 0.45);
         } else if (scope === '') direct(`P${component.value}`, 1);
         break;
       case 'section':
@@ -255,6 +256,8 @@ export class SectionIndex {
     }
     const outcome = this.found(best.number, best.wordFit > 0 && !numbers.has(best.number) ? 'heading_words' : how, total(best));
     if (outcome.resolved !== null && best.exact) outcome.resolved.exact = true;
+    // words given that name nothing in this document: another document where they do is likelier
+    if (outcome.resolved !== null && words.size > 0 && !wordsSpeak) outcome.resolved.wordsUnmatched = true;
     return outcome;
   }
 
