@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthenticatedUser } from '@vankien/auth';
 import { AppError, CommonErrors, officeMimeTypes, sendFile } from '@vankien/platform';
 import type { Response } from 'express';
 import { CommentImportsService, type ImportView } from './comment-imports.service';
+import { ConfirmImportRequest, ConfirmImportView, ImportDocumentOutline } from './dto/comment-import.dto';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 /** The file is held in memory and in PostgreSQL until read: its size is capped first. */
@@ -33,11 +34,24 @@ export class CommentImportsController {
     return this.imports.get(user.userId, id, importId);
   }
 
+  @Get('submissions/:id/imports/:importId/sections')
+  @ApiOkResponse({ type: [ImportDocumentOutline], description: 'The outline of the round’s documents: the sections a row may be given' })
+  sections(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('importId', uuid) importId: string): Promise<ImportDocumentOutline[]> {
+    return this.imports.sections(user.userId, id, importId);
+  }
+
   @Post('submissions/:id/imports/:importId/confirm')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Adds the rows that resolved; lists the rows left out' })
-  confirm(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('importId', uuid) importId: string): Promise<unknown> {
-    return this.imports.confirm(user.userId, id, importId);
+  @ApiOkResponse({ type: ConfirmImportView, description: 'Adds the ready rows with the clerk’s changes (section, kind, left out); lists the rows left out with why' })
+  confirm(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('importId', uuid) importId: string, @Body() body: ConfirmImportRequest): Promise<ConfirmImportView> {
+    return this.imports.confirm(user.userId, id, importId, body?.rows ?? []);
+  }
+
+  @Delete('submissions/:id/imports/:importId')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Cancelled: the file and its preview are deleted, nothing is added' })
+  cancel(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('importId', uuid) importId: string): Promise<void> {
+    return this.imports.cancel(user.userId, id, importId);
   }
 
   @Get('rounds/:roundId/template.xlsx')

@@ -26,3 +26,11 @@ describe('the kind of a comment from its text', () => {
     expect(kindFromCell('amend')).toBe('amend');
   });
 });
+
+describe('the kind column', () => {
+  it('a value that names no kind does not hide the text’s request', () => {
+    expect(kindFromCell('x')).toBeNull();
+    expect(kindFromCell('12/3')).toBeNull();
+    expect(kindFromCell('Ý kiến khác')).toBe('general');
+  });
+});

@@ -13,7 +13,7 @@ import { foldText, lowerText } from './fold-text';
 // "bỏ" is delete, "bộ" is not, and "bo" typed without tones is (unless a word after it makes it
 // "bộ": "bo phan", "bo may").
 
-/** A "Loại ý kiến" cell → kind; null when the cell is empty. */
+/** A "Loại ý kiến" cell → kind; null when the cell is empty or names no kind. */
 export const kindFromCell = (cell: string): CommentTableKind | null => {
   const lower = lowerText(cell);
   if (lower === '') return null;
@@ -24,7 +24,9 @@ export const kindFromCell = (cell: string): CommentTableKind | null => {
   if (words('bỏ|lược bỏ|loại bỏ|xóa|xoá|xoá bỏ|xóa bỏ|bãi bỏ').test(lower) || /^(luoc bo|loai bo|xoa)\b/.test(folded)) return 'delete';
   if (/\b(sua|sua doi|chinh sua|dieu chinh|thay|thay the|viet lai)\b/.test(folded)) return 'amend';
   if (/\b(hoi|cau hoi|lam ro|giai thich|de nghi lam ro)\b/.test(folded)) return 'question';
-  return 'general';
+  if (/\b(khac|chung|nhan xet|gop y chung|general)\b/.test(folded)) return 'general';
+  // a value that names no kind ("x", a date, a name): the text's request decides
+  return null;
 };
 
 // \b is ASCII-only in JavaScript, even with the u flag: Vietnamese words end at a non-letter.
