@@ -3,8 +3,8 @@
 // usage: node dist/bench/office-comments/accuracy.js   (bench/office-comments/accuracy.sh builds first)
 import { inferKind } from '../../libs/office/src/comments/comment-kind';
 import { COMMENT_TABLE_KINDS } from '../../libs/office/src/comments/comment-table-types';
-import { intakeTables, measureIntake } from '../../libs/office/src/comments/test-support/intake-tables';
-import { kindPhrasings } from '../../libs/office/src/comments/test-support/kind-phrasings';
+import { heldOutTables, intakeTables, measureIntake } from '../../libs/office/src/comments/test-support/intake-tables';
+import { KIND_HELD_OUT, kindPhrasings } from '../../libs/office/src/comments/test-support/kind-phrasings';
 
 const percent = (part: number, whole: number): string => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)} %`);
 
@@ -17,6 +17,9 @@ async function main(): Promise<void> {
     process.stdout.write(`| ${style} | ${counts.rows} | ${percent(counts.right, counts.rows)} | ${percent(counts.wrong, counts.rows)} | ${percent(counts.unsure, counts.rows)} | ${percent(counts.unresolved, counts.rows)} |\n`);
   }
   for (const line of intake.wrongRows) process.stdout.write(`  ${line}\n`);
+  const heldOut = await measureIntake(await heldOutTables());
+  process.stdout.write(`\nwritten after the rules: ${heldOut.rows} rows, right ${percent(heldOut.right, heldOut.rows)}, wrong ${percent(heldOut.wrong, heldOut.rows)}, unsure ${percent(heldOut.unsure, heldOut.rows)}, unresolved ${percent(heldOut.unresolved, heldOut.rows)}\n`);
+  for (const line of heldOut.wrongRows) process.stdout.write(`  ${line}\n`);
   const phrasings = kindPhrasings();
   process.stdout.write(`\nkinds: ${phrasings.length} phrasings\n\n| kind | phrasings | right |\n|---|---|---|\n`);
   let right = 0;
@@ -27,7 +30,9 @@ async function main(): Promise<void> {
     process.stdout.write(`| ${kind} | ${ofKind.length} | ${percent(correct, ofKind.length)} |\n`);
   }
   process.stdout.write(`| all | ${phrasings.length} | ${percent(right, phrasings.length)} |\n`);
-  for (const [text, kind] of phrasings) {
+  const heldOutRight = KIND_HELD_OUT.filter(([text, kind]) => inferKind(text) === kind).length;
+  process.stdout.write(`| written after the rules | ${KIND_HELD_OUT.length} | ${percent(heldOutRight, KIND_HELD_OUT.length)} |\n`);
+  for (const [text, kind] of [...phrasings, ...KIND_HELD_OUT]) {
     const read = inferKind(text);
     if (read !== kind) process.stdout.write(`  ${kind} read as ${read}: ${text}\n`);
   }

@@ -23,6 +23,20 @@ describe('a reference resolved from all its evidence', () => {
     expect(outcome(report, reference).resolved?.sectionNumber).toBe(expected);
   });
 
+  it.each([
+    ['Phần 1 – Mục I – 1.', 'P1.I.1'],
+    ['Phần 1 – Mục I – 4. – b.', 'P1.I.4.b'],
+    ['P2.II.2 – 2. Các chỉ tiêu chủ yếu', 'P2.II.2'],
+  ])('numbers written apart: %s → %s', (reference, expected) => {
+    expect(outcome(report, reference).resolved?.sectionNumber).toBe(expected);
+  });
+
+  it('a reference with numbers left unread (two sections named) is never sure', () => {
+    const result = outcome(report, 'Phần thứ nhất, mục 1 và mục 3');
+    expect(result.resolved).toBeNull();
+    expect(result.failure?.reason).toBe('ambiguous');
+  });
+
   it('a Roman section number in a document numbered in Arabic', () => {
     expect(outcome(decree, 'mục III').resolved?.sectionNumber).toBe('3');
   });

@@ -213,6 +213,15 @@ export class SectionIndex {
    * candidates are given.
    */
   resolve(reference: ParsedReference): ResolveOutcome {
+    const outcome = this.resolveEvidence(reference);
+    // numbers the reading left aside may have named another section: never sure then
+    if (reference.ignored === true && outcome.resolved !== null) {
+      return { resolved: null, failure: { reason: 'ambiguous', candidates: [outcome.resolved.sectionNumber] } };
+    }
+    return outcome;
+  }
+
+  private resolveEvidence(reference: ParsedReference): ResolveOutcome {
     const { components } = reference;
     const words = contentWords(reference.words.join(' '));
     // "Phần thứ hai, trang 5": the page was the clerk's real pointer; a part alone would put the
