@@ -32,5 +32,6 @@ const toTableRow = (row: CommentTableRow): TableRow => {
 /** Reads a filled-in comment template (or any comment table in Excel) into the rows the command line takes. */
 export const readCommentTemplateRows: TableReader = async (file) => {
   const table = await readCommentTable(file, 'xlsx', { documents: [], resolveSections: false });
-  return { rows: table.rows.map(toTableRow), warnings: table.warnings };
+  // what was read of the columns ("Không nhận ra cột nội dung góp ý …") comes first
+  return { rows: table.rows.map(toTableRow), warnings: [...table.columnNotes, ...table.warnings] };
 };
