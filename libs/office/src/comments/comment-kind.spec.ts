@@ -27,6 +27,15 @@ describe('the kind of a comment from its text', () => {
   });
 });
 
+describe('requests found after the table was written', () => {
+  it.each([
+    ['Đề nghị đưa chỉ tiêu này ra khỏi nghị quyết', 'delete'],
+    ['Có nên đưa chỉ tiêu này vào không?', 'question'],
+    ['Đề nghị ghép mục 2 và mục 3', 'amend'],
+    ['Cần nhấn mạnh hơn vai trò của Mặt trận', 'amend'],
+  ])('%j → %s', (text, kind) => expect(inferKind(text)).toBe(kind));
+});
+
 describe('the kind column', () => {
   it('a value that names no kind does not hide the text’s request', () => {
     expect(kindFromCell('x')).toBeNull();

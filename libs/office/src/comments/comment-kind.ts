@@ -55,6 +55,7 @@ const VERBS: readonly VerbRule[] = [
   { kind: 'add', strong: true, phrases: ['bổ sung', 'bổ xung', 'viết thêm', 'nêu thêm', 'đưa thêm', 'thêm vào', 'đề cập thêm', 'làm thêm'] },
   { kind: 'add', strong: false, phrases: ['thêm', 'có thêm'] },
   { kind: 'add', strong: false, phrases: ['đưa'], needsAfter: ['vào'] },
+  { kind: 'delete', strong: false, phrases: ['đưa', 'chuyển'], needsAfter: ['ra khỏi'] },
   {
     kind: 'delete',
     strong: true,
@@ -79,7 +80,7 @@ const VERBS: readonly VerbRule[] = [
   {
     kind: 'amend',
     strong: false,
-    phrases: ['thay', 'thay đổi', 'đổi', 'nâng', 'hạ', 'giảm', 'tăng', 'gộp', 'tách', 'chuyển', 'viết', 'cô đọng', 'làm gọn', 'dùng', 'sử dụng', 'ghi'],
+    phrases: ['thay', 'thay đổi', 'đổi', 'nâng', 'hạ', 'giảm', 'tăng', 'gộp', 'ghép', 'tách', 'nhấn mạnh', 'chuyển', 'viết', 'cô đọng', 'làm gọn', 'dùng', 'sử dụng', 'ghi'],
     notBefore: ['cao', 'cường', 'trưởng', 'tầng', 'nghèo', 'với', 'mới', 'ngũ', 'sống', 'đổi số', 'biến', 'giao', 'nhận', 'chép'],
   },
   // moving a passage ("đưa đoạn này lên phần đầu")
@@ -270,6 +271,8 @@ export const inferKind = (text: string): CommentTableKind => {
     if (request !== null) return request.kind;
     return asksQuestion ? 'question' : 'general';
   }
+  // "Có nên đưa … vào không?": a request put as a question asks a question
+  if (/(?:^|\s)(?:có|liệu|co|lieu)\s.*(?:không|chưa|khong|chua)\s*\?\s*$/u.test(lower)) return 'question';
   const request = firstRequest(tokens);
   if (request !== null && (request.asked || !asksQuestion)) return request.kind;
   if (asksQuestion) return 'question';

@@ -29,6 +29,9 @@ describe('columns from their labels and their contents', () => {
     [['Mục', 'Nội dung góp ý', 'Số chi bộ tán thành', 'Ghi chú'], { section: 0, text: 1, supporters: 2, note: 3 }],
     [['STT', 'Tên văn kiện', 'Nội dung dự thảo', 'Ý kiến góp ý'], { number: 0, document: 1, section: 2, text: 3 }],
     [['Số TT', 'Văn kiện', 'Phần, mục', 'Ý kiến', 'Ghi chú'], { number: 0, document: 1, section: 2, text: 3, note: 4 }],
+    // "Số thứ tự" is a label, though "số thứ tư" would be a number
+    [['Số thứ tự', 'Phần/mục/tiểu mục', 'Góp ý cụ thể', 'Số phiếu tán thành'], { number: 0, section: 1, text: 2, supporters: 3 }],
+    [['TT', 'Đề xuất, kiến nghị', 'Vị trí (trang, dòng)'], { number: 0, text: 1, section: 2 }],
   ])('%j', (labels, expected) => {
     const rows: (string | number)[][] = [labels];
     for (let index = 0; index < 4; index++) {
@@ -50,6 +53,16 @@ describe('columns from their labels and their contents', () => {
       [2, 'Mục I.1', 'Tiếp tục đẩy mạnh phát triển kinh tế - xã hội nhanh và bền vững', comments[1]],
     ];
     expect(fieldsOf(rows)).toEqual({ number: 0, section: 1, quote: 2, text: 3 });
+  });
+
+  it('supporters that happen to count up are still supporters; a quoted sentence with a number is not a reference', () => {
+    const rows = [
+      ['STT', 'Tên văn kiện', 'Nội dung được góp ý', 'Nội dung góp ý, đề xuất', 'Số ĐV tán thành'],
+      [1, 'Báo cáo chính trị', 'Tốc độ tăng trưởng bình quân 7%/năm trong giai đoạn tới', comments[0], 5],
+      [2, 'Báo cáo chính trị', 'Phấn đấu đến năm 2030 có 95% số xã đạt chuẩn nông thôn mới', comments[1], 6],
+      [3, 'Báo cáo chính trị', 'Tỷ lệ che phủ rừng đạt 52% vào năm 2030', comments[2], 7],
+    ];
+    expect(fieldsOf(rows)).toEqual({ number: 0, document: 1, quote: 2, text: 3, supporters: 4 });
   });
 
   it('two columns "Phần" and "Mục" are read together into the reference', async () => {

@@ -75,8 +75,10 @@ const referenceLike = (text: string): number => {
   const parsed = parseSectionReference(text);
   if (parsed.pageReferences.length > 0) return 1;
   if (parsed.components.length > 0) {
-    // "2. Đề nghị bổ sung …" is numbered text: a reference has few words besides its numbers
-    return parsed.words.length <= 12 ? 1 : 0.3;
+    // "2. Đề nghị bổ sung …" is numbered text, "Tốc độ tăng trưởng 7%/năm …" a sentence with a
+    // number: a reference opens with its keyword or number and has few other words
+    const opens = /^(?:phan|muc|tieu muc|diem|khoan|chuong|dieu|trang|tr|dong|p\d|[ivxlc]+\b|\d)/.test(folded);
+    return opens && parsed.words.length <= 12 ? 1 : 0.3;
   }
   // heading words ("về công tác xây dựng Đảng"): short, no sentence
   if (/^ve\b/.test(folded) && wordCount(folded) <= 12) return 0.7;
@@ -156,7 +158,8 @@ const contentScore = (field: CommentTableField, content: ColumnContent): number 
       return content.kind;
     case 'supporters':
     case 'supportersTotal':
-      return content.wholeNumber * (1 - content.counting);
+      // a count up is likelier the row number, but supporters may count up too
+      return content.wholeNumber * (1 - 0.5 * content.counting);
     case 'note':
       return 0;
   }

@@ -88,7 +88,8 @@ export const findHeader = (rows: readonly RawRow[], documents: readonly SectionC
     const labels = cellTexts(rows[index]);
     if (isMergedAcross(labels) || namedFields(labels) < 2) continue;
     // labels carry no section numbers: "Mục I.4.c" is a row of data
-    if (labels.some((label) => label.trim().length > 3 && parseSectionReference(label).components.length > 0)) continue;
+    // ("Số thứ tự" reads as "số 4" but has no number written)
+    if (labels.some((label) => /\d|(?:^|[\s.,])[IVXLC]+(?:[\s.,]|$)/.test(label.trim()) && parseSectionReference(label).components.length > 0)) continue;
     if (rows[index].cells.some((cell) => cell.number !== undefined && !/^\(?\d{1,2}\)?$/.test(cell.text.trim()))) continue;
     const single = decideColumns(labels, sampleAfter(rows, index), documents, columnName);
     const next = rows[index + 1];
