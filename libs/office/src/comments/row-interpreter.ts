@@ -318,7 +318,15 @@ export class RowInterpreter {
       candidates = [match.document];
       named = true;
     }
-    const inReference = this.documents.length > 1 ? findDocumentInReference(reference, candidates) : null;
+    // A document the reference itself names ("Mục III.1 CTHĐ") is more specific than the
+    // document column, which is often carried down from rows above.
+    // (Only a name at either end: "thực hiện Nghị quyết Đại hội" inside a heading's words is words.)
+    let inReference = this.documents.length > 1 ? findDocumentInReference(reference, this.documents) : null;
+    if (inReference !== null && named && !candidates.includes(inReference.document)) {
+      const whole = foldText(reference);
+      const left = foldText(inReference.rest);
+      if (!(whole.startsWith(left) || whole.endsWith(left))) inReference = findDocumentInReference(reference, candidates);
+    }
     if (inReference !== null) {
       candidates = [inReference.document];
       rest = inReference.rest;

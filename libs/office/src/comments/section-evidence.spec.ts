@@ -84,4 +84,35 @@ describe('in a table: the preview says how sure each row is', () => {
     expect(unsure.problems).toContain(unsure.sectionProblem);
     expect(sure).toMatchObject({ confidence: 'sure', resolved: { sectionNumber: 'P1.I.3' }, problems: [] });
   });
+
+  it('references as units write them, against three documents, the document column carried down', async () => {
+    const refs: [string, string, string | null][] = [
+      ['', 'Dự thảo BCCT, Phần thứ hai, mục II.2', 'P2.II.2'],
+      ['', 'BCCT - P2 - II - 2', 'P2.II.2'],
+      ['BCCT', 'Mục 1 phần thứ nhất', 'P1.I'],
+      ['BCCT', 'Phần I. Mục 1. Điểm 2', 'P1.I.2'],
+      ['', 'Mục III.1 CTHĐ', 'III.1'],
+      ['', 'NQ mục 3', '3'],
+      ['Nghị quyết', 'Các chỉ tiêu chủ yếu', '3'],
+      ['', 'Nghị quyết - Các chỉ tiêu chủ yếu', '3'],
+      ['Báo cáo chính trị', 'Phần thứ hai, mục II, các chỉ tiêu chủ yếu', 'P2.II.2'],
+      ['Báo cáo chính trị', 'Phần thứ nhất, mục II, nguyên nhân chủ quan', 'P1.II.2.b'],
+      ['Chương trình hành động', 'Phần III, mục 2', 'III.2'],
+      ['Chương trình hành động', 'Mục III, điểm 5', 'III.5'],
+      ['Chương trình hành động', 'Tổ chức thực hiện', 'IV'],
+      ['Báo cáo chính trị', 'Phần thứ hai, mục III, tiểu mục 4, về xây dựng Đảng', 'P2.III.4'],
+      ['Báo cáo chính trị', 'Phần mở đầu', null],
+      ['Báo cáo chính trị', 'Toàn bộ dự thảo', 'p1'],
+      ['Báo cáo chính trị', 'Bài học kinh nghiệm', 'P1.III'],
+      ['Báo cáo chính trị', 'Dự báo tình hình', 'P2.I'],
+      ['Báo cáo chính trị', 'Phần thứ hai, mục I - dự báo tình hình', 'P2.I'],
+    ];
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Góp ý');
+    sheet.addRow(['STT', 'Văn kiện', 'Phần, mục', 'Nội dung góp ý']);
+    refs.forEach(([document, reference], index) => sheet.addRow([index + 1, document, reference, 'Đề nghị bổ sung nội dung về chuyển đổi số trong nông nghiệp']));
+    const result = await readCommentTable(Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer), 'xlsx', { documents: [politicalReport(), actionProgram(), resolution()] });
+    const read = result.rows.map((row) => (row.resolved?.sectionNumber === '' ? row.resolved.blockId : (row.resolved?.sectionNumber ?? null)));
+    expect(read).toEqual(refs.map(([, , expected]) => expected));
+  });
 });

@@ -123,7 +123,7 @@ export const parseSectionReference = (raw: string): ParsedReference => {
       else if (/^\d{1,2}$/.test(token.raw)) {
         const value = Number(token.raw);
         component =
-          firstLevel === 'subsection' && previous === null
+          (firstLevel === 'subsection' || firstLevel === 'item') && previous === null
             ? { level: 'subsection', value }
             : previous === 'section' || previous === 'arabic' || previous === 'subsection'
               ? { level: 'subsection', value }
