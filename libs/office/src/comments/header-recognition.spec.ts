@@ -102,6 +102,19 @@ describe('columns from their labels and their contents', () => {
     expect(result.rows.flatMap((row) => row.problems)).toEqual([]);
   });
 
+  it('a document column naming none of the round’s documents is said once, not as an error on every row', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Góp ý');
+    sheet.addRow(['STT', 'Văn kiện', 'Phần, mục', 'Nội dung góp ý']);
+    sheet.addRow([1, 'Chi bộ thôn 1', 'Mục I', comments[0]]);
+    sheet.addRow([2, 'Chi bộ thôn 2', 'Mục III.2', comments[1]]);
+    sheet.addRow([3, 'Chi bộ thôn 3', 'Mục IV', comments[3]]);
+    const result = await readCommentTable(Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer), 'xlsx', { documents: [actionProgram()] });
+    expect(result.columnNotes).toEqual([expect.stringMatching(/^Không nhận ra cột văn kiện: phần lớn các ô của cột B "Văn kiện"/)]);
+    expect(result.rows.flatMap((row) => row.problems)).toEqual([]);
+    expect(result.rows.map((row) => row.resolved?.sectionNumber)).toEqual(['I', 'III.2', 'IV']);
+  });
+
   it('when the comment column cannot be found, the preview says so in the clerk’s words, with no row errors', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Góp ý');

@@ -248,6 +248,16 @@ export const decideColumns = (
       );
     }
   }
+  // A document column whose cells name none of the round's documents cannot be the document
+  // column: said once for the column, not as an error on every row.
+  const documentColumn = columns.get('document');
+  if (documentColumn !== undefined && documents.length > 0 && contents[documentColumn].filled >= 2 && contents[documentColumn].document < 0.5) {
+    columns.delete('document');
+    const titles = documents.map((document) => document.title).join('; ');
+    notes.push(
+      `Không nhận ra cột văn kiện: phần lớn các ô của cột ${columnName(documentColumn)} "${labelOf(documentColumn)}" không khớp tên văn kiện nào của đợt (${titles}); cột này không được dùng / the document column was not recognised: most cells of column ${columnName(documentColumn)} name none of the round's documents; it is not used`,
+    );
+  }
   sectionParts.sort((a, b) => a - b);
   const section = columns.get('section');
   if (section !== undefined && sectionParts.length > 0) {
