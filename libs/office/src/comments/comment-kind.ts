@@ -107,8 +107,22 @@ const OPENING_FILLER = ['về', 'cơ', 'bản', 'chúng', 'tôi', 'hoàn', 'toà
 
 const MARKS = /\p{M}+/gu;
 /** One folded character per character of `lower` (NFC), so positions line up. */
-const foldChars = (lower: string): string =>
-  [...lower].map((character) => (character.length === 1 ? character.normalize('NFD').replace(MARKS, '').replace('đ', 'd') : character)).join('');
+const foldedCharacters = new Map<string, string>();
+const foldCharacter = (character: string): string => {
+  let folded = foldedCharacters.get(character);
+  if (folded === undefined) {
+    folded = character.length === 1 ? character.normalize('NFD').replace(MARKS, '').replace('đ', 'd') : character;
+    // one folded character per character, so that positions line up
+    if ([...folded].length !== 1) folded = character;
+    if (foldedCharacters.size < 10_000) foldedCharacters.set(character, folded);
+  }
+  return folded;
+};
+const foldChars = (lower: string): string => {
+  let folded = '';
+  for (const character of lower) folded += character.charCodeAt(0) < 0x80 ? character : foldCharacter(character);
+  return folded;
+};
 /** Lower case NFC, tones placed one way (hoà/hòa, xoá/xóa), markers and bullets gone. */
 const canonical = (text: string): string =>
   stripLeadingMarkers(lowerText(text)).replace(/[\p{L}\p{M}]+/gu, (syllable) => canonicalSyllable(syllable));
@@ -141,6 +155,16 @@ const tokenize = (lower: string): Token[] => {
   return tokens;
 };
 
+const foldedWords = new Map<string, string>();
+const foldedWord = (word: string): string => {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = foldChars(word);
+    foldedWords.set(word, folded);
+  }
+  return folded;
+};
+
 /** Does `phrase` (canonical, toned) stand at token `at`? A plain (toneless) token matches its folded form. */
 const phraseAt = (tokens: readonly Token[], at: number, phrase: readonly string[]): boolean => {
   if (at + phrase.length > tokens.length) return false;
@@ -148,7 +172,7 @@ const phraseAt = (tokens: readonly Token[], at: number, phrase: readonly string[
     const token = tokens[at + offset];
     const wanted = phrase[offset];
     if (token.word === wanted) continue;
-    if (token.plain && token.folded === foldChars(wanted)) continue;
+    if (token.plain && token.folded === foldedWord(wanted)) continue;
     return false;
   }
   return true;
@@ -157,6 +181,17 @@ const phraseAt = (tokens: readonly Token[], at: number, phrase: readonly string[
 const split = (phrases: readonly string[]): string[][] =>
   phrases.map((phrase) => phrase.split(' ').map((syllable) => canonicalSyllable(syllable))).sort((a, b) => b.length - a.length);
 const VERB_PHRASES = VERBS.map((rule) => ({ rule, phrases: split(rule.phrases), notBefore: split(rule.notBefore ?? []), needsAfter: split(rule.needsAfter ?? []) }));
+// The rules whose phrases may start with a word (folded), in rule order: a token is checked only
+// against those (comment tables run to tens of thousands of rows).
+const RULES_BY_FIRST_WORD = new Map<string, typeof VERB_PHRASES>();
+for (const entry of VERB_PHRASES) {
+  for (const first of new Set(entry.phrases.map((phrase) => foldChars(phrase[0])))) {
+    const list = RULES_BY_FIRST_WORD.get(first) ?? [];
+    list.push(entry);
+    RULES_BY_FIRST_WORD.set(first, list);
+  }
+}
+const AMEND_AGREEMENT_OBJECTS = split(['cách', 'số', 'thuật', 'tên', 'cụm', 'giữa', 'trong']);
 const MARKER_PHRASES = split(MARKERS);
 const BETWEEN_WORDS = split(BETWEEN);
 const NEGATION_WORDS = split(NEGATIONS);
@@ -212,7 +247,7 @@ const firstRequest = (tokens: readonly Token[], from = 0): Request | null => {
       if (span.length > 0 && span.every((token) => token.plain || LEAVE_OUT_WORDS.some((phrase) => phrase[0] === token.word))) return { kind: 'delete', asked: true };
     }
     let skip = 0;
-    for (const { rule, phrases, notBefore, needsAfter } of VERB_PHRASES) {
+    for (const { rule, phrases, notBefore, needsAfter } of RULES_BY_FIRST_WORD.get(tokens[at].folded) ?? []) {
       const phrase = phrases.find((candidate) => phraseAt(tokens, at, candidate));
       if (phrase === undefined) continue;
       const after = at + phrase.length;
@@ -241,7 +276,7 @@ const openingAgreement = (tokens: readonly Token[]): number | null => {
     const agreement = anyAt(tokens, at, AGREEMENT_PHRASES);
     if (agreement !== undefined) {
       // "thống nhất cách viết" asks for an amendment
-      if (agreement[0] === 'thống' && anyAt(tokens, at + 2, split(['cách', 'số', 'thuật', 'tên', 'cụm', 'giữa', 'trong'])) !== undefined) return null;
+      if (agreement[0] === 'thống' && anyAt(tokens, at + 2, AMEND_AGREEMENT_OBJECTS) !== undefined) return null;
       return at + agreement.length;
     }
     if (anyAt(tokens, at, FILLER_WORDS) === undefined) return null;
@@ -254,7 +289,7 @@ const agreesSomewhere = (tokens: readonly Token[]): boolean =>
   tokens.some((_, at) => {
     const agreement = anyAt(tokens, at, AGREEMENT_PHRASES);
     if (agreement === undefined || negated(tokens, at)) return false;
-    return !(agreement[0] === 'thống' && anyAt(tokens, at + 2, split(['cách', 'số', 'thuật', 'tên', 'cụm', 'giữa', 'trong'])) !== undefined);
+    return !(agreement[0] === 'thống' && anyAt(tokens, at + 2, AMEND_AGREEMENT_OBJECTS) !== undefined);
   });
 
 /** The kind of the request a comment's text makes. */
