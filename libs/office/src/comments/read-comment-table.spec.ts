@@ -150,7 +150,18 @@ describe('readCommentTable (XLSX)', () => {
     expect(progress[progress.length - 1]).toBeGreaterThanOrEqual(30);
   });
 
-  it('cuts text longer than 5,000 characters and says so', async () => {
+  it('keeps the text as typed: its bullet and stray spacing are not what it says, but they are what was typed', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Góp ý');
+    sheet.addRow(['STT', 'Phần, mục', 'Ý kiến góp ý']);
+    sheet.addRow([1, 'Mục I', '- Làm rõ giải pháp cho trường học ở các xã ,  vùng xa']);
+    const buffer = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const [row] = (await readCommentTable(buffer, 'xlsx', { documents: [actionProgram()] })).rows;
+    expect(row.text).toBe('- Làm rõ giải pháp cho trường học ở các xã ,  vùng xa');
+    expect(row.kind).toBe('question');
+  });
+
+    it('cuts text longer than 5,000 characters and says so', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Góp ý');
     sheet.addRow(['STT', 'Phần, mục', 'Ý kiến góp ý']);

@@ -114,13 +114,9 @@ export const findHeader = (rows: readonly RawRow[], documents: readonly SectionC
 
 const cellAt = (row: RawRow, column: number | undefined): RawCell => (column === undefined ? EMPTY_CELL : (row.cells[column] ?? EMPTY_CELL));
 
-const cleanCommentText = (raw: string): string =>
-  displayText(raw)
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+// The text as typed (bullets, doubled spaces and all: a report shows it cleaned, the comment
+// keeps it), in NFC with legacy encodings converted, line ends unified, ends trimmed.
+const cleanCommentText = (raw: string): string => displayText(raw).replace(/\r\n?/g, '\n').trim();
 
 const reasonFor = (outcome: ResolveOutcome, reference: string): string => {
   const failure = outcome.failure;
