@@ -212,6 +212,7 @@ describe('readCommentTable (DOCX)', () => {
                 new TableRow({ children: [cell('3'), cell('Chương trình hành động'), cell('III.5'), cell('Bổ sung đột phá về hạ tầng số'), cell('')] }),
                 new TableRow({ children: [cell('Ý KIẾN CHUNG', { columnSpan: 5 })] }),
                 new TableRow({ children: [cell('4'), cell('Nghị quyết'), cell('Mục I'), cell('Tán thành'), cell('')] }),
+                new TableRow({ children: [cell('5'), cell('Chương trình hành động'), cell('Mục I'), cell('- Làm rõ trường học ở các xã ,  vùng xa'), cell('')] }),
               ],
             }),
           ],
@@ -227,7 +228,9 @@ describe('readCommentTable (DOCX)', () => {
       [3, 'P2.II.2', 'general'],
       [5, 'III.5', 'add'],
       [7, null, 'agree'],
+      [8, 'I', 'question'],
     ]);
+    expect(result.rows[4].text).toBe('- Làm rõ trường học ở các xã ,  vùng xa');
     expect(result.rows[0]).toMatchObject({ text: 'Đề nghị nâng chỉ tiêu\nthu nhập bình quân', supporters: 12, supportersTotal: 15 });
     expect(result.rows[3].problems.join()).toMatch(/unknown document "Nghị quyết"/);
   });

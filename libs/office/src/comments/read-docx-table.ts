@@ -37,8 +37,9 @@ const tablesOf = (node: HtmlElement, found: HtmlElement[] = []): HtmlElement[] =
 const cellText = (cell: HtmlElement): string => {
   const paragraphs = cell.children.filter((child): child is HtmlElement => isElement(child, 'p', 'ul', 'ol', 'table'));
   if (paragraphs.length === 0) return textOf(cell).replace(/\s+/g, ' ').trim();
+  // spacing inside a paragraph is kept as typed (the stored comment keeps it; reports clean it)
   return paragraphs
-    .map((paragraph: HtmlNode) => textOf(paragraph).replace(/\s+/g, ' ').trim())
+    .map((paragraph: HtmlNode) => textOf(paragraph).replace(/[\r\n]+/g, ' ').trim())
     .filter((line) => line !== '')
     .join('\n');
 };
