@@ -10,13 +10,23 @@ import { flushWorkerRedis, seededDatabase, type SeededDatabase } from './support
 import type { TestDatabase } from './support/test-database';
 import { apiClient, login, serviceEnvironment, startApp, type RunningApp } from './support/test-app';
 
+interface PreviewRow {
+  rowNumber: number;
+  resolved: { blockId: string; sectionNumber: string; how: string } | null;
+  confidence: 'sure' | 'unsure' | 'none';
+  candidates?: { documentVersionId: string; blockId: string; sectionNumber: string; heading: string }[];
+  kind: string;
+  problems: string[];
+}
+
 interface ImportView {
   id: string;
   status: string;
   ready: number;
   unresolved: number;
+  unsure: number;
   error: { code: string; vi?: string; en?: string } | null;
-  preview: { rows: { rowNumber: number; resolved: unknown; problems: string[] }[] } | null;
+  preview: { rows: PreviewRow[]; columns: Record<string, string>; columnNotes: string[] } | null;
 }
 
 describe('comment tables from Word and Excel: upload, preview, confirm', () => {
@@ -171,5 +181,110 @@ describe('comment tables from Word and Excel: upload, preview, confirm', () => {
     expect(outcomes).toEqual(uploads.map(({ archive, format }) => [archive.name, format, 'failed', expectedCode(archive, format), true]));
     for (const [name, growth] of growths) expect({ name, withinBound: growth < 40 * MIB }).toEqual({ name, withinBound: true });
     expect((await dataSource.getRepository(Comment).findBy({ submissionId })).map((comment) => comment.text).sort()).toEqual(commentsBefore);
+  });
+
+  describe('the clerk decides on each row before confirming', () => {
+    const settle = async (id: string): Promise<ImportView> => {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const view = (await api.get<ImportView>(`/api/submissions/${submissionId}/imports/${id}`, clerk)).body;
+        if ((view.status !== 'queued' && view.status !== 'parsing') || Date.now() > deadline) return view;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const sheet = async (rows: (string | number)[][]): Promise<Buffer> => {
+      const workbook = new ExcelJS.Workbook();
+      const table = workbook.addWorksheet('Góp ý');
+      table.addRow(['STT', 'Vị trí trong dự thảo', 'Nội dung góp ý']);
+      for (const row of rows) table.addRow(row);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+
+    it('an unsure row shows its candidates; the confirmation takes a section, a kind, or "leave out" per row, and lists what was left out with why', async () => {
+      const before = await dataSource.getRepository(Comment).countBy({ submissionId });
+      const file = await sheet([
+        [1, 'Mục I', 'Đề nghị bổ sung mục đích về chuyển đổi số'],
+        [2, 'Mục I – Các khâu đột phá', 'Đề nghị bổ sung đột phá về hạ tầng giao thông'],
+        [3, 'Mục II', 'Tán thành như dự thảo'],
+        [4, 'Trang 5, dòng 3', 'Đề nghị sửa lỗi chính tả "nhiệm vu"'],
+        [5, 'Mục IV', 'Đề nghị sửa câu cuối cho rõ trách nhiệm'],
+      ]);
+      const queued = await upload('gop-y-vi-tri.xlsx', file);
+      expect(queued.status).toBe(202);
+      const view = await settle(queued.body.id);
+      expect(view.status).toBe('preview');
+      // the section column's header speaks of the draft: it is the section, not the document
+      expect(view.preview?.columns).toMatchObject({ number: 'A', section: 'B', text: 'C' });
+      const rows = new Map((view.preview?.rows ?? []).map((row) => [row.rowNumber, row]));
+      expect(rows.get(2)).toMatchObject({ confidence: 'sure', resolved: { sectionNumber: 'I' }, problems: [] });
+      const unsure = rows.get(3);
+      expect(unsure?.confidence).toBe('unsure');
+      expect(unsure?.resolved).toBeNull();
+      const breakthrough = unsure?.candidates?.find((candidate) => candidate.sectionNumber === 'III.5');
+      expect(breakthrough?.heading).toMatch(/đột phá/);
+      expect(view.unsure).toBe(1);
+      expect(view.ready).toBe(3);
+
+      const outline = await api.get<{ documentVersionId: string; sections: { blockId: string; sectionNumber: string }[] }[]>(`/api/submissions/${submissionId}/imports/${queued.body.id}/sections`, clerk);
+      expect(outline.status).toBe(200);
+      const economy = outline.body[0].sections.find((section) => section.sectionNumber === 'III.1');
+      expect(economy).toBeDefined();
+
+      const refused = await api.post<{ code: string; details: { field: string }[] }>(
+        `/api/submissions/${submissionId}/imports/${queued.body.id}/confirm`,
+        { rows: [{ rowNumber: 5, blockId: 'no-such-block' }, { rowNumber: 99, leaveOut: true }] },
+        clerk,
+      );
+      expect(refused.status).toBe(422);
+      expect(refused.body.code).toBe('INVALID_IMPORT_CHOICES');
+      expect(refused.body.details.map((detail) => detail.field).sort()).toEqual(['rows.0.blockId', 'rows.1.rowNumber']);
+      expect(await dataSource.getRepository(Comment).countBy({ submissionId })).toBe(before);
+
+      const confirmed = await api.post<{ added: number; skippedRows: number[]; leftOut: { rowNumber: number; reason: string }[] }>(
+        `/api/submissions/${submissionId}/imports/${queued.body.id}/confirm`,
+        {
+          rows: [
+            { rowNumber: 3, blockId: breakthrough?.blockId },
+            { rowNumber: 4, leaveOut: true },
+            { rowNumber: 5, blockId: economy?.blockId },
+            { rowNumber: 6, kind: 'question' },
+          ],
+        },
+        clerk,
+      );
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body.added).toBe(4);
+      expect(confirmed.body.skippedRows).toEqual([4]);
+      expect(confirmed.body.leftOut).toEqual([{ rowNumber: 4, reason: expect.stringMatching(/left out by the clerk/) }]);
+      const stored = await dataSource.getRepository(Comment).findBy({ submissionId });
+      expect(stored.length).toBe(before + 4);
+      expect(stored.find((comment) => comment.text.startsWith('Đề nghị bổ sung đột phá'))?.blockId).toBe(breakthrough?.blockId);
+      expect(stored.find((comment) => comment.text.includes('nhiệm vu'))?.blockId).toBe(economy?.blockId);
+      expect(stored.find((comment) => comment.text.startsWith('Đề nghị sửa câu cuối'))?.kind).toBe('question');
+      expect(stored.some((comment) => comment.text === 'Tán thành như dự thảo' && comment.position > before)).toBe(false);
+    });
+
+    it('without a choice, an unsure row is left out and says why; a cancel deletes the import and adds nothing', async () => {
+      const file = await sheet([
+        [1, 'Mục I – Các khâu đột phá', 'Đề nghị bổ sung đột phá về nguồn nhân lực'],
+        [2, 'Mục II', 'Đề nghị nâng chỉ tiêu thu ngân sách'],
+      ]);
+      const first = await upload('gop-y-2.xlsx', file);
+      await settle(first.body.id);
+      const before = await dataSource.getRepository(Comment).countBy({ submissionId });
+      const confirmed = await api.post<{ added: number; leftOut: { rowNumber: number; reason: string }[] }>(`/api/submissions/${submissionId}/imports/${first.body.id}/confirm`, {}, clerk);
+      expect(confirmed.body.added).toBe(1);
+      expect(confirmed.body.leftOut).toEqual([{ rowNumber: 2, reason: expect.stringMatching(/^Chưa chắc mục/) }]);
+
+      const second = await upload('gop-y-3.xlsx', file);
+      expect((await settle(second.body.id)).status).toBe('preview');
+      const other = (await login(feedback.url, 'vanphong.pt@vankien.local')).accessToken;
+      expect((await api.delete(`/api/submissions/${submissionId}/imports/${second.body.id}`, other)).status).toBe(403);
+      expect((await api.delete(`/api/submissions/${submissionId}/imports/${second.body.id}`, clerk)).status).toBe(204);
+      expect((await api.get(`/api/submissions/${submissionId}/imports/${second.body.id}`, clerk)).status).toBe(404);
+      expect((await api.post(`/api/submissions/${submissionId}/imports/${second.body.id}/confirm`, {}, clerk)).status).toBe(404);
+      expect((await api.delete(`/api/submissions/${submissionId}/imports/${first.body.id}`, clerk)).status).toBe(409);
+      expect(await dataSource.getRepository(Comment).countBy({ submissionId })).toBe(before + 1);
+    });
   });
 });

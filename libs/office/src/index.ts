@@ -36,6 +36,7 @@ export type {
   ReadCommentTableOptions,
   ResolutionMethod,
   ResolvedSection,
+  SectionCandidate,
   SectionCatalogue,
 } from './comments/comment-table-types';
 

@@ -2,6 +2,7 @@
 // first, LSH bands propose candidate pairs, each candidate is verified, and the verified pairs are
 // joined strongest first under constraints that stop a chain of similar comments from joining two
 // that ask for opposite things.
+import { cleanRepresentativeText } from './representative-text';
 import { numbersConflict, operationBits, operationBitsConflict } from './features';
 import { hashHex } from './hash';
 import { BAND_COUNT, BAND_ROWS, SIGNATURE_LENGTH, bandKey } from './minhash';
@@ -628,7 +629,8 @@ export function buildCluster(
     family,
     agreement: family === 'agreement',
     kind,
-    representative: representative.text,
+    // what the comment says, without the bullet and spacing it was typed with (the comment keeps them)
+    representative: cleanRepresentativeText(representative.text),
     representativeId: representative.id,
     commentIds,
     units: unitSources.size,

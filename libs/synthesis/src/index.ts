@@ -4,6 +4,7 @@ export { detectLegacyEncoding, convertLegacy, convertFromTcvn3, convertFromVni, 
 export { extractFeatures, type Operation, type CommentFeatures } from './features';
 export { validateCommentInput, MAX_TEXT_LENGTH, type ValidationResult } from './validate';
 export { prepareComment } from './prepare';
+export { cleanRepresentativeText } from './representative-text';
 export { clusterBlock } from './cluster-block';
 export { ClusterThreads, clusterPreparedJson, preparedJson, type ClusteredJson } from './cluster-threads';
 export { decodeBlockClustering, encodeBlockClustering, isStaleBlockClustering, type StoredBlock } from './stored-clustering';

@@ -1,11 +1,12 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthenticatedUser } from '@vankien/auth';
 import { ApiErrors, ApiFileResponse, AppError, CommonErrors, officeMimeTypes, sendFile } from '@vankien/platform';
 import type { Response } from 'express';
 import { CommentImportsService } from './comment-imports.service';
-import { ImportConfirmedView, ImportView } from './dto/submission-views.dto';
+import { ConfirmImportRequest, ConfirmImportView, ImportDocumentOutline } from './dto/comment-import.dto';
+import { ImportView } from './dto/submission-views.dto';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 /** The file is held in memory and in PostgreSQL until read: its size is capped first. */
@@ -42,13 +43,30 @@ export class CommentImportsController {
     return this.imports.get(user.userId, id, importId);
   }
 
+  @Get('submissions/:id/imports/:importId/sections')
+  @ApiOperation({ summary: 'Mục lục văn kiện để chọn phần, mục cho một dòng / The outline to choose a row’s section from' })
+  @ApiOkResponse({ type: [ImportDocumentOutline], description: 'The outline of the round’s documents: the sections a row may be given' })
+  @ApiErrors(400, 404)
+  sections(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('importId', uuid) importId: string): Promise<ImportDocumentOutline[]> {
+    return this.imports.sections(user.userId, id, importId);
+  }
+
   @Post('submissions/:id/imports/:importId/confirm')
   @HttpCode(200)
   @ApiOperation({ summary: 'Xác nhận nhập bảng góp ý / Confirm an import' })
-  @ApiOkResponse({ type: ImportConfirmedView, description: 'Adds the rows that resolved; lists the rows left out' })
+  @ApiOkResponse({ type: ConfirmImportView, description: 'Adds the ready rows with the clerk’s changes (section, kind, left out); lists the rows left out with why' })
   @ApiErrors(400, 404, 409, 422)
-  confirm(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('importId', uuid) importId: string): Promise<ImportConfirmedView> {
-    return this.imports.confirm(user.userId, id, importId);
+  confirm(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('importId', uuid) importId: string, @Body() body: ConfirmImportRequest): Promise<ConfirmImportView> {
+    return this.imports.confirm(user.userId, id, importId, body?.rows ?? []);
+  }
+
+  @Delete('submissions/:id/imports/:importId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Hủy nhập bảng góp ý / Cancel an import' })
+  @ApiNoContentResponse({ description: 'Cancelled: the file and its preview are deleted, nothing is added' })
+  @ApiErrors(400, 404, 409)
+  cancel(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('importId', uuid) importId: string): Promise<void> {
+    return this.imports.cancel(user.userId, id, importId);
   }
 
   @Get('rounds/:roundId/template.xlsx')

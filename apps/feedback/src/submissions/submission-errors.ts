@@ -23,5 +23,10 @@ export const SubmissionErrors = defineErrors({
   },
   IMPORT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp nhập.', en: 'Import not found.' },
   IMPORT_NOT_READY: { status: 409, vi: 'Tệp nhập chưa đọc xong hoặc đã được xác nhận.', en: 'The import is not ready, or was already confirmed.' },
+  INVALID_IMPORT_CHOICES: {
+    status: 422,
+    vi: 'Lựa chọn cho một số dòng không hợp lệ (dòng không có, mục không thuộc văn kiện của đợt); chưa dòng nào được thêm.',
+    en: 'Some row choices are not valid (no such row, or a section outside the round’s documents); nothing was added.',
+  },
   UNSUPPORTED_FILE: { status: 415, vi: 'Chỉ nhận tệp Excel (.xlsx) hoặc Word (.docx).', en: 'Only Excel (.xlsx) or Word (.docx) files are accepted.' },
 });

@@ -40,6 +40,15 @@ export interface ResolvedSection {
   how: ResolutionMethod;
 }
 
+/** A section a doubtful reference may mean, for the clerk to choose from. */
+export interface SectionCandidate {
+  documentVersionId: string;
+  blockId: string;
+  sectionNumber: string;
+  /** The heading's text (at most 160 characters). */
+  heading: string;
+}
+
 export interface CommentTableRow {
   /** The row number the clerk sees: Excel's row number, or the row of the Word table counted from 1. */
   rowNumber: number;
@@ -48,6 +57,16 @@ export interface CommentTableRow {
   /** The document cell as written, carried down from the rows above (absent when the table names none). */
   document?: string;
   resolved: ResolvedSection | null;
+  /**
+   * How sure the resolution is: `sure` (resolved), `unsure` (the evidence disagrees or several
+   * sections fit: not resolved, `candidates` listed, the clerk chooses), `none` (no section found,
+   * or sections not resolved at all).
+   */
+  confidence: 'sure' | 'unsure' | 'none';
+  /** For an unsure row: the sections it may mean, the likeliest first. */
+  candidates?: SectionCandidate[];
+  /** The line of `problems` that is about the section (gone when the clerk chooses the section). */
+  sectionProblem?: string;
   kind: CommentTableKind;
   /** NFC, legacy encodings converted, trimmed; at most MAX_COMMENT_TEXT_LENGTH characters. */
   text: string;
@@ -77,6 +96,12 @@ export interface CommentTableResult {
   headerRow: number;
   /** Field → column: the letter in XLSX ("D"), the 1-based position in a Word table ("4"). */
   columns: Partial<Record<CommentTableField, string>>;
+  /**
+   * What the clerk should know about the columns, in their words: a column read as something
+   * else than its label says, or a column that could not be found ("Không nhận ra cột nội dung
+   * góp ý …", and then no row is read).
+   */
+  columnNotes: string[];
   rows: CommentTableRow[];
   warnings: string[];
 }

@@ -162,3 +162,14 @@ describe('npm run synthesize on an XLSX comment template', () => {
     expect(rows.map((row) => row.fields.blockId)).toEqual(openings);
   });
 });
+
+describe('readCommentTemplateRows without a comment column', () => {
+  it('refuses the file with the clerk’s words for the missing column', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Góp ý');
+    sheet.addRow(['STT', 'Phần, mục', 'Số đảng viên tán thành']);
+    sheet.addRow([1, 'Mục I', 12]);
+    const buffer = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    await expect(readCommentTemplateRows(buffer)).rejects.toMatchObject({ code: 'UNSUPPORTED_CONTENT', vi: expect.stringMatching(/^Không nhận ra cột nội dung góp ý/) });
+  });
+});

@@ -1,5 +1,6 @@
 import type { TableReader, TableRow } from '@vankien/synthesis';
 import { CommentTableRow } from './comment-table-types';
+import { OfficeFileError } from '../errors/office-file-error';
 import { readCommentTable } from './read-comment-table';
 
 // The XLSX comment template as input of the synthesis command line (`npm run synthesize --
@@ -32,5 +33,11 @@ const toTableRow = (row: CommentTableRow): TableRow => {
 /** Reads a filled-in comment template (or any comment table in Excel) into the rows the command line takes. */
 export const readCommentTemplateRows: TableReader = async (file) => {
   const table = await readCommentTable(file, 'xlsx', { documents: [], resolveSections: false });
-  return { rows: table.rows.map(toTableRow), warnings: table.warnings };
+  // no comment column: nothing to synthesise, and the command line exits with the reason
+  if (table.columns.text === undefined) {
+    const [vi, en] = [0, 1].map((side) => table.columnNotes.map((note) => note.split(' / ')[side] ?? note).join(' '));
+    throw new OfficeFileError('UNSUPPORTED_CONTENT', { vi, en });
+  }
+  // what was read of the columns ("Không nhận ra cột nội dung góp ý …") comes first
+  return { rows: table.rows.map(toTableRow), warnings: [...table.columnNotes, ...table.warnings] };
 };

@@ -150,7 +150,18 @@ describe('readCommentTable (XLSX)', () => {
     expect(progress[progress.length - 1]).toBeGreaterThanOrEqual(30);
   });
 
-  it('cuts text longer than 5,000 characters and says so', async () => {
+  it('keeps the text as typed: its bullet and stray spacing are not what it says, but they are what was typed', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Góp ý');
+    sheet.addRow(['STT', 'Phần, mục', 'Ý kiến góp ý']);
+    sheet.addRow([1, 'Mục I', '- Làm rõ giải pháp cho trường học ở các xã ,  vùng xa']);
+    const buffer = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const [row] = (await readCommentTable(buffer, 'xlsx', { documents: [actionProgram()] })).rows;
+    expect(row.text).toBe('- Làm rõ giải pháp cho trường học ở các xã ,  vùng xa');
+    expect(row.kind).toBe('question');
+  });
+
+    it('cuts text longer than 5,000 characters and says so', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Góp ý');
     sheet.addRow(['STT', 'Phần, mục', 'Ý kiến góp ý']);
@@ -201,6 +212,7 @@ describe('readCommentTable (DOCX)', () => {
                 new TableRow({ children: [cell('3'), cell('Chương trình hành động'), cell('III.5'), cell('Bổ sung đột phá về hạ tầng số'), cell('')] }),
                 new TableRow({ children: [cell('Ý KIẾN CHUNG', { columnSpan: 5 })] }),
                 new TableRow({ children: [cell('4'), cell('Nghị quyết'), cell('Mục I'), cell('Tán thành'), cell('')] }),
+                new TableRow({ children: [cell('5'), cell('Chương trình hành động'), cell('Mục I'), cell('- Làm rõ trường học ở các xã ,  vùng xa'), cell('')] }),
               ],
             }),
           ],
@@ -216,7 +228,9 @@ describe('readCommentTable (DOCX)', () => {
       [3, 'P2.II.2', 'general'],
       [5, 'III.5', 'add'],
       [7, null, 'agree'],
+      [8, 'I', 'question'],
     ]);
+    expect(result.rows[4].text).toBe('- Làm rõ trường học ở các xã ,  vùng xa');
     expect(result.rows[0]).toMatchObject({ text: 'Đề nghị nâng chỉ tiêu\nthu nhập bình quân', supporters: 12, supportersTotal: 15 });
     expect(result.rows[3].problems.join()).toMatch(/unknown document "Nghị quyết"/);
   });

@@ -2,7 +2,7 @@ import mammoth from 'mammoth';
 import { inspectDocx } from '../docx/inspect-docx';
 import { HtmlElement, HtmlNode, isElement, parseHtml, textOf } from '../import/html-tree';
 import { CommentTableResult, DEFAULT_MAX_ROWS, ReadCommentTableOptions } from './comment-table-types';
-import { RawCell, RawRow } from './raw-table';
+import { RawCell, RawRow, tableDecoder } from './raw-table';
 import { findHeader, RowInterpreter } from './row-interpreter';
 import { corruptTable, noHeader, tooManyRows } from './table-errors';
 
@@ -37,8 +37,9 @@ const tablesOf = (node: HtmlElement, found: HtmlElement[] = []): HtmlElement[] =
 const cellText = (cell: HtmlElement): string => {
   const paragraphs = cell.children.filter((child): child is HtmlElement => isElement(child, 'p', 'ul', 'ol', 'table'));
   if (paragraphs.length === 0) return textOf(cell).replace(/\s+/g, ' ').trim();
+  // spacing inside a paragraph is kept as typed (the stored comment keeps it; reports clean it)
   return paragraphs
-    .map((paragraph: HtmlNode) => textOf(paragraph).replace(/\s+/g, ' ').trim())
+    .map((paragraph: HtmlNode) => textOf(paragraph).replace(/[\r\n]+/g, ' ').trim())
     .filter((line) => line !== '')
     .join('\n');
 };
@@ -95,10 +96,16 @@ export const readDocxTable = async (buffer: Buffer, options: ReadCommentTableOpt
   }
   const maxRows = options.limits?.maxRows ?? DEFAULT_MAX_ROWS;
   const tables = tablesOf(parseHtml(html));
+  let undecided: { headerRow: number; interpreter: RowInterpreter } | null = null;
   for (let tableIndex = 0; tableIndex < tables.length; tableIndex++) {
-    const rows = tableGrid(tables[tableIndex]);
-    const header = findHeader(rows);
+    const grid = tableGrid(tables[tableIndex]);
+    const rows = grid.map(tableDecoder(grid.slice(0, 75)));
+    const header = findHeader(rows, options.documents);
     if (header === null) continue;
+    if (!header.columns.has('text')) {
+      undecided ??= { headerRow: rows[header.headerIndex].rowNumber, interpreter: new RowInterpreter(options.documents, header, false) };
+      continue;
+    }
     if (rows.length - header.headerIndex - 1 > maxRows) throw tooManyRows(rows.length - header.headerIndex - 1, maxRows);
     const interpreter = new RowInterpreter(options.documents, header, options.resolveSections ?? true);
     let read = 0;
@@ -111,5 +118,6 @@ export const readDocxTable = async (buffer: Buffer, options: ReadCommentTableOpt
     if (tables.length > 1) interpreter.warnings.push(`Đã đọc bảng thứ ${tableIndex + 1} trong ${tables.length} bảng / read table ${tableIndex + 1} of ${tables.length}`);
     return interpreter.result(rows[header.headerIndex].rowNumber, (column) => String(column + 1));
   }
+  if (undecided !== null) return undecided.interpreter.result(undecided.headerRow, (column) => String(column + 1));
   throw noHeader();
 };

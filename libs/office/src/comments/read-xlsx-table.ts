@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { CommentTableResult, DEFAULT_MAX_ROWS, ReadCommentTableOptions } from './comment-table-types';
 import { inspectXlsx } from './inspect-xlsx';
-import { RawRow } from './raw-table';
+import { RawRow, tableDecoder } from './raw-table';
 import { findHeader, HEADER_SEARCH_ROWS, RowInterpreter } from './row-interpreter';
 import { corruptTable, noHeader, tooManyRows } from './table-errors';
 import { rawCell } from './xlsx-cells';
@@ -38,20 +38,29 @@ export const readXlsxTable = async (buffer: Buffer, options: ReadCommentTableOpt
     throw corruptTable(error);
   }
   const maxRows = options.limits?.maxRows ?? DEFAULT_MAX_ROWS;
+  // a header without a comment column is reported only when no sheet has a better one
+  let undecided: { headerRow: number; interpreter: RowInterpreter } | null = null;
   for (const sheet of workbook.worksheets) {
     const width = Math.min(sheet.columnCount, MAX_COLUMNS);
     const lastRow = sheet.rowCount;
     const firstRows: RawRow[] = [];
-    for (let rowNumber = 1; rowNumber <= Math.min(lastRow, HEADER_SEARCH_ROWS + 1); rowNumber++) firstRows.push(readRow(sheet, rowNumber, width));
-    const header = findHeader(firstRows);
+    // the header is among the first rows; the rows after it show what each column holds
+    for (let rowNumber = 1; rowNumber <= Math.min(lastRow, HEADER_SEARCH_ROWS + 60); rowNumber++) firstRows.push(readRow(sheet, rowNumber, width));
+    const decode = tableDecoder(firstRows);
+    firstRows.splice(0, firstRows.length, ...firstRows.map(decode));
+    const header = findHeader(firstRows, options.documents, columnLetter);
     if (header === null) continue;
     const headerRow = firstRows[header.headerIndex].rowNumber;
+    if (!header.columns.has('text')) {
+      undecided ??= { headerRow, interpreter: new RowInterpreter(options.documents, header, false) };
+      continue;
+    }
     if (lastRow - headerRow > maxRows) throw tooManyRows(lastRow - headerRow, maxRows);
     const interpreter = new RowInterpreter(options.documents, header, options.resolveSections ?? true);
     let read = 0;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       if (rowNumber <= headerRow) return;
-      interpreter.read(readRow(sheet, rowNumber, width));
+      interpreter.read(decode(readRow(sheet, rowNumber, width)));
       read++;
       if (read % 1000 === 0) options.onProgress?.(read);
     });
@@ -59,5 +68,6 @@ export const readXlsxTable = async (buffer: Buffer, options: ReadCommentTableOpt
     if (workbook.worksheets.length > 1) interpreter.warnings.push(`Đã đọc trang tính "${sheet.name}" / read the sheet "${sheet.name}"`);
     return interpreter.result(headerRow, columnLetter);
   }
+  if (undecided !== null) return undecided.interpreter.result(undecided.headerRow, columnLetter);
   throw noHeader();
 };

@@ -21,6 +21,8 @@ export interface ParsedReference {
   words: string[];
   /** "trang 5", "dòng 3": positions in a printed copy, which no block index knows. */
   pageReferences: string[];
+  /** Numbers left unread (a second reference, "mục 1 và mục 3"): the row cannot be sure of its section. */
+  ignored?: boolean;
 }
 
 const ORDINALS: Readonly<Record<string, number>> = {
@@ -69,7 +71,9 @@ const tokenize = (text: string): Token[] => {
   return tokens;
 };
 
-const isDot = (separator: string): boolean => /^\s*\.\s*$/.test(separator) || separator === '.';
+// "II.2", "II. 2", and as typed in a hurry "II-2", "II/2" (a dash with spaces around it separates
+// a part from its section instead: "Phần thứ nhất - 1.").
+const isDot = (separator: string): boolean => /^\s*\.\s*$/.test(separator) || /^[-/]$/.test(separator);
 
 /** A roman numeral written in capitals, or in lower case where the context leaves no doubt. */
 const asRoman = (token: Token, lowerCaseAllowed: boolean): number | null => {
@@ -88,7 +92,14 @@ export const parseSectionReference = (raw: string): ParsedReference => {
   const push = (component: ReferenceComponent): void => {
     // A second number of a level already read starts another reference ("mục 1 và mục 3"):
     // only the first is used, the rest of the numbers are ignored.
+    // "Mục I – 1.": an Arabic number after a Roman section is its subsection
+    if (component.level === 'arabic' && !stopped && components[components.length - 1]?.level === 'section' && !seenLevels.has('subsection')) {
+      component = { level: 'subsection', value: component.value };
+    }
     const key = component.level === 'arabic' || component.level === 'section' ? 'section-or-arabic' : component.level;
+    // "P2.II.2 – 2. Các chỉ tiêu …": the heading's own number written again, not another reference
+    const deepest = components[components.length - 1];
+    if (!stopped && seenLevels.has(key) && deepest !== undefined && String(deepest.value) === String(component.value)) return;
     if (stopped || seenLevels.has(key)) {
       stopped = true;
       return;
@@ -112,7 +123,7 @@ export const parseSectionReference = (raw: string): ParsedReference => {
       else if (/^\d{1,2}$/.test(token.raw)) {
         const value = Number(token.raw);
         component =
-          firstLevel === 'subsection' && previous === null
+          (firstLevel === 'subsection' || firstLevel === 'item') && previous === null
             ? { level: 'subsection', value }
             : previous === 'section' || previous === 'arabic' || previous === 'subsection'
               ? { level: 'subsection', value }
@@ -180,6 +191,14 @@ export const parseSectionReference = (raw: string): ParsedReference => {
     }
     // A bare chain: at the start, after punctuation or right after another number.
     const bareAllowed = index === 0 || /[,;:–—\-(/]|^\s*$/.test(token.before) || components.length > 0;
+    // "Mục I – 4. – b.": a letter item written with a dot, after the numbers it belongs under
+    if (components.length > 0 && token.raw.length === 1 && ITEM_LETTER.test(token.raw) && /^\.\s*$/.test(token.after) && !/^\d/.test(next?.raw ?? '') && /[–—\-,]\s*$/.test(token.before)) {
+      const after = readChain(index, 'item');
+      if (after > index) {
+        index = after;
+        continue;
+      }
+    }
     const lowerRomanChain = /^[ivxlc]+$/.test(token.raw) && isDot(token.after) && /^\d/.test(next?.raw ?? '');
     if (bareAllowed && (/^\d{1,2}$/.test(token.raw) || /^p\d{1,2}$/i.test(token.raw) || asRoman(token, false) !== null || lowerRomanChain || (token.raw.length === 1 && /^\s*\)/.test(token.after)))) {
       const after = readChain(index, 'free');
@@ -192,5 +211,5 @@ export const parseSectionReference = (raw: string): ParsedReference => {
     index++;
   }
   components.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
-  return { components, words, pageReferences };
+  return stopped ? { components, words, pageReferences, ignored: true } : { components, words, pageReferences };
 };

@@ -2,6 +2,7 @@ import { normalizeText } from '@vankien/synthesis';
 import { CatalogueBlock, ResolutionMethod, SectionCatalogue } from './comment-table-types';
 import { ParsedReference, ReferenceComponent } from './section-reference';
 import { wholeDocumentBlock } from '../synthesis/synthesis-report';
+import { foldText } from './fold-text';
 
 // Resolves a parsed reference against one frozen version's block index. Section numbers are
 // joined segments ("P2.II.2.b", "II.2"): the reference's numbers are walked down that tree, a
@@ -14,16 +15,33 @@ const toRoman = (value: number): string => ROMANS[value] ?? '';
 
 // Words every heading or reference may carry and that say nothing about which section is meant.
 const STOP_WORDS = new Set(
-  (
+  foldText(
     'về và các của trong những đối với cho tại ở là được có này đó phần mục thứ nội dung đề nghị góp ý kiến ' +
     'dự thảo văn kiện báo cáo đoạn câu trang dòng điểm khoản tiểu nêu tại theo như một số'
   ).split(' '),
 );
 
 export interface ResolveOutcome {
-  resolved: { blockId: string; sectionNumber: string; how: ResolutionMethod; score: number } | null;
-  /** Why it failed: 'not_found', 'ambiguous' (with candidates), 'no_reference', 'page_only'. */
-  failure?: { reason: 'not_found' | 'ambiguous' | 'page_only'; candidates: string[] };
+  /** The section, when the evidence points to one clearly. */
+  resolved: { blockId: string; sectionNumber: string; how: ResolutionMethod; score: number; exact?: boolean; wordsUnmatched?: boolean } | null;
+  /**
+   * Why there is none: 'not_found'; 'ambiguous' (several sections fit about as well);
+   * 'disagrees' (the numbers point one way, the heading words another); 'page_only'.
+   * `candidates`: section numbers, the likeliest first.
+   */
+  failure?: { reason: 'not_found' | 'ambiguous' | 'disagrees' | 'page_only'; candidates: string[] };
+}
+
+interface WordFit {
+  score: number;
+  exact: boolean;
+}
+
+interface Candidate {
+  number: string;
+  numberFit: number;
+  wordFit: number;
+  exact: boolean;
 }
 
 interface HeadingEntry {
@@ -103,106 +121,170 @@ export class SectionIndex {
     return found;
   }
 
-  private step(scope: string, component: ReferenceComponent): string[] {
-    const direct = (segment: string): string[] => (this.exists(this.join(scope, segment)) ? [this.join(scope, segment)] : []);
+  /**
+   * Every section the component may mean under `scope`, with how well the writing fits: the
+   * number as written directly under its parent fits best, the same value in the other
+   * numbering (Roman for Arabic, Arabic for Roman) next, a number found deeper least.
+   */
+  private interpretations(scope: string, component: ReferenceComponent): [string, number][] {
+    const found: [string, number][] = [];
+    const direct = (segment: string, fit: number): void => {
+      const number = this.join(scope, segment);
+      if (segment !== '' && this.exists(number)) found.push([number, fit]);
+    };
+    const deeper = (segment: string, fit: number): void => {
+      if (segment === '') return;
+      for (const number of this.deeper(scope, segment)) if (number !== this.join(scope, segment)) found.push([number, fit]);
+    };
     switch (component.level) {
-      case 'part': {
+      case 'part':
         // "Phần II" of a document without parts (an action program) is its section II.
-        if (!this.hasParts) return direct(toRoman(component.value));
-        return scope === '' ? direct(`P${component.value}`) : [];
-      }
-      case 'section': {
-        const roman = toRoman(component.value);
-        const found = direct(roman);
-        return found.length > 0 ? found : this.deeper(scope, roman);
-      }
-      case 'arabic': {
-        const written = direct(String(component.value));
-        if (written.length > 0) return written;
-        const asSection = direct(toRoman(component.value));
-        if (asSection.length > 0) return asSection;
-        return this.deeper(scope, String(component.value));
-      }
-      case 'subsection': {
-        const found = direct(String(component.value));
-        return found.length > 0 ? found : this.deeper(scope, String(component.value));
-      }
-      case 'item': {
-        const found = direct(component.value);
-        return found.length > 0 ? found : this.deeper(scope, component.value);
-      }
+        // (a reading that fits less well than a part where the document has parts)
+        if (!this.hasParts) {
+          direct(toRoman(component.value), 0.5);
+          direct(String(component.value), 0.45);
+        } else if (scope === '') direct(`P${component.value}`, 1);
+        break;
+      case 'section':
+        direct(toRoman(component.value), 1);
+        direct(String(component.value), 0.85);
+        deeper(toRoman(component.value), 0.7);
+        break;
+      case 'arabic':
+        direct(String(component.value), 1);
+        direct(toRoman(component.value), 0.9);
+        deeper(String(component.value), 0.6);
+        break;
+      case 'subsection':
+        direct(String(component.value), 1);
+        deeper(String(component.value), 0.7);
+        break;
+      case 'item':
+        direct(component.value, 1);
+        deeper(component.value, 0.7);
+        break;
     }
+    return found;
   }
 
-  /** Resolves the numbers of a reference, then lets its words decide between what remains. */
+  /** Sections the numbers may mean, each with its fit (the product of its steps'). */
+  private numberCandidates(components: readonly ReferenceComponent[]): Map<string, number> {
+    let scopes = new Map<string, number>([['', 1]]);
+    for (const component of components) {
+      const next = new Map<string, number>();
+      for (const [scope, fit] of scopes) {
+        for (const [number, stepFit] of this.interpretations(scope, component)) next.set(number, Math.max(next.get(number) ?? 0, fit * stepFit));
+      }
+      if (next.size === 0) return next;
+      scopes = next;
+    }
+    return scopes;
+  }
+
+  /** Each heading's fit to the words (0–1; a heading with exactly these words 1.2), for headings covering at least half of them. */
+  private wordScores(words: ReadonlySet<string>): Map<string, WordFit> {
+    const weightOf = (word: string): number => this.idf.get(word) ?? Math.log(1 + Math.max(this.headings.length, 1));
+    let total = 0;
+    for (const word of words) total += weightOf(word);
+    const scores = new Map<string, WordFit>();
+    for (const entry of this.headings) {
+      let shared = 0;
+      let sharedCount = 0;
+      for (const word of words) {
+        if (entry.words.has(word)) {
+          shared += weightOf(word);
+          sharedCount++;
+        }
+      }
+      const coverage = total === 0 ? 0 : shared / total;
+      if (coverage < 0.5) continue;
+      const exact = sharedCount === words.size && sharedCount === entry.words.size;
+      const precision = entry.words.size === 0 ? 0 : sharedCount / entry.words.size;
+      scores.set(entry.block.sectionNumber, { score: exact ? 1.2 : coverage * 0.8 + precision * 0.2, exact });
+    }
+    return scores;
+  }
+
+  /**
+   * Resolves a reference from all its evidence: the sections its numbers may mean (in every
+   * numbering that fits), and the headings its words name. A section both point to, or the one
+   * the numbers point to when the words name nothing, is resolved; when the words name a section
+   * the numbers do not lead to, or two sections fit about as well, nothing is resolved and the
+   * candidates are given.
+   */
   resolve(reference: ParsedReference): ResolveOutcome {
+    const outcome = this.resolveEvidence(reference);
+    // numbers the reading left aside may have named another section: never sure then
+    if (reference.ignored === true && outcome.resolved !== null) {
+      return { resolved: null, failure: { reason: 'ambiguous', candidates: [outcome.resolved.sectionNumber] } };
+    }
+    return outcome;
+  }
+
+  private resolveEvidence(reference: ParsedReference): ResolveOutcome {
     const { components } = reference;
     const words = contentWords(reference.words.join(' '));
     // "Phần thứ hai, trang 5": the page was the clerk's real pointer; a part alone would put the
     // comment on the part's heading, far from where it belongs.
     const pageWithPartOnly = components.length > 0 && components.every((component) => component.level === 'part');
-    if (reference.pageReferences.length > 0 && words.size === 0 && pageWithPartOnly) {
+    if (reference.pageReferences.length > 0 && words.size === 0 && (pageWithPartOnly || components.length === 0)) {
       return { resolved: null, failure: { reason: 'page_only', candidates: [] } };
     }
-    if (components.length === 0) {
-      if (words.size === 0) {
-        return reference.pageReferences.length > 0 ? { resolved: null, failure: { reason: 'page_only', candidates: [] } } : { resolved: null };
-      }
-      return this.byWords(words, this.headings, 'heading_words');
+    if (components.length === 0 && words.size === 0) return { resolved: null };
+    const byWords = words.size > 0 ? this.wordScores(words) : new Map<string, WordFit>();
+    if (components.length === 0) return this.decideByWords(byWords);
+    const numbers = this.numberCandidates(components);
+    if (numbers.size === 0) {
+      // The numbers lead nowhere: words that name a heading exactly still say where, but not surely.
+      const named = [...byWords].filter(([, fit]) => fit.exact).map(([number]) => number);
+      return { resolved: null, failure: { reason: named.length > 0 ? 'disagrees' : 'not_found', candidates: named.slice(0, 3) } };
     }
-    let scopes = [''];
-    for (const component of components) {
-      const next = new Set<string>();
-      for (const scope of scopes) for (const found of this.step(scope, component)) next.add(found);
-      if (next.size === 0) return { resolved: null, failure: { reason: 'not_found', candidates: [] } };
-      scopes = [...next];
-    }
-    const how: ResolutionMethod = components.some((component) => component.level === 'part' && component.written !== 'code')
-      ? 'part_ordinal'
-      : 'section_number';
-    // Words after the numbers may name a heading below them ("Phần thứ hai, về công tác xây
-    // dựng Đảng") or tell apart sections sharing the numbers ("Mục II.2, các chỉ tiêu chủ yếu").
-    if (words.size > 0) {
-      const within = this.headings.filter((entry) => scopes.some((scope) => isWithin(entry.block.sectionNumber, scope)));
-      const byWords = this.byWords(words, within, 'heading_words');
-      if (byWords.resolved !== null) {
-        // The words only confirmed (or chose between) numbered sections: the numbers resolved it.
-        if (scopes.includes(byWords.resolved.sectionNumber)) byWords.resolved.how = how;
-        return byWords;
+    const how: ResolutionMethod = components.some((component) => component.level === 'part' && component.written !== 'code') ? 'part_ordinal' : 'section_number';
+    // Each candidate: a section the numbers lead to, or a heading under one that the words name.
+    const scored: Candidate[] = [];
+    for (const [number, fit] of numbers) {
+      const own = byWords.get(number);
+      scored.push({ number, numberFit: fit, wordFit: own?.score ?? 0, exact: own?.exact ?? false });
+      for (const [heading, wordFit] of byWords) {
+        if (heading !== number && isWithin(heading, number)) scored.push({ number: heading, numberFit: fit * 0.8, wordFit: wordFit.score, exact: wordFit.exact });
       }
     }
-    if (scopes.length === 1) return this.found(scopes[0], how, 1);
-    return { resolved: null, failure: { reason: 'ambiguous', candidates: scopes } };
+    const wordsSpeak = byWords.size > 0;
+    const total = (candidate: Candidate): number => candidate.numberFit + (wordsSpeak ? 1.5 * candidate.wordFit : 0);
+    scored.sort((a, b) => total(b) - total(a));
+    const ranked: Candidate[] = [];
+    for (const candidate of scored) if (!ranked.some((other) => other.number === candidate.number)) ranked.push(candidate);
+    const [best, second] = ranked;
+    // Words naming a heading the numbers do not lead to, better than any they do: they disagree.
+    const bestByWords = [...byWords].sort((a, b) => b[1].score - a[1].score)[0];
+    if (bestByWords !== undefined && !ranked.some((candidate) => candidate.number === bestByWords[0]) && bestByWords[1].score - best.wordFit >= 0.3) {
+      return { resolved: null, failure: { reason: 'disagrees', candidates: [bestByWords[0], ...ranked.slice(0, 2).map((candidate) => candidate.number)] } };
+    }
+    if (second !== undefined && total(best) - total(second) < 0.25) {
+      return { resolved: null, failure: { reason: 'ambiguous', candidates: ranked.slice(0, 3).map((candidate) => candidate.number) } };
+    }
+    const outcome = this.found(best.number, best.wordFit > 0 && !numbers.has(best.number) ? 'heading_words' : how, total(best));
+    if (outcome.resolved !== null && best.exact) outcome.resolved.exact = true;
+    // words given that name nothing in this document: another document where they do is likelier
+    if (outcome.resolved !== null && words.size > 0 && !wordsSpeak) outcome.resolved.wordsUnmatched = true;
+    return outcome;
   }
 
-  /** The heading whose words best cover the reference's, when it is clearly the best. */
-  byWords(words: ReadonlySet<string>, among: readonly HeadingEntry[], how: ResolutionMethod): ResolveOutcome {
-    const weightOf = (word: string): number => this.idf.get(word) ?? Math.log(1 + Math.max(this.headings.length, 1));
-    let total = 0;
-    for (const word of words) total += weightOf(word);
-    const scored = among
-      .map((entry) => {
-        let shared = 0;
-        let sharedCount = 0;
-        for (const word of words) {
-          if (entry.words.has(word)) {
-            shared += weightOf(word);
-            sharedCount++;
-          }
-        }
-        // Coverage of the reference first; a heading with fewer extra words wins a tie.
-        const coverage = total === 0 ? 0 : shared / total;
-        const precision = entry.words.size === 0 ? 0 : sharedCount / entry.words.size;
-        return { entry, score: coverage * 0.8 + precision * 0.2, coverage };
-      })
-      .filter((candidate) => candidate.coverage >= 0.5)
-      .sort((a, b) => b.score - a.score);
-    if (scored.length === 0) return { resolved: null, failure: { reason: 'not_found', candidates: [] } };
-    const [best, second] = scored;
-    if (second !== undefined && best.score - second.score < 0.1) {
-      return { resolved: null, failure: { reason: 'ambiguous', candidates: scored.slice(0, 3).map((candidate) => candidate.entry.block.sectionNumber) } };
+  /** Words alone: the heading with exactly these words, else the one covering them clearly best. */
+  private decideByWords(byWords: ReadonlyMap<string, WordFit>): ResolveOutcome {
+    const ranked = [...byWords].sort((a, b) => b[1].score - a[1].score);
+    if (ranked.length === 0) return { resolved: null, failure: { reason: 'not_found', candidates: [] } };
+    const exact = ranked.filter(([, fit]) => fit.exact);
+    if (exact.length > 1) return { resolved: null, failure: { reason: 'ambiguous', candidates: exact.slice(0, 3).map(([number]) => number) } };
+    const [best, second] = ranked;
+    // a partial match must be the only one, or clearly ahead of the next
+    const enough = second === undefined ? best[1].score >= 0.55 : best[1].score >= 0.75 && best[1].score - second[1].score >= 0.15;
+    if (!best[1].exact && !enough) {
+      return { resolved: null, failure: { reason: 'ambiguous', candidates: ranked.slice(0, 3).map(([number]) => number) } };
     }
-    return this.found(best.entry.block.sectionNumber, how, best.score);
+    const outcome = this.found(best[0], 'heading_words', best[1].score);
+    if (outcome.resolved !== null && best[1].exact) outcome.resolved.exact = true;
+    return outcome;
   }
 
   private found(sectionNumber: string, how: ResolutionMethod, score: number): ResolveOutcome {
@@ -221,10 +303,14 @@ export const stripHeadingNumber = (text: string): string =>
     .replace(/^\s*(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđ])\s*[.)]\s*/u, '')
     .trim();
 
-/** The normalised words of a text that may tell sections apart. */
+/**
+ * The words of a text that may tell sections apart, folded (no tone marks: references are typed
+ * with and without them; headings are few enough that folding confuses none).
+ */
 export const contentWords = (text: string): Set<string> => {
   const words = new Set<string>();
-  for (const word of normalizeText(text).split(' ')) {
+  // "công tác" opens headings of every kind ("Công tác tổ chức, cán bộ"): it tells none apart
+  for (const word of foldText(normalizeText(text)).replace(/\bcong tac\b/g, ' ').split(' ')) {
     if (word === '' || STOP_WORDS.has(word) || /^\d/.test(word)) continue;
     words.add(word);
   }

@@ -595,7 +595,8 @@ export interface paths {
         get: operations["CommentImportsController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Hủy nhập bảng góp ý / Cancel an import */
+        delete: operations["CommentImportsController_cancel"];
         options?: never;
         head?: never;
         patch?: never;
@@ -612,6 +613,23 @@ export interface paths {
         put?: never;
         /** Xác nhận nhập bảng góp ý / Confirm an import */
         post: operations["CommentImportsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submissions/{id}/imports/{importId}/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mục lục văn kiện để chọn phần, mục cho một dòng / The outline to choose a row’s section from */
+        get: operations["CommentImportsController_sections"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -829,6 +847,8 @@ export interface components {
             text?: string;
         };
         CommentTablePreviewView: {
+            /** @description What the clerk should know about the columns, in their words ("Không nhận ra cột nội dung góp ý …") */
+            columnNotes: string[];
             columns: components["schemas"]["CommentTableColumnsView"];
             /** @description The (last) header row, numbered like rowNumber */
             headerRow: number;
@@ -836,6 +856,13 @@ export interface components {
             warnings: string[];
         };
         CommentTableRowView: {
+            /** @description For an unsure row: the sections it may mean, the likeliest first */
+            candidates?: components["schemas"]["SectionCandidateView"][];
+            /**
+             * @description sure: resolved; unsure: the evidence disagrees or several sections fit (candidates listed, the clerk chooses); none: no section found
+             * @enum {string}
+             */
+            confidence: "sure" | "unsure" | "none";
             /** @description The document cell as written */
             document?: string;
             /** @enum {string} */
@@ -846,6 +873,8 @@ export interface components {
             resolved: components["schemas"]["ResolvedSectionView"] | null;
             /** @description The row number the clerk sees (Excel’s, or the Word table’s from 1) */
             rowNumber: number;
+            /** @description The line of problems that is about the section */
+            sectionProblem?: string;
             /** @description The section reference as written */
             sectionReference: string;
             supporters?: number;
@@ -863,6 +892,18 @@ export interface components {
             supporters: number | null;
             supportersTotal: number | null;
             text: string;
+        };
+        ConfirmImportRequest: {
+            /** @description Per-row changes; rows not named are added as previewed (if ready) */
+            rows?: components["schemas"]["ImportRowOverride"][];
+        };
+        ConfirmImportView: {
+            /** @description Comments added to the submission */
+            added: number;
+            /** @description Each row left out, with why */
+            leftOut: components["schemas"]["LeftOutRow"][];
+            /** @description The row numbers of the rows left out */
+            skippedRows: number[];
         };
         CorrectionAddedView: {
             correction: components["schemas"]["CorrectionView"];
@@ -1188,11 +1229,31 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "error" | "shutting_down";
         };
-        ImportConfirmedView: {
-            /** @description Comments added */
-            added: number;
-            /** @description Row numbers left out */
-            skippedRows: number[];
+        ImportDocumentOutline: {
+            documentVersionId: string;
+            sections: components["schemas"]["ImportSectionView"][];
+            title: string;
+        };
+        ImportRowOverride: {
+            /** @description The section chosen for the row: a block id from GET …/imports/:importId/sections (a candidate of an unsure row, or any other) */
+            blockId?: string;
+            /** @description The document version of that block; may be left out when only one of the round’s documents has it */
+            documentVersionId?: string;
+            /**
+             * @description The kind chosen for the row
+             * @enum {string}
+             */
+            kind?: "agree" | "amend" | "add" | "delete" | "question" | "general";
+            /** @description true: the row is not added */
+            leaveOut?: boolean;
+            /** @description The row number the preview shows (Excel row, or Word table row) */
+            rowNumber: number;
+        };
+        ImportSectionView: {
+            blockId: string;
+            heading: string;
+            /** @description P2.II.2, III.1 … ("" for the title and the opening paragraphs) */
+            sectionNumber: string;
         };
         ImportView: {
             /** @description Why reading failed (status failed) */
@@ -1212,6 +1273,8 @@ export interface components {
             status: "queued" | "parsing" | "preview" | "confirmed" | "failed";
             /** @description Rows that would be left out, with why */
             unresolved: number;
+            /** @description Of those, rows whose section is unsure: the clerk chooses among their candidates */
+            unsure: number;
         };
         InvitationsRequest: {
             /** @description "All children of X, to depth N" */
@@ -1227,6 +1290,11 @@ export interface components {
             organizationName: string;
             /** @enum {string} */
             sourceType: "lower_organization" | "retired_leaders" | "fatherland_front" | "socio_political" | "expert" | "public";
+        };
+        LeftOutRow: {
+            /** @description Why, in Vietnamese then English */
+            reason: string;
+            rowNumber: number;
         };
         LoginRequest: {
             /** @example vanphong@laichau.vn */
@@ -1323,6 +1391,14 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "open" | "closed";
             title: string;
+        };
+        SectionCandidateView: {
+            blockId: string;
+            documentVersionId: string;
+            /** @description The heading’s text (at most 160 characters) */
+            heading: string;
+            /** @example P1.I.3 */
+            sectionNumber: string;
         };
         SectionProgressView: {
             blockId: string;
@@ -3974,7 +4050,7 @@ export interface operations {
             };
         };
     };
-    CommentImportsController_confirm: {
+    CommentImportsController_cancel: {
         parameters: {
             query?: never;
             header?: never;
@@ -3986,13 +4062,83 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Adds the rows that resolved; lists the rows left out */
+            /** @description Cancelled: the file and its preview are deleted, nothing is added */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Dữ liệu không hợp lệ / The request is not valid (details name the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Cần đăng nhập / Authentication is required, or the token is not valid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Không có quyền / The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Không tìm thấy / Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Xung đột / The request conflicts with the current state (changed meanwhile, duplicate, locked) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CommentImportsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmImportRequest"];
+            };
+        };
+        responses: {
+            /** @description Adds the ready rows with the clerk’s changes (section, kind, left out); lists the rows left out with why */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportConfirmedView"];
+                    "application/json": components["schemas"]["ConfirmImportView"];
                 };
             };
             /** @description Dữ liệu không hợp lệ / The request is not valid (details name the fields) */
@@ -4042,6 +4188,65 @@ export interface operations {
             };
             /** @description Không thể xử lý / The request is well formed but cannot be carried out (details say why) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CommentImportsController_sections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The outline of the round’s documents: the sections a row may be given */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDocumentOutline"][];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ / The request is not valid (details name the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Cần đăng nhập / Authentication is required, or the token is not valid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Không có quyền / The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Không tìm thấy / Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
