@@ -79,8 +79,9 @@ describe('the web interface', () => {
   };
 
   beforeAll(async () => {
-    system = await seededSystem(['quantri']);
+    // the browser's pages come from the gateway's address: the editor accepts /collab from it
     const port = await freePort();
+    system = await seededSystem(['quantri'], { PUBLIC_ORIGINS: `http://127.0.0.1:${port}` });
     gateway = spawnApp('gateway', {
       NODE_ENV: 'production',
       DATABASE_URL: system.database.url,
