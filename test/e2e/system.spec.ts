@@ -122,14 +122,18 @@ describe('the system across processes, through the gateway', () => {
     expect(health.body.status).toBe('ok');
   });
 
-  it('serves the placeholder page at /', async () => {
+  it('serves the web interface at / (built by npm test and npm start), with its scripts', async () => {
     const response = await fetch(`${gateway}/`, { signal: AbortSignal.timeout(5000) });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
     const html = await response.text();
     expect(html).toMatch(/^<!doctype html>/i);
     expect(html).toContain('Vankien');
-    expect(html).toContain('/docs');
+    expect(html).toContain('<div id="root">');
+    const script = /<script type="module"[^>]* src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${gateway}${script}`, { signal: AbortSignal.timeout(5000) });
+    expect([asset.status, asset.headers.get('content-type')]).toEqual([200, expect.stringMatching(/javascript/)]);
   });
 
   it('serves Swagger UI at /docs and both services\' OpenAPI documents', async () => {

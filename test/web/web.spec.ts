@@ -144,6 +144,10 @@ describe('the web interface', () => {
     await page.goto(`${base}/documents`);
     await page.getByRole('heading', { name: 'Văn kiện', exact: true }).waitFor();
     await expectCount(page.getByRole('alert'), 0);
+    // the refresh has stored its new pair (else, slow under load, it would overwrite what follows)
+    const storedAccessToken = () => page.evaluate(`JSON.parse(localStorage.getItem('vankien.session')).accessToken`);
+    for (let i = 0; i < 150 && (await storedAccessToken()) === 'expired.token.value'; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await storedAccessToken()).not.toBe('expired.token.value');
     // a refused refresh token: the expired-session page
     await page.evaluate(`(() => {
       const session = JSON.parse(localStorage.getItem('vankien.session'));
