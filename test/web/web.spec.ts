@@ -79,8 +79,9 @@ describe('the web interface', () => {
   };
 
   beforeAll(async () => {
-    system = await seededSystem(['quantri']);
     const port = await freePort();
+    // the pages come from the gateway: the editor must accept /collab upgrades from its origin
+    system = await seededSystem(['quantri'], { PUBLIC_ORIGINS: `http://127.0.0.1:${port}` });
     gateway = spawnApp('gateway', {
       NODE_ENV: 'production',
       DATABASE_URL: system.database.url,
