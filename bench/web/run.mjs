@@ -39,6 +39,21 @@ const percentile = (values, p) => {
 };
 const summary = (values) => ({ n: values.length, median: round(percentile(values, 50)), p95: round(percentile(values, 95)), max: round(Math.max(...values)) });
 
+/**
+ * Waits, polling every 20 ms, for an editable editor holding the report's paragraphs. Not
+ * page.waitForFunction: its predicate is eval'd in the page, which the application's
+ * Content-Security-Policy (script-src 'self') forbids; page.evaluate goes through the DevTools
+ * protocol, so the page is measured with its real CSP.
+ */
+async function waitForEditable(page, selector, timeout = 60_000) {
+  const deadline = Date.now() + timeout;
+  const probe = `(() => { const e = document.querySelector(${JSON.stringify(selector)}); return !!e && e.contentEditable === 'true' && e.querySelectorAll('p').length > 100; })()`;
+  while (!(await page.evaluate(probe))) {
+    if (Date.now() > deadline) throw new Error(`no editable ${selector} after ${timeout} ms`);
+    await sleep(20);
+  }
+}
+
 ensureBuilt();
 ensureWebBuilt();
 const chromiumPath = ensureChromium();
@@ -192,9 +207,7 @@ async function main() {
     const started = Date.now();
     await page.goto(`${base}/documents/${documentId}`);
     page.on('pageerror', (error) => log(`page error: ${error.message}`));
-    await page
-      .waitForFunction(`(() => { const e = document.querySelector('[data-testid=editor] .ProseMirror'); return e && e.contentEditable === 'true' && e.querySelectorAll('p').length > 100; })()`, undefined, { timeout: 60_000, polling: 20 })
-      .catch(async (error) => {
+    await waitForEditable(page, '[data-testid=editor] .ProseMirror').catch(async (error) => {
         await page.screenshot({ path: join(tmpdir(), 'vankien-bench-web-failure.png') });
         throw new Error(`${error.message} at ${page.url()} (screenshot in ${join(tmpdir(), 'vankien-bench-web-failure.png')})`);
       });
@@ -227,7 +240,7 @@ async function main() {
     const barePage = await bareContext.newPage();
     const bareStarted = Date.now();
     await barePage.goto(`${bareUrl}/`);
-    await barePage.waitForFunction(`(() => { const e = document.querySelector('#editor .ProseMirror'); return e && e.contentEditable === 'true' && e.querySelectorAll('p').length > 100; })()`, undefined, { timeout: 60_000, polling: 20 });
+    await waitForEditable(barePage, '#editor .ProseMirror');
     bare.open.push(Date.now() - bareStarted);
     bare.keys.push(...(await typeAndMeasure(barePage, '#editor')));
     await bareContext.close();

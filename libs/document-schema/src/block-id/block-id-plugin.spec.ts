@@ -1,9 +1,10 @@
 import { Node as ProseMirrorNode } from 'prosemirror-model';
+import { history, redo, undo } from 'prosemirror-history';
 import { EditorState, Transaction } from 'prosemirror-state';
 import { congressSchema } from '../schema/congress-schema';
 import { doc, heading, paragraph } from '../test-support/fixtures';
 import { validateDocument } from '../validation/validate-document';
-import { blockIdPlugin } from './block-id-plugin';
+import { blockIdPlugin, blockIdPluginKey } from './block-id-plugin';
 import { ensureBlockIds } from './ensure-block-ids';
 import { createSequentialIdGenerator } from './id-generator';
 
@@ -113,6 +114,148 @@ describe('blockIdPlugin', () => {
     });
     const next = apply(state, (tr) => tr.split(2).setMeta('remote', true));
     expect(blockIds(next.doc)).toEqual(['p1', 'p1']);
+  });
+});
+
+/** A report-sized document: a heading every 20 paragraphs, `blocks` blocks with ids b0, b1, … */
+const largeEditor = (blocks: number, countVisit?: () => void): EditorState =>
+  EditorState.create({
+    doc: congressSchema.nodeFromJSON(
+      doc(
+        ...Array.from({ length: blocks }, (_, i) =>
+          i % 20 === 0 ? heading(`b${i}`, 2, `Mục ${i / 20 + 1}`) : paragraph(`b${i}`, `Đoạn ${i}: tăng trưởng kinh tế và thu ngân sách`),
+        ),
+      ),
+    ),
+    plugins: [history(), blockIdPlugin({ generateId: createSequentialIdGenerator('new'), countVisit })],
+  });
+
+const unique = (ids: Array<string | null>): boolean => ids.every((id) => id !== null) && new Set(ids).size === ids.length;
+
+/** The plugin's index must describe the document exactly, as a full recount would. */
+const expectIndexMatches = (state: EditorState): void => {
+  const index = blockIdPluginKey.getState(state)!;
+  expect(index.doc).toBe(state.doc);
+  const counts = new Map<string, number>();
+  for (const id of blockIds(state.doc)) if (id !== null) counts.set(id, (counts.get(id) ?? 0) + 1);
+  expect(new Map([...index.counts].sort())).toEqual(new Map([...counts].sort()));
+  expect(index.duplicated).toBe([...counts.values()].filter((n) => n > 1).length);
+  expect(index.invalid).toBe(blockIds(state.doc).filter((id) => id === null).length);
+};
+
+describe('blockIdPlugin in a large document (incremental)', () => {
+  it('looks at a few blocks, not the document, for a keystroke, a split and a join in 2,000 blocks', () => {
+    let visits = 0;
+    const start = largeEditor(2000, () => visits++);
+    expect(visits).toBe(2000); // the initial index
+    const middle = startOf(start, 1001) + 3;
+    visits = 0;
+    const typed = apply(start, (tr) => tr.insertText('x', middle));
+    expect(visits).toBeLessThanOrEqual(4);
+    expect(blockIds(typed.doc)).toEqual(blockIds(start.doc));
+    visits = 0;
+    const split = apply(typed, (tr) => tr.split(middle + 1));
+    expect(visits).toBeLessThanOrEqual(10);
+    expect(blockIds(split.doc).slice(1000, 1004)).toEqual(['b1000', 'b1001', 'new1', 'b1002']);
+    visits = 0;
+    const joined = apply(split, (tr) => tr.join(startOf(split, 1002)));
+    expect(visits).toBeLessThanOrEqual(6);
+    expect(blockIds(joined.doc)).toEqual(blockIds(start.doc));
+    expect(joined.doc.child(1001).textContent).toBe(typed.doc.child(1001).textContent);
+    expectIndexMatches(joined);
+  });
+
+  it('costs a keystroke the same in 200 and in 4,000 blocks', () => {
+    const visitsFor = (blocks: number): number => {
+      let visits = 0;
+      const start = largeEditor(blocks, () => visits++);
+      visits = 0;
+      const at = startOf(start, Math.floor(blocks / 2)) + 2;
+      let state = start;
+      for (let i = 0; i < 20; i++) state = apply(state, (tr) => tr.insertText('a', at + i));
+      return visits;
+    };
+    expect(visitsFor(4000)).toBe(visitsFor(200));
+  });
+
+  it('gives fresh ids to a copied section pasted far from the original, which keeps its ids', () => {
+    const start = largeEditor(2000);
+    // The section under the heading b100: b100 … b119.
+    const section = start.doc.slice(startOf(start, 100), startOf(start, 120));
+    const at = startOf(start, 1500);
+    const pasted = apply(start, (tr) => tr.replace(at, at, section));
+    const ids = blockIds(pasted.doc);
+    expect(ids.length).toBe(2020);
+    expect(ids.slice(100, 120)).toEqual(Array.from({ length: 20 }, (_, i) => `b${100 + i}`));
+    expect(ids.slice(1500, 1520)).toEqual(Array.from({ length: 20 }, (_, i) => `new${i + 1}`));
+    expect(ids.slice(1520, 1522)).toEqual(['b1500', 'b1501']);
+    expect(unique(ids)).toBe(true);
+    expectIndexMatches(pasted);
+    // Pasted before the original: still the original keeps its ids.
+    const above = apply(pasted, (tr) => tr.replace(0, 0, section));
+    expect(blockIds(above.doc).slice(0, 2)).toEqual(['new21', 'new22']);
+    expect(blockIds(above.doc).slice(120, 122)).toEqual(['b100', 'b101']);
+    expect(unique(blockIds(above.doc))).toBe(true);
+    expectIndexMatches(above);
+  });
+
+  it('keeps ids through undo and redo of a split, a paste and a deletion', () => {
+    const start = largeEditor(300);
+    const run = (state: EditorState, command: typeof undo): EditorState => {
+      let next = state;
+      command(state, (tr) => (next = state.apply(tr)));
+      return next;
+    };
+    const split = apply(start, (tr) => tr.split(startOf(start, 150) + 4));
+    const section = split.doc.slice(startOf(split, 20), startOf(split, 40));
+    const pasted = apply(split, (tr) => tr.replace(startOf(split, 250), startOf(split, 250), section));
+    const deleted = apply(pasted, (tr) => tr.delete(startOf(pasted, 10), startOf(pasted, 12)));
+    expect(unique(blockIds(deleted.doc))).toBe(true);
+    const undone = run(run(run(deleted, undo), undo), undo);
+    expect(blockIds(undone.doc)).toEqual(blockIds(start.doc));
+    expectIndexMatches(undone);
+    const redone = run(run(run(undone, redo), redo), redo);
+    expect(blockIds(redone.doc)).toEqual(blockIds(deleted.doc));
+    expectIndexMatches(redone);
+  });
+
+  it('repairs a duplicate left by an ignored transaction on the next change elsewhere', () => {
+    const start = EditorState.create({
+      doc: largeEditor(100).doc,
+      plugins: [blockIdPlugin({ generateId: createSequentialIdGenerator('n'), ignoreTransaction: (tr) => tr.getMeta('remote') === true })],
+    });
+    const remote = apply(start, (tr) => tr.split(startOf(start, 10) + 3).setMeta('remote', true));
+    expect(blockIds(remote.doc).slice(10, 12)).toEqual(['b10', 'b10']);
+    const typed = apply(remote, (tr) => tr.insertText('x', startOf(remote, 80) + 1));
+    expect(blockIds(typed.doc).slice(10, 12)).toEqual(['b10', 'n1']);
+    expectIndexMatches(typed);
+  });
+
+  it('keeps every id unique and its index exact through random edits', () => {
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    let state = largeEditor(200);
+    for (let step = 0; step < 300; step++) {
+      const count = state.doc.childCount;
+      const index = random(count);
+      const kind = random(5);
+      state = apply(state, (tr) => {
+        const pos = startOf(state, index);
+        const node = state.doc.child(index);
+        if (kind === 0) return tr.insertText('y', pos + 1);
+        if (kind === 1 && node.content.size > 2) return tr.split(pos + 1 + random(node.content.size - 1));
+        if (kind === 2 && index > 0 && state.doc.child(index - 1).type === node.type) return tr.join(pos);
+        if (kind === 3 && count > 5) return tr.delete(pos, startOf(state, Math.min(count - 1, index + 1 + random(3))));
+        const from = random(count - 3);
+        const slice = state.doc.slice(startOf(state, from), startOf(state, from + 1 + random(3)));
+        return tr.replace(pos, pos, slice);
+      });
+      expect(unique(blockIds(state.doc))).toBe(true);
+    }
+    expectIndexMatches(state);
   });
 });
 

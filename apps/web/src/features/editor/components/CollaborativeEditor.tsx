@@ -61,18 +61,26 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ documentI
     const headings = () => [t('editor.indicator'), t('editor.unit'), t('editor.previous'), t('editor.achieved'), t('editor.newTarget')];
     let outlineTimer: ReturnType<typeof setTimeout> | undefined;
     let lastSignature = '';
+    let lastOutline = '';
+    // The outline walks the whole document (sections, words, targets): once the typing pauses,
+    // and the page re-renders only if it changed.
     const scheduleOutline = (delay = 400) => {
       clearTimeout(outlineTimer);
       outlineTimer = setTimeout(() => {
         const view = viewRef.current;
-        if (view) callbacks.current.onOutline(computeOutline(view.state.doc));
+        if (!view) return;
+        const outline = computeOutline(view.state.doc);
+        const key = JSON.stringify(outline);
+        if (key === lastOutline) return;
+        lastOutline = key;
+        callbacks.current.onOutline(outline);
       }, delay);
     };
     const state = EditorState.create({
       schema: congressSchema,
       plugins: [
         ySyncPlugin(session.fragment),
-        yCursorPlugin(awareness),
+        yCursorPlugin(cursorAwareness(awareness) as typeof awareness),
         yUndoPlugin(),
         // only the client that made a change repairs duplicate block ids
         blockIdPlugin({ ignoreTransaction: (tr) => !!tr.getMeta(ySyncPluginKey)?.isChangeOrigin }),
@@ -125,13 +133,20 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ documentI
     awareness.on('change', presence);
     presence();
     let jumped = false;
+    let loaded = '';
     const unsubscribe = session.subscribe((s) => {
       callbacks.current.onState(s);
       if ((s.synced || s.localLoaded) && !jumped && section) {
         jumped = true;
         setTimeout(() => jumpRef.current?.(section), 50);
       }
-      scheduleOutline(50);
+      // the outline soon after the content arrives; not on the other changes of the connection
+      // (the count of unsaved changes moves with every keystroke)
+      const content = `${s.synced}|${s.localLoaded}`;
+      if (content !== loaded) {
+        loaded = content;
+        scheduleOutline(50);
+      }
     });
     callbacks.current.onState(session.state());
     jumpRef.current = (blockId: string) => {
@@ -284,6 +299,64 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ documentI
     </Stack>
   );
 });
+
+/**
+ * The awareness as y-prosemirror's cursor plugin sees it. The plugin publishes the cursor on every
+ * view update and, on every awareness change, dispatches a transaction to redraw the others'
+ * cursors: two costs per keystroke (an extra transaction and view update, an awareness message).
+ * Here this editor's cursor is published at most every CURSOR_INTERVAL ms (the last position
+ * always goes out), and a change of this editor's own state alone does not redraw (the plugin
+ * does not draw one's own cursor).
+ */
+const CURSOR_INTERVAL = 120;
+type Awareness = NonNullable<CollabSession['provider']['awareness']>;
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+function cursorAwareness(awareness: Awareness) {
+  let pending: { field: string; value: unknown } | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const listeners = new Map<(...args: unknown[]) => void, (change: AwarenessChange, origin: unknown) => void>();
+  const flush = () => {
+    timer = undefined;
+    if (!pending) return;
+    const { field, value } = pending;
+    pending = null;
+    awareness.setLocalStateField(field, value);
+  };
+  return {
+    get clientID() {
+      return awareness.clientID;
+    },
+    getStates: () => awareness.getStates(),
+    // what the plugin compares the cursor with: the position about to be published, if any
+    getLocalState: () => (pending ? { ...awareness.getLocalState(), [pending.field]: pending.value } : awareness.getLocalState()),
+    setLocalStateField(field: string, value: unknown) {
+      pending = { field, value };
+      // clearing the cursor (the editor lost the focus) goes out at once
+      if (value === null) {
+        clearTimeout(timer);
+        flush();
+      } else if (timer === undefined) timer = setTimeout(flush, CURSOR_INTERVAL);
+    },
+    on(event: string, listener: (...args: unknown[]) => void) {
+      const filtered = (change: AwarenessChange, origin: unknown) => {
+        const own = awareness.clientID;
+        if (change.added.length === 0 && change.removed.length === 0 && change.updated.every((id) => id === own)) return;
+        listener(change, origin);
+      };
+      listeners.set(listener, filtered);
+      awareness.on(event as 'change', filtered);
+    },
+    off(event: string, listener: (...args: unknown[]) => void) {
+      const filtered = listeners.get(listener);
+      if (!filtered) return;
+      listeners.delete(listener);
+      awareness.off(event as 'change', filtered);
+      // the plugin clears the cursor as it goes: nothing may be published after that
+      clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
 
 function toolbarSignature(state: EditorState): string {
   const marks = (['bold', 'italic', 'underline'] as const).map((m) => (commands.markActive(state, congressSchema.marks[m]) ? '1' : '0')).join('');
