@@ -195,6 +195,13 @@ export const routeTable: Record<string, RouteCase | RouteCase[]> = {
     note: 'each organisation listed must be one the caller may read by itself (GET /api/organizations/:id)',
   },
   'GET /api/organizations/:id/memberships': { access: 'policy', action: 'membership.manage', object: 'organization' },
+  'GET /api/organizations/:id/accounts': {
+    access: 'policy',
+    action: 'membership.manage',
+    object: 'organization',
+    queries: ['?query=nguyen&limit=5'],
+    note: 'accounts holding a role in the organisation’s subtree only (a district admin never sees the province’s accounts)',
+  },
   'POST /api/organizations': {
     access: 'policy',
     action: 'organization.manage',
@@ -357,6 +364,14 @@ export const routeTable: Record<string, RouteCase | RouteCase[]> = {
     note: '415: the file is not an XLSX or DOCX (checked after the right)',
     request: () => ({ file: { name: 'khong-phai.xlsx', content: notAnOfficeFile } }),
   },
+  'GET /api/submissions/:id/imports/:importId/sections': {
+    access: 'policy',
+    action: 'submission.read',
+    object: 'submission',
+    stateStatuses: [404],
+    note: 'the sections of the round’s documents a row may be given; an import exists only on the draft submission; 404 elsewhere',
+  },
+  'DELETE /api/submissions/:id/imports/:importId': { access: 'policy', action: 'submission.write', object: 'submission', write: true, stateStatuses: [404, 409] },
   'POST /api/submissions/:id/imports/:importId/confirm': { access: 'policy', action: 'submission.write', object: 'submission', write: true, stateStatuses: [404, 409, 422] },
   'POST /api/submissions/:id/submit': { access: 'policy', action: 'submission.write', object: 'submission', write: true, stateStatuses: [409, 422] },
   'POST /api/submissions/:id/withdraw': { access: 'policy', action: 'submission.write', object: 'submission', write: true, stateStatuses: [409] },
