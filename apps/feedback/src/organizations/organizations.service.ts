@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decide, PasswordHasher, PolicyService, SessionEvents } from '@vankien/auth';
+import { decide, PasswordHasher, PolicyService, sensitiveRoles, SessionEvents } from '@vankien/auth';
 import { appendAuditEvent } from '@vankien/database';
 import { Membership, Organization, User } from '@vankien/domain';
 import { AppError } from '@vankien/platform';
@@ -191,7 +191,8 @@ export class OrganizationsService {
   /**
    * Separation of duties: approval is the standing committee's act, so whoever administers
    * accounts may not make themselves (or, when the settings say so, anyone) an approver or a
-   * drafter of the organisation: that grant is another admin's, or a higher level's.
+   * drafter of the organisation: that grant is another admin's, or a higher level's. Refused
+   * with GRANT_TO_SELF or GRANT_RESERVED_TO_UPPER_LEVEL, so the client can say which.
    */
   private async authorizeGrant(actorId: string, organization: Organization, role: Membership['role'], granteeId: string | null): Promise<void> {
     const actor = await this.policy.actor(actorId);
@@ -202,7 +203,11 @@ export class OrganizationsService {
       granteeId: granteeId ?? 'a new account',
       upperLevelOnly: organization.settings.decidingRolesGrantedBy === 'upper_level',
     });
-    if (!decision.allowed) throw new AppError(OrganizationErrors.GRANT_NOT_ALLOWED, { role, reason: decision.reason });
+    if (decision.allowed) return;
+    // the client says which rule refused it (its message and what to do next follow the code)
+    const upperLevelOnly = organization.settings.decidingRolesGrantedBy === 'upper_level' && sensitiveRoles.includes(role);
+    const refusal = granteeId === actorId ? OrganizationErrors.GRANT_TO_SELF : upperLevelOnly ? OrganizationErrors.GRANT_RESERVED_TO_UPPER_LEVEL : OrganizationErrors.GRANT_NOT_ALLOWED;
+    throw new AppError(refusal, { role, reason: decision.reason });
   }
 
   private async find(organizationId: string): Promise<Organization> {
