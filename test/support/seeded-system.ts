@@ -54,10 +54,10 @@ export interface SeededSystem extends SeededDatabase {
  * The demo data in a database of this file's own, with the feedback and editor apps started
  * on it and the given demo accounts logged in: the usual start of a test of a whole path.
  */
-export async function seededSystem(accounts: string[]): Promise<SeededSystem> {
+export async function seededSystem(accounts: string[], extraEnvironment: Record<string, string> = {}): Promise<SeededSystem> {
   await flushWorkerRedis();
   const seeded = await seededDatabase();
-  const environment = serviceEnvironment(seeded.database, { LOGIN_ATTEMPTS_PER_MINUTE: '1000' });
+  const environment = serviceEnvironment(seeded.database, { LOGIN_ATTEMPTS_PER_MINUTE: '1000', ...extraEnvironment });
   const feedback = await startApp('feedback', environment);
   const editor = await startApp('editor', environment);
   const tokens: Record<string, string> = {};

@@ -73,14 +73,23 @@ describe('the web interface', () => {
     await page.getByTestId('save-state').filter({ hasText: saved }).waitFor();
   };
   const typeAtEnd = async (page: Page, blockId: string, text: string, where: 'End' | 'Home' = 'End'): Promise<void> => {
-    await page.locator(`[data-testid=editor] [data-block-id="${blockId}"]`).click();
+    // the caret must be in the editor before typing: a click while the editor is still becoming
+    // editable (authentication, first sync) places none, and the keys would go nowhere
+    for (let attempt = 0; ; attempt++) {
+      await page.locator(`[data-testid=editor] [data-block-id="${blockId}"]`).click();
+      const focused = await page.evaluate(`(() => { const active = document.activeElement; return !!active && active.getAttribute('contenteditable') === 'true' && !!active.closest('[data-testid=editor]'); })()`);
+      if (focused) break;
+      if (attempt === 20) throw new Error('the editor never took the caret');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     await page.keyboard.press(where);
     await page.keyboard.type(text, { delay: 15 });
   };
 
   beforeAll(async () => {
-    system = await seededSystem(['quantri']);
+    // the browser's pages come from the gateway's address: the editor accepts /collab from it
     const port = await freePort();
+    system = await seededSystem(['quantri'], { PUBLIC_ORIGINS: `http://127.0.0.1:${port}` });
     gateway = spawnApp('gateway', {
       NODE_ENV: 'production',
       DATABASE_URL: system.database.url,

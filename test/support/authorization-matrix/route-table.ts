@@ -364,15 +364,10 @@ export const routeTable: Record<string, RouteCase | RouteCase[]> = {
     note: '415: the file is not an XLSX or DOCX (checked after the right)',
     request: () => ({ file: { name: 'khong-phai.xlsx', content: notAnOfficeFile } }),
   },
-  'GET /api/submissions/:id/imports/:importId/sections': {
-    access: 'policy',
-    action: 'submission.read',
-    object: 'submission',
-    stateStatuses: [404],
-    note: 'the sections of the round’s documents a row may be given; an import exists only on the draft submission; 404 elsewhere',
-  },
-  'DELETE /api/submissions/:id/imports/:importId': { access: 'policy', action: 'submission.write', object: 'submission', write: true, stateStatuses: [404, 409] },
+  'GET /api/submissions/:id/imports/:importId/sections': { access: 'policy', action: 'submission.read', object: 'submission', readsDocumentContent: true, stateStatuses: [404], note: 'the outline of the round’s versions, to choose a row’s section; 404 where the submission has no such import' },
   'POST /api/submissions/:id/imports/:importId/confirm': { access: 'policy', action: 'submission.write', object: 'submission', write: true, stateStatuses: [404, 409, 422] },
+  // after confirm in the table's order: the confirmed import is 409, elsewhere 404
+  'DELETE /api/submissions/:id/imports/:importId': { access: 'policy', action: 'submission.write', object: 'submission', write: true, stateStatuses: [404, 409] },
   'POST /api/submissions/:id/submit': { access: 'policy', action: 'submission.write', object: 'submission', write: true, stateStatuses: [409, 422] },
   'POST /api/submissions/:id/withdraw': { access: 'policy', action: 'submission.write', object: 'submission', write: true, stateStatuses: [409] },
 
