@@ -371,7 +371,7 @@ describe('the web interface', () => {
     await results.getByText('chibo.binhlu@vankien.local').waitFor();
     expect(await results.getByRole('row').count()).toBe(1);
     await dialog.getByRole('button', { name: /Chọn: Chi bộ xã Bình Lư/ }).click();
-    await dialog.getByRole('textbox', { name: 'Vai trò' }).click();
+    await dialog.getByLabel('Vai trò', { exact: true }).click();
     await page.getByRole('option', { name: 'Người góp ý' }).click();
     await shot(page, '18-grant-dialog');
     await dialog.getByRole('button', { name: /^Giao vai trò: Chi bộ xã Bình Lư/ }).click();
@@ -410,7 +410,7 @@ describe('the web interface', () => {
     expect(stored.content!.map((row) => row.content!.length)).toEqual([3, 3, 3]);
 
     // one Tab stop; the arrows move inside (WAI-ARIA toolbar), Home and End to the ends
-    await toolbar.getByRole('textbox', { name: 'Kiểu đoạn' }).focus();
+    await toolbar.getByLabel('Kiểu đoạn', { exact: true }).focus();
     const focused = () => page.evaluate<string>('document.activeElement.getAttribute("aria-label") || document.activeElement.textContent');
     await page.keyboard.press('ArrowRight');
     expect(await focused()).toBe('Đậm');
@@ -435,6 +435,7 @@ describe('the web interface', () => {
     const check = async (page: Page, name: string) => {
       const violations = await seriousAccessibilityViolations(page);
       if (violations.length > 0) found[name] = violations;
+      await shot(page, `20-axe-${name.replace(/[^a-z]+/g, '-')}`);
     };
     const drafter = await (await context()).newPage();
     await drafter.goto(`${base}/login`);
@@ -447,7 +448,8 @@ describe('the web interface', () => {
     await drafter.getByRole('heading', { name: 'Văn kiện', exact: true }).waitFor();
     await drafter.getByRole('link', { name: /Báo cáo chính trị nhập từ Word/ }).first().waitFor();
     await check(drafter, 'documents');
-    await openEditor(drafter, approvalDocument);
+    await drafter.goto(`${base}/documents/${approvalDocument}`);
+    await drafter.getByTestId('readonly-reason').waitFor();
     await drafter.getByTestId('outline').locator('[data-section]').first().waitFor();
     await check(drafter, 'editor (read-only: approved)');
     const editable = await createDocument('Báo cáo chính trị — kiểm tra tiếp cận');
@@ -469,8 +471,10 @@ describe('the web interface', () => {
     await approver.goto(`${base}/approvals`);
     await approver.getByRole('heading', { level: 1 }).first().waitFor();
     await check(approver, 'approvals inbox');
-    await approver.getByRole('link', { name: /Dự thảo lần 2/ }).first().click();
+    const requests = (await api.get<{ id: string }[]>(`/api/approvals?documentId=${approvalDocument}`, await token('thuongvu1'))).body;
+    await approver.goto(`${base}/approvals/${requests[0].id}`);
     await approver.getByTestId('readonly-document').waitFor();
+    await approver.getByTestId('tally').waitFor();
     await check(approver, 'approval request');
     const admin = await (await context()).newPage();
     await signIn(admin, base, 'quantri');

@@ -203,6 +203,7 @@ export const en: Catalogue = {
     granted: 'Granted {{role}} to {{name}}.',
     revoke: 'Revoke',
     notAdmin: 'You administer no organisation.',
+    orgName: 'Organisation name',
     newOrg: 'Add a sub-organisation',
     kind: 'Kind of organisation',
     pick: 'Pick an organisation in the tree.',

@@ -202,6 +202,7 @@ export const vi = {
     granted: 'Đã giao vai trò {{role}} cho {{name}}.',
     revoke: 'Thu hồi',
     notAdmin: 'Bạn không quản trị tổ chức nào.',
+    orgName: 'Tên tổ chức',
     newOrg: 'Thêm tổ chức trực thuộc',
     kind: 'Loại tổ chức',
     pick: 'Chọn một tổ chức trong cây.',

@@ -105,7 +105,7 @@ function Accounts({ organizationId, name, searchRoot }: { organizationId: string
               <Table.Td>{m.email}</Table.Td>
               <Table.Td>{t(`roles.${m.role}`)}</Table.Td>
               <Table.Td>
-                <Button size="compact-xs" variant="subtle" color="red.9" onClick={() => revoke.mutate(m.id)} aria-label={`${t('admin.revoke')}: ${m.fullName} (${t(`roles.${m.role}`)})`}>
+                <Button size="compact-xs" variant="subtle" color="red.9" c="red.9" onClick={() => revoke.mutate(m.id)} aria-label={`${t('admin.revoke')}: ${m.fullName} (${t(`roles.${m.role}`)})`}>
                   {t('admin.revoke')}
                 </Button>
               </Table.Td>
@@ -203,7 +203,7 @@ function GrantRoleDialog({
   const pages = Math.max(1, Math.ceil(total / ACCOUNTS_PAGE));
   const page = Math.floor(offset / ACCOUNTS_PAGE) + 1;
   return (
-    <Modal opened={opened} onClose={onClose} title={t('admin.grantTitle', { name })} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('admin.grantTitle', { name })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -306,7 +306,7 @@ function NewOrganization({ parentId }: { parentId: string }) {
       <Stack gap="xs">
         <Text fw={600}>{t('admin.newOrg')}</Text>
         <Group grow>
-          <TextInput label={t('documents.name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
+          <TextInput label={t('admin.orgName')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
           <TextInput label={t('admin.code')} required value={form.code} onChange={(e) => setForm({ ...form, code: e.currentTarget.value })} />
         </Group>
         <Group grow>

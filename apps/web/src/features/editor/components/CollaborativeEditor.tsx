@@ -186,7 +186,7 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ documentI
   const targetsRow = state ? commands.targetsRowAt(state) : null;
   const inTable = !!state && !!tableAt(state);
   const tableButton = (command: Command, key: 'addRow' | 'deleteRow' | 'addColumn' | 'deleteColumn') => (
-    <Button size="compact-sm" variant="default" color={key.startsWith('delete') ? 'red.9' : undefined} disabled={!enabled(command)} onMouseDown={(e) => e.preventDefault()} onClick={run(command)}>
+    <Button size="compact-sm" variant="default" disabled={!enabled(command)} onMouseDown={(e) => e.preventDefault()} onClick={run(command)}>
       {t(`editor.${key}`)}
     </Button>
   );
@@ -295,7 +295,7 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ documentI
         </Paper>
       )}
       <div className="vk-page" ref={mount} data-testid="editor" data-readonly={readOnly ? 'true' : 'false'} />
-      <Modal opened={footnoteOpen} onClose={() => setFootnoteOpen(false)} title={t('editor.footnote')}>
+      <Modal opened={footnoteOpen} onClose={() => setFootnoteOpen(false)} title={t('editor.footnote')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         <form
           onSubmit={(e) => {
             e.preventDefault();
