@@ -483,6 +483,8 @@ describe('the web interface', () => {
     await check(admin, 'admin');
     await admin.getByRole('button', { name: 'Giao vai trò cho tài khoản có sẵn' }).click();
     await admin.getByRole('dialog').getByTestId('account-results').getByRole('row').first().waitFor();
+    // after the dialog's opening transition (mid-fade, every colour is paler than it will be)
+    await admin.waitForTimeout(500);
     await check(admin, 'admin: grant a role');
     expect(found).toEqual({});
     for (const page of [drafter, approver, admin]) await page.close();
