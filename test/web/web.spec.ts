@@ -371,6 +371,8 @@ describe('the web interface', () => {
     await results.getByText('chibo.binhlu@vankien.local').waitFor();
     expect(await results.getByRole('row').count()).toBe(1);
     await dialog.getByRole('button', { name: /Chọn: Chi bộ xã Bình Lư/ }).click();
+    // the refusal was about the previous choice
+    expect(await dialog.getByRole('alert').count()).toBe(0);
     await dialog.getByLabel('Vai trò', { exact: true }).click();
     await page.getByRole('option', { name: 'Người góp ý' }).click();
     await shot(page, '18-grant-dialog');

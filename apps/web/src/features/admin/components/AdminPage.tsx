@@ -246,7 +246,11 @@ function GrantRoleDialog({
                       variant={chosen?.id === account.id ? 'filled' : 'default'}
                       aria-pressed={chosen?.id === account.id}
                       aria-label={`${t('admin.choose')}: ${account.fullName} (${account.email})`}
-                      onClick={() => setChosen(account)}
+                      onClick={() => {
+                        // a refusal said about the previous choice no longer applies
+                        grant.reset();
+                        setChosen(account);
+                      }}
                     >
                       {chosen?.id === account.id ? t('admin.chosen') : t('admin.choose')}
                     </Button>
@@ -266,7 +270,10 @@ function GrantRoleDialog({
               </Button>
             </Group>
           )}
-          <Select label={t('admin.role')} value={role} allowDeselect={false} onChange={(value) => setRole((value ?? 'clerk') as Role)} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          <Select label={t('admin.role')} value={role} allowDeselect={false} onChange={(value) => {
+              grant.reset();
+              setRole((value ?? 'clerk') as Role);
+            }} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
           <ErrorAlert error={grant.error} />
           <Group>
             <Button type="submit" disabled={!chosen} loading={grant.isPending}>
