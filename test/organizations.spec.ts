@@ -108,4 +108,80 @@ describe('organisation tree, accounts and roles', () => {
     expect(missing.body.code).toBe('ORGANIZATION_NOT_FOUND');
     expect(await dataSource.getRepository(Organization).count()).toBe(before);
   });
+
+  describe('finding the accounts an admin may manage', () => {
+    interface AccountPage {
+      total: number;
+      limit: number;
+      offset: number;
+      items: { id: string; email: string; fullName: string; roles: { organizationId: string; organizationName: string; role: string }[] }[];
+    }
+    let districtAdmin: string;
+
+    beforeAll(async () => {
+      const made = await api.post('/api/users', { email: 'quantri.timkiem@vankien.local', fullName: 'Quản trị huyện Tam Đường', password: 'mat-khau-du-dai', organizationId: await idOf('LC-TD'), role: 'admin' }, admin);
+      expect(made.status).toBe(201);
+      districtAdmin = (await login(feedback.url, 'quantri.timkiem@vankien.local', 'mat-khau-du-dai')).accessToken;
+      // the province's drafter also holds a role in one of the district's cells
+      const tieuban = await dataSource.getRepository(User).findOneByOrFail({ email: 'tieuban@vankien.local' });
+      const granted = await api.post(`/api/organizations/${await idOf('LC-TD-CB2')}/memberships`, { userId: tieuban.id, role: 'contributor' }, admin);
+      expect(granted.status).toBe(201);
+    });
+
+    it('matches names and e-mails in NFC and without tone marks, paged', async () => {
+      const province = await idOf('LC');
+      const toneless = await api.get<AccountPage>(`/api/organizations/${province}/accounts?query=${encodeURIComponent('hoang van EM')}`, admin);
+      expect(toneless.status).toBe(200);
+      expect(toneless.body.items.map((a) => a.email)).toEqual(['thuongvu.td@vankien.local']);
+      const decomposed = await api.get<AccountPage>(`/api/organizations/${province}/accounts?query=${encodeURIComponent('Tiểu ban Văn kiện'.normalize('NFD'))}`, admin);
+      expect(decomposed.body.items.map((a) => a.email)).toEqual(['tieuban@vankien.local']);
+      // without tone marks, "nguyen" is also "nguyên" (a former secretary): both are found
+      const toneless2 = await api.get<AccountPage>(`/api/organizations/${province}/accounts?query=nguyen`, admin);
+      expect(toneless2.body.items.map((a) => a.email).sort()).toEqual(['nghihuu1@vankien.local', 'nghihuu2@vankien.local', 'tieuban@vankien.local']);
+      const byEmail = await api.get<AccountPage>(`/api/organizations/${province}/accounts?query=THUONGVU`, admin);
+      expect(byEmail.body.total).toBe(4);
+      const first = await api.get<AccountPage>(`/api/organizations/${province}/accounts?query=thuongvu&limit=3`, admin);
+      const rest = await api.get<AccountPage>(`/api/organizations/${province}/accounts?query=thuongvu&limit=3&offset=3`, admin);
+      expect([first.body.items.length, rest.body.items.length, first.body.total]).toEqual([3, 1, 4]);
+      expect(new Set([...first.body.items, ...rest.body.items].map((a) => a.id)).size).toBe(4);
+    });
+
+    it('an admin of a district never sees the province’s accounts, nor their roles outside the district', async () => {
+      const district = await api.get<AccountPage>(`/api/organizations/${await idOf('LC-TD')}/accounts?limit=100`, districtAdmin);
+      expect(district.status).toBe(200);
+      const emails = district.body.items.map((a) => a.email);
+      expect(emails).toEqual(expect.arrayContaining(['vanphong.td@vankien.local', 'thuongvu.td@vankien.local', 'chibo.binhlu@vankien.local', 'quantri.timkiem@vankien.local']));
+      for (const outside of ['quantri@vankien.local', 'thuongvu1@vankien.local', 'vanphong.tp@vankien.local', 'vanphong.pt@vankien.local', 'mttq@vankien.local']) expect(emails).not.toContain(outside);
+      // the province's drafter appears only through the district's cell, with that role alone
+      const tieuban = district.body.items.find((a) => a.email === 'tieuban@vankien.local');
+      expect(tieuban?.roles).toEqual([expect.objectContaining({ role: 'contributor', organizationId: await idOf('LC-TD-CB2') })]);
+      const everyOrganization = new Set(district.body.items.flatMap((a) => a.roles.map((r) => r.organizationId)));
+      const subtree = new Set([await idOf('LC-TD'), await idOf('LC-TD-CB1'), await idOf('LC-TD-CB2')]);
+      expect([...everyOrganization].every((id) => subtree.has(id))).toBe(true);
+      // the province itself, and a sibling district: refused
+      for (const code of ['LC', 'LC-PT']) {
+        const refused = await api.get<{ code: string }>(`/api/organizations/${await idOf(code)}/accounts?query=nguyen`, districtAdmin);
+        expect([code, refused.status, refused.body.code]).toEqual([code, 403, 'FORBIDDEN']);
+      }
+      // someone who administers nothing
+      const clerk = (await login(feedback.url, 'vanphong.td@vankien.local')).accessToken;
+      expect((await api.get(`/api/organizations/${await idOf('LC-TD')}/accounts`, clerk)).status).toBe(403);
+    });
+
+    it('refuses bad input with the field named', async () => {
+      const province = await idOf('LC');
+      const bad = await api.get<{ code: string; details: { field: string }[] }>(`/api/organizations/${province}/accounts?limit=0&offset=-1`, admin);
+      expect(bad.status).toBe(400);
+      expect(bad.body.details.map((d) => d.field).sort()).toEqual(['limit', 'offset']);
+      const tooLong = await api.get<{ details: { field: string }[] }>(`/api/organizations/${province}/accounts?query=${'a'.repeat(201)}&limit=abc`, admin);
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.details.map((d) => d.field).sort()).toEqual(['limit', 'query']);
+      const control = await api.get<{ details: { field: string }[] }>(`/api/organizations/${province}/accounts?query=%00`, admin);
+      expect(control.status).toBe(400);
+      expect(control.body.details.map((d) => d.field)).toEqual(['query']);
+      expect((await api.get(`/api/organizations/not-a-uuid/accounts`, admin)).status).toBe(400);
+      const missing = await api.get<{ code: string }>('/api/organizations/00000000-0000-4000-8000-000000000000/accounts', admin);
+      expect([missing.status, missing.body.code]).toEqual([404, 'ORGANIZATION_NOT_FOUND']);
+    });
+  });
 });

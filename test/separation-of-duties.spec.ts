@@ -36,7 +36,7 @@ describe('separation of duties and what each role sees', () => {
   it('an admin grants no role to itself', async () => {
     for (const role of ['approver', 'drafter', 'clerk']) {
       const selfGrant = await api.post<ErrorBody>(`/api/organizations/${org.LC}/memberships`, { userId: adminId, role }, tokens.quantri);
-      expect([role, selfGrant.status, selfGrant.body.code]).toEqual([role, 403, 'GRANT_NOT_ALLOWED']);
+      expect([role, selfGrant.status, selfGrant.body.code]).toEqual([role, 403, 'GRANT_TO_SELF']);
     }
     const memberships = await api.get<{ userId: string; role: string }[]>(`/api/organizations/${org.LC}/memberships`, tokens.quantri);
     expect(memberships.body.filter((m) => m.userId === adminId).map((m) => m.role)).toEqual(['admin']);
@@ -76,10 +76,10 @@ describe('separation of duties and what each role sees', () => {
 
     for (const role of ['approver', 'drafter']) {
       const fromDistrict = await api.post<ErrorBody>(`/api/organizations/${district.body.id}/memberships`, { userId: member.body.id, role }, districtAdminToken);
-      expect([role, fromDistrict.status, fromDistrict.body.code]).toEqual([role, 403, 'GRANT_NOT_ALLOWED']);
+      expect([role, fromDistrict.status, fromDistrict.body.code]).toEqual([role, 403, 'GRANT_RESERVED_TO_UPPER_LEVEL']);
     }
     const newApprover = await api.post<ErrorBody>('/api/users', { email: 'thuongvu.tu@vankien.local', fullName: 'Ủy viên huyện', password: 'mat-khau-du-dai', organizationId: district.body.id, role: 'approver' }, districtAdminToken);
-    expect([newApprover.status, newApprover.body.code]).toEqual([403, 'GRANT_NOT_ALLOWED']);
+    expect([newApprover.status, newApprover.body.code]).toEqual([403, 'GRANT_RESERVED_TO_UPPER_LEVEL']);
     expect((await api.post(`/api/organizations/${district.body.id}/memberships`, { userId: member.body.id, role: 'approver' }, tokens.quantri)).status).toBe(201);
     expect((await api.post(`/api/organizations/${district.body.id}/memberships`, { userId: districtAdmin.body.id, role: 'contributor' }, districtAdminToken)).status).toBe(403);
   });

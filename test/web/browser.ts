@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { repoRoot } from '../support/processes';
@@ -72,3 +72,30 @@ export const blockText = (page: Page, blockId?: string): Promise<string> =>
     for (const cursor of element.querySelectorAll('.ProseMirror-yjs-cursor')) cursor.remove();
     return element.textContent.replace(/\u2060/g, '');
   })()`);
+
+/** A violation axe-core found: its rule, impact and the elements it names. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+let axeSource: string | null = null;
+
+/**
+ * Runs axe-core (from node_modules, no network) in the page over WCAG 2.x A and AA and best
+ * practice, and answers the serious and critical violations. The script is given to the page by
+ * the DevTools protocol (page.evaluate), which the page's Content Security Policy does not
+ * govern: no inline script, no eval in the page's own context.
+ */
+export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.evaluate<void>(axeSource);
+  return page.evaluate<AxeViolation[]>(`(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' — ' + (n.failureSummary || '').split('\\n').slice(1, 2).join('')) }));
+  })()`);
+}

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort, spawnApp, type AppProcess } from '../support/processes';
 import { seededSystem, type SeededSystem } from '../support/seeded-system';
 import { apiClient } from '../support/test-app';
-import { blockText, cspViolations, horizontalOverflow, launchBrowser, newContext, shot, signIn } from './browser';
+import { blockText, cspViolations, horizontalOverflow, launchBrowser, newContext, seriousAccessibilityViolations, shot, signIn } from './browser';
 
 // The web interface in Debian's chromium, against the real system: editor and feedback on this
 // file's database, and the gateway process (the built JavaScript) serving apps/web/dist and
@@ -173,7 +173,9 @@ describe('the web interface', () => {
     for (const page of [a, b]) {
       const both = (text: string) => text.includes('GRDP bình quân 7,5%/năm.') && text.includes('Thu ngân sách vượt dự toán. ');
       for (let i = 0; i < 150 && !both(await blockText(page, target)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(both(await blockText(page, target))).toBe(true);
+      const text = await blockText(page, target);
+      expect(text).toContain('GRDP bình quân 7,5%/năm.');
+      expect(text).toContain('Thu ngân sách vượt dự toán. ');
     }
     // each sees the other's cursor with the other's name
     await a.locator('.ProseMirror-yjs-cursor', { hasText: 'Lê Thị Bình' }).waitFor();
@@ -349,6 +351,151 @@ describe('the web interface', () => {
     });
     expect(province.status).toBe(403);
     await page.close();
+  });
+
+  it('an admin grants a role to an existing account found without tone marks; a self-grant is refused with the API’s message', async () => {
+    const page = await (await context()).newPage();
+    await signIn(page, base, 'quantri.td');
+    await page.goto(`${base}/admin/organizations/${system.org['LC-TD']}`);
+    await page.getByRole('button', { name: 'Giao vai trò cho tài khoản có sẵn' }).click();
+    const dialog = page.getByRole('dialog');
+    const results = dialog.getByTestId('account-results');
+    // the province's accounts are not the district admin's to find
+    await dialog.getByLabel('Tìm theo tên hoặc thư điện tử').fill('tieu ban');
+    await dialog.getByText('Không tìm thấy tài khoản nào.').waitFor();
+    // oneself: the API refuses, and the dialog says why and what to do
+    await dialog.getByLabel('Tìm theo tên hoặc thư điện tử').fill('quan tri tam duong');
+    await dialog.getByRole('button', { name: /Chọn: Quản trị Tam Đường/ }).click();
+    await dialog.getByRole('button', { name: /^Giao vai trò: Quản trị Tam Đường/ }).click();
+    const refusal = dialog.getByRole('alert').filter({ hasText: 'Không được tự giao vai trò cho chính mình' });
+    await refusal.waitFor();
+    expect(await refusal.getAttribute('data-error-code')).toBe('GRANT_TO_SELF');
+    expect(await refusal.innerText()).toContain('Đề nghị một quản trị viên khác giao vai trò này.');
+    await shot(page, '17-grant-refused-self');
+    // a cell's clerk, typed without tone marks, gets a role in the district
+    await dialog.getByLabel('Tìm theo tên hoặc thư điện tử').fill('chi bo binh lu');
+    await results.getByText('chibo.binhlu@vankien.local').waitFor();
+    expect(await results.getByRole('row').count()).toBe(1);
+    await dialog.getByRole('button', { name: /Chọn: Chi bộ xã Bình Lư/ }).click();
+    // the refusal was about the previous choice
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+    await dialog.getByLabel('Vai trò', { exact: true }).click();
+    await page.getByRole('option', { name: 'Người góp ý' }).click();
+    await shot(page, '18-grant-dialog');
+    await dialog.getByRole('button', { name: /^Giao vai trò: Chi bộ xã Bình Lư/ }).click();
+    await page.getByTestId('granted-note').filter({ hasText: 'Đã giao vai trò Người góp ý cho Chi bộ xã Bình Lư.' }).waitFor();
+    await page.getByTestId('accounts').getByRole('row').filter({ hasText: 'chibo.binhlu@vankien.local' }).filter({ hasText: 'Người góp ý' }).waitFor();
+    await page.close();
+  });
+
+  it('edits tables from the toolbar (rows and columns) and moves along the toolbar with the arrow keys', async () => {
+    const documentId = await createDocument('Báo cáo chính trị — bảng');
+    const target = String(paragraphAfter(await liveContent(documentId), '1. Về phát triển kinh tế').attrs!.blockId);
+    const page = await (await context()).newPage();
+    await signIn(page, base, 'tieuban');
+    await openEditor(page, documentId);
+    await typeAtEnd(page, target, '');
+    const toolbar = page.getByRole('toolbar', { name: 'Thanh công cụ' });
+    await toolbar.getByRole('button', { name: 'Chèn bảng', exact: true }).click();
+    const table = page.locator('[data-testid=editor] table:not(.targets)').first();
+    await table.waitFor();
+    const columns = () => table.locator('tr').first().locator('th, td').count();
+    const rows = () => table.locator('tr').count();
+    expect([await rows(), await columns()]).toEqual([3, 3]);
+    await table.locator('tr').nth(1).locator('td').first().click();
+    const tools = page.getByTestId('table-tools');
+    await tools.getByRole('button', { name: 'Thêm cột' }).click();
+    expect(await columns()).toBe(4);
+    await tools.getByRole('button', { name: 'Thêm dòng' }).click();
+    expect(await rows()).toBe(4);
+    await tools.getByRole('button', { name: 'Xóa dòng' }).click();
+    expect(await rows()).toBe(3);
+    await tools.getByRole('button', { name: 'Xóa cột' }).click();
+    expect(await columns()).toBe(3);
+    await shot(page, '19-table-editing');
+    await page.getByTestId('save-state').filter({ hasText: 'Đã lưu' }).waitFor();
+    const stored = findBlock(await liveContent(documentId), (n) => n.type === 'table')!;
+    expect(stored.content!.map((row) => row.content!.length)).toEqual([3, 3, 3]);
+
+    // one Tab stop; the arrows move inside (WAI-ARIA toolbar), Home and End to the ends
+    await toolbar.getByLabel('Kiểu đoạn', { exact: true }).focus();
+    const focused = () => page.evaluate<string>('document.activeElement.getAttribute("aria-label") || document.activeElement.textContent');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('Đậm');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('Nghiêng');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe('Kiểu đoạn');
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('Làm lại');
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe('Kiểu đoạn');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe('Làm lại');
+    expect(await toolbar.locator('[tabindex="0"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violations (axe-core) on the main screens', async () => {
+    expect(approvalDocument).not.toBe('');
+    const found: Record<string, unknown> = {};
+    const check = async (page: Page, name: string) => {
+      const violations = await seriousAccessibilityViolations(page);
+      if (violations.length > 0) found[name] = violations;
+      await shot(page, `20-axe-${name.replace(/[^a-z]+/g, '-')}`);
+    };
+    const drafter = await (await context()).newPage();
+    await drafter.goto(`${base}/login`);
+    await drafter.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    await check(drafter, 'sign in');
+    await signIn(drafter, base, 'tieuban');
+    await drafter.getByRole('heading', { name: /Xin chào/ }).waitFor();
+    await check(drafter, 'home');
+    await drafter.goto(`${base}/documents`);
+    await drafter.getByRole('heading', { name: 'Văn kiện', exact: true }).waitFor();
+    await drafter.getByRole('link', { name: /Báo cáo chính trị nhập từ Word/ }).first().waitFor();
+    await check(drafter, 'documents');
+    await drafter.goto(`${base}/documents/${approvalDocument}`);
+    await drafter.getByTestId('readonly-reason').waitFor();
+    await drafter.getByTestId('outline').locator('[data-section]').first().waitFor();
+    await check(drafter, 'editor (read-only: approved)');
+    const editable = await createDocument('Báo cáo chính trị — kiểm tra tiếp cận');
+    await openEditor(drafter, editable);
+    await drafter.getByRole('toolbar').waitFor();
+    await check(drafter, 'editor');
+    await drafter.goto(`${base}/documents/${approvalDocument}/versions`);
+    await drafter.getByTestId('version-row').first().waitFor();
+    await check(drafter, 'versions');
+    const versions = (await api.get<{ id: string; number: number }[]>(`/api/documents/${approvalDocument}/versions`, await token('tieuban'))).body.sort((a, b) => a.number - b.number);
+    await drafter.goto(`${base}/documents/${approvalDocument}/diff?from=${versions[0].id}&to=${versions[versions.length - 1].id}`);
+    await drafter.locator('[data-kind=changed]').first().waitFor();
+    await check(drafter, 'diff');
+    await drafter.goto(`${base}/documents/${approvalDocument}/approval`);
+    await drafter.getByTestId('approval-status').first().waitFor();
+    await check(drafter, 'approval (drafter)');
+    const approver = await (await context()).newPage();
+    await signIn(approver, base, 'thuongvu1');
+    await approver.goto(`${base}/approvals`);
+    await approver.getByRole('heading', { level: 1 }).first().waitFor();
+    await check(approver, 'approvals inbox');
+    const requests = (await api.get<{ id: string }[]>(`/api/approvals?documentId=${approvalDocument}`, await token('thuongvu1'))).body;
+    await approver.goto(`${base}/approvals/${requests[0].id}`);
+    await approver.getByTestId('readonly-document').waitFor();
+    await approver.getByTestId('tally').waitFor();
+    await check(approver, 'approval request');
+    const admin = await (await context()).newPage();
+    await signIn(admin, base, 'quantri');
+    await admin.goto(`${base}/admin/organizations/${system.org['LC']}`);
+    await admin.getByTestId('accounts').getByRole('row').first().waitFor();
+    await check(admin, 'admin');
+    await admin.getByRole('button', { name: 'Giao vai trò cho tài khoản có sẵn' }).click();
+    await admin.getByRole('dialog').getByTestId('account-results').getByRole('row').first().waitFor();
+    // after the dialog's opening transition (mid-fade, every colour is paler than it will be)
+    await admin.waitForTimeout(500);
+    await check(admin, 'admin: grant a role');
+    expect(found).toEqual({});
+    for (const page of [drafter, approver, admin]) await page.close();
   });
 
   it('works in English, remembered, and fits 1366×768 without horizontal scroll', async () => {

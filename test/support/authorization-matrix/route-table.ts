@@ -195,6 +195,13 @@ export const routeTable: Record<string, RouteCase | RouteCase[]> = {
     note: 'each organisation listed must be one the caller may read by itself (GET /api/organizations/:id)',
   },
   'GET /api/organizations/:id/memberships': { access: 'policy', action: 'membership.manage', object: 'organization' },
+  'GET /api/organizations/:id/accounts': {
+    access: 'policy',
+    action: 'membership.manage',
+    object: 'organization',
+    queries: ['?query=nguyen&limit=5'],
+    note: 'accounts holding a role in the organisation’s subtree only (a district admin never sees the province’s accounts)',
+  },
   'POST /api/organizations': {
     access: 'policy',
     action: 'organization.manage',

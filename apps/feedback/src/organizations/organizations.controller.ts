@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import { CurrentUser, type AuthenticatedUser } from '@vankien/auth';
 import { ApiErrors } from '@vankien/platform';
 import {
+  AccountPageView,
+  AccountSearchQuery,
   CreateOrganizationRequest,
   CreateUserRequest,
   GrantRoleRequest,
@@ -52,6 +54,14 @@ export class OrganizationsController {
   @ApiErrors(400, 404)
   memberships(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<MembershipEntryView[]> {
     return this.organizations.memberships(user.userId, id);
+  }
+
+  @Get('organizations/:id/accounts')
+  @ApiOperation({ summary: 'Tìm tài khoản trong tổ chức và các tổ chức trực thuộc / Find the accounts of an organisation’s subtree' })
+  @ApiOkResponse({ type: AccountPageView, description: 'Accounts holding a role in the organisation or below it, matched by name or e-mail without tone marks, paged' })
+  @ApiErrors(400, 404)
+  accounts(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Query() query: AccountSearchQuery): Promise<AccountPageView> {
+    return this.organizations.accounts(user.userId, id, query);
   }
 
   @Post('organizations/:id/memberships')

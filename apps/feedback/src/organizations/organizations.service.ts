@@ -1,16 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decide, PasswordHasher, PolicyService, SessionEvents } from '@vankien/auth';
+import { decide, PasswordHasher, PolicyService, sensitiveRoles, SessionEvents } from '@vankien/auth';
 import { appendAuditEvent } from '@vankien/database';
 import { Membership, Organization, User } from '@vankien/domain';
 import { AppError } from '@vankien/platform';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import type { CreateOrganizationRequest, CreateUserRequest, GrantRoleRequest, MembershipEntryView, OrganizationView, UserView } from './dto/organization.dto';
+import type { AccountPageView, AccountSearchQuery, AccountView, CreateOrganizationRequest, CreateUserRequest, GrantRoleRequest, MembershipEntryView, OrganizationView, UserView } from './dto/organization.dto';
 import { OrganizationErrors } from './organization-errors';
 
 function toView(organization: Organization): OrganizationView {
   const { id, parentId, code, name, level, kind, depth } = organization;
   return { id, parentId, code, name, level, kind, depth };
+}
+
+/**
+ * A name or e-mail as a search compares it: NFC, lower case, without tone marks or other
+ * diacritics (đ → d), spaces collapsed: "nguyen van", "NGUYỄN VĂN" and an NFD "Nguyễn" find
+ * "Nguyễn Văn An".
+ */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 function isUniqueViolation(error: unknown, constraintHint: string): boolean {
@@ -86,6 +95,43 @@ export class OrganizationsService {
       .getRawMany<MembershipEntryView>();
   }
 
+  /**
+   * The accounts an admin may manage from this organisation: those holding a role in its
+   * subtree (the organisation is inside the admin's subtree, or the policy refuses), matched by
+   * name or e-mail without tone marks, each with its roles in that subtree only; paged.
+   */
+  async accounts(userId: string, organizationId: string, query: AccountSearchQuery): Promise<AccountPageView> {
+    const organization = await this.find(organizationId);
+    await this.policy.authorize(userId, 'membership.manage', { type: 'organization', organization });
+    const rows = await this.dataSource
+      .getRepository(Membership)
+      .createQueryBuilder('membership')
+      .innerJoin(User, 'user', 'user.id = membership.user_id')
+      .innerJoin(Organization, 'organization', 'organization.id = membership.organization_id')
+      .select(['user.id AS id', 'user.email AS email', 'user.full_name AS "fullName"', 'membership.role AS role', 'organization.id AS "organizationId"', 'organization.name AS "organizationName"'])
+      .where('organization.path LIKE :prefix', { prefix: `${organization.path}%` })
+      .orderBy('organization.depth')
+      .addOrderBy('organization.code')
+      .addOrderBy('membership.role')
+      .getRawMany<{ id: string; email: string; fullName: string; role: Membership['role']; organizationId: string; organizationName: string }>();
+    const accounts = new Map<string, AccountView & { folded: string }>();
+    for (const row of rows) {
+      let account = accounts.get(row.id);
+      if (!account) {
+        account = { id: row.id, email: row.email, fullName: row.fullName, roles: [], folded: `${foldForSearch(row.fullName)} ${foldForSearch(row.email)}` };
+        accounts.set(row.id, account);
+      }
+      account.roles.push({ organizationId: row.organizationId, organizationName: row.organizationName, role: row.role });
+    }
+    const words = foldForSearch(query.query ?? '').split(' ').filter(Boolean);
+    const matching = [...accounts.values()]
+      .filter((account) => words.every((word) => account.folded.includes(word)))
+      .sort((a, b) => a.folded.localeCompare(b.folded) || a.id.localeCompare(b.id));
+    const limit = query.limit ?? 20;
+    const offset = query.offset ?? 0;
+    return { total: matching.length, limit, offset, items: matching.slice(offset, offset + limit).map(({ folded: _folded, ...account }) => account) };
+  }
+
   async grant(actorId: string, organizationId: string, request: GrantRoleRequest): Promise<MembershipEntryView> {
     const organization = await this.find(organizationId);
     await this.policy.authorize(actorId, 'membership.manage', { type: 'organization', organization });
@@ -145,7 +191,8 @@ export class OrganizationsService {
   /**
    * Separation of duties: approval is the standing committee's act, so whoever administers
    * accounts may not make themselves (or, when the settings say so, anyone) an approver or a
-   * drafter of the organisation: that grant is another admin's, or a higher level's.
+   * drafter of the organisation: that grant is another admin's, or a higher level's. Refused
+   * with GRANT_TO_SELF or GRANT_RESERVED_TO_UPPER_LEVEL, so the client can say which.
    */
   private async authorizeGrant(actorId: string, organization: Organization, role: Membership['role'], granteeId: string | null): Promise<void> {
     const actor = await this.policy.actor(actorId);
@@ -156,7 +203,11 @@ export class OrganizationsService {
       granteeId: granteeId ?? 'a new account',
       upperLevelOnly: organization.settings.decidingRolesGrantedBy === 'upper_level',
     });
-    if (!decision.allowed) throw new AppError(OrganizationErrors.GRANT_NOT_ALLOWED, { role, reason: decision.reason });
+    if (decision.allowed) return;
+    // the client says which rule refused it (its message and what to do next follow the code)
+    const upperLevelOnly = organization.settings.decidingRolesGrantedBy === 'upper_level' && sensitiveRoles.includes(role);
+    const refusal = granteeId === actorId ? OrganizationErrors.GRANT_TO_SELF : upperLevelOnly ? OrganizationErrors.GRANT_RESERVED_TO_UPPER_LEVEL : OrganizationErrors.GRANT_NOT_ALLOWED;
+    throw new AppError(refusal, { role, reason: decision.reason });
   }
 
   private async find(organizationId: string): Promise<Organization> {

@@ -27,6 +27,8 @@ export type MembershipEntry = FeedbackSchemas['MembershipEntryView'];
 export type CreateUserRequest = FeedbackSchemas['CreateUserRequest'];
 export type GrantRoleRequest = FeedbackSchemas['GrantRoleRequest'];
 export type CreateOrganizationRequest = FeedbackSchemas['CreateOrganizationRequest'];
+export type AccountPage = FeedbackSchemas['AccountPageView'];
+export type Account = FeedbackSchemas['AccountView'];
 
 export const DOCUMENT_KINDS: DocumentKind[] = ['political_report', 'political_report_summary', 'review_report', 'action_program', 'resolution'];
 export const ROLES: Role[] = ['drafter', 'clerk', 'contributor', 'approver', 'admin'];

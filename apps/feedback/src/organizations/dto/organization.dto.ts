@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { decidingRoleGrantors, organizationKinds, roles, type OrganizationKind, type Role } from '@vankien/domain';
-import { QueryInteger, OptionalField } from '@vankien/platform';
-import { IsEmail, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { maxInt32, QueryInteger, OptionalField } from '@vankien/platform';
+import { IsEmail, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class OrganizationView {
   @ApiProperty() id!: string;
@@ -69,3 +69,47 @@ export class UserView {
   @ApiProperty() fullName!: string;
 }
 
+
+export class AccountSearchQuery {
+  @ApiPropertyOptional({ description: 'Part of the name or e-mail; matched in NFC, without tone marks and case (“nguyen van” finds “Nguyễn Văn An”)' })
+  @OptionalField()
+  @IsString({ message: 'query must be text' })
+  @MaxLength(200, { message: 'query must be at most 200 characters' })
+  query?: string;
+
+  @ApiPropertyOptional({ default: 20 })
+  @OptionalField()
+  @QueryInteger()
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be 1 to 100' })
+  @Max(100, { message: 'limit must be 1 to 100' })
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @OptionalField()
+  @QueryInteger()
+  @IsInt({ message: 'offset must be a whole number' })
+  @Min(0, { message: 'offset must not be negative' })
+  @Max(maxInt32)
+  offset?: number;
+}
+
+export class AccountRoleView {
+  @ApiProperty() organizationId!: string;
+  @ApiProperty() organizationName!: string;
+  @ApiProperty({ enum: roles }) role!: Role;
+}
+
+export class AccountView {
+  @ApiProperty() id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ type: [AccountRoleView], description: 'The roles the account holds inside the organisation’s subtree (never those outside it)' }) roles!: AccountRoleView[];
+}
+
+export class AccountPageView {
+  @ApiProperty({ description: 'Accounts matching the query (before paging)' }) total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+  @ApiProperty({ type: [AccountView] }) items!: AccountView[];
+}

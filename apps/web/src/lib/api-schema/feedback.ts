@@ -103,6 +103,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{id}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tìm tài khoản trong tổ chức và các tổ chức trực thuộc / Find the accounts of an organisation’s subtree */
+        get: operations["OrganizationsController_accounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{id}/memberships": {
         parameters: {
             query?: never;
@@ -708,6 +725,26 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountPageView: {
+            items: components["schemas"]["AccountView"][];
+            limit: number;
+            offset: number;
+            /** @description Accounts matching the query (before paging) */
+            total: number;
+        };
+        AccountRoleView: {
+            organizationId: string;
+            organizationName: string;
+            /** @enum {string} */
+            role: "drafter" | "clerk" | "contributor" | "approver" | "admin";
+        };
+        AccountView: {
+            email: string;
+            fullName: string;
+            id: string;
+            /** @description The roles the account holds inside the organisation’s subtree (never those outside it) */
+            roles: components["schemas"]["AccountRoleView"][];
+        };
         AgainstView: {
             /** @description The revision anchors are shown against: a version id, "live", or null (no later version yet) */
             against: string | null;
@@ -1765,6 +1802,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationView"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ / The request is not valid (details name the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Cần đăng nhập / Authentication is required, or the token is not valid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Không có quyền / The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Không tìm thấy / Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OrganizationsController_accounts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Part of the name or e-mail; matched in NFC, without tone marks and case (“nguyen van” finds “Nguyễn Văn An”) */
+                query?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accounts holding a role in the organisation or below it, matched by name or e-mail without tone marks, paged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountPageView"];
                 };
             };
             /** @description Dữ liệu không hợp lệ / The request is not valid (details name the fields) */

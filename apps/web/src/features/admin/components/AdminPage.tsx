@@ -1,13 +1,14 @@
-import { Anchor, Badge, Button, Card, Group, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Card, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
-import { ROLES, type CreateOrganizationRequest, type CreateUserRequest, type Role } from '../../../lib/api-types';
+import { ROLES, type Account, type CreateOrganizationRequest, type CreateUserRequest, type Role } from '../../../lib/api-types';
 import { organizationsWithRole, useMe } from '../../auth/queries/auth-queries';
-import { createOrganization, createUser, memberships, revokeRole, subtree, toTree, type TreeNode } from '../services/admin-service';
+import { ACCOUNTS_PAGE, createOrganization, createUser, grantRole, memberships, revokeRole, rootHolding, searchAccounts, subtree, toTree, type TreeNode } from '../services/admin-service';
 
 /** The organisation tree of the admin's subtree, and the accounts and roles of one organisation. */
 export default function AdminPage() {
@@ -20,6 +21,8 @@ export default function AdminPage() {
   if (roots.length === 0) return <Text>{t('admin.notAdmin')}</Text>;
   const organizations = trees.flatMap((q) => q.data ?? []);
   const selected = organizations.find((o) => o.id === organizationId);
+  // accounts are looked for in the whole subtree the admin administers that holds the organisation
+  const searchRoot = selected ? rootHolding(trees.map((q, i) => ({ rootId: roots[i].id, organizations: q.data ?? [] })), selected.id) : undefined;
   return (
     <Stack>
       <Title order={1}>{t('admin.title')}</Title>
@@ -38,7 +41,7 @@ export default function AdminPage() {
         <Card withBorder>
           {selected ? (
             <Stack>
-              <Accounts organizationId={selected.id} name={selected.name} />
+              <Accounts organizationId={selected.id} name={selected.name} searchRoot={searchRoot ?? selected.id} />
               <NewOrganization parentId={selected.id} />
             </Stack>
           ) : (
@@ -68,7 +71,7 @@ function Tree({ nodes, selected }: { nodes: TreeNode[]; selected: string | undef
   );
 }
 
-function Accounts({ organizationId, name }: { organizationId: string; name: string }) {
+function Accounts({ organizationId, name, searchRoot }: { organizationId: string; name: string; searchRoot: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const key = ['admin', 'memberships', organizationId];
@@ -82,6 +85,8 @@ function Accounts({ organizationId, name }: { organizationId: string; name: stri
     },
   });
   const revoke = useMutation({ mutationFn: (membershipId: string) => revokeRole(organizationId, membershipId), onSettled: () => client.invalidateQueries({ queryKey: key }) });
+  const [granting, setGranting] = useState(false);
+  const [grantedNote, setGrantedNote] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     add.mutate();
@@ -100,7 +105,7 @@ function Accounts({ organizationId, name }: { organizationId: string; name: stri
               <Table.Td>{m.email}</Table.Td>
               <Table.Td>{t(`roles.${m.role}`)}</Table.Td>
               <Table.Td>
-                <Button size="compact-xs" variant="subtle" color="red.9" onClick={() => revoke.mutate(m.id)} aria-label={`${t('admin.revoke')}: ${m.fullName} (${t(`roles.${m.role}`)})`}>
+                <Button size="compact-xs" variant="subtle" color="red.9" c="red.9" onClick={() => revoke.mutate(m.id)} aria-label={`${t('admin.revoke')}: ${m.fullName} (${t(`roles.${m.role}`)})`}>
                   {t('admin.revoke')}
                 </Button>
               </Table.Td>
@@ -108,6 +113,26 @@ function Accounts({ organizationId, name }: { organizationId: string; name: stri
           ))}
         </Table.Tbody>
       </Table>
+      <Group>
+        <Button variant="default" onClick={() => setGranting(true)}>
+          {t('admin.grantExisting')}
+        </Button>
+        <Text size="sm" role="status" data-testid="granted-note">
+          {grantedNote}
+        </Text>
+      </Group>
+      <GrantRoleDialog
+        opened={granting}
+        onClose={() => setGranting(false)}
+        organizationId={organizationId}
+        name={name}
+        searchRoot={searchRoot}
+        onGranted={(account, role) => {
+          setGranting(false);
+          setGrantedNote(t('admin.granted', { role: t(`roles.${role}`), name: account.fullName }));
+          return client.invalidateQueries({ queryKey: key });
+        }}
+      />
       <form onSubmit={submit}>
         <Stack gap="xs">
           <Text fw={600}>{t('admin.newUser')}</Text>
@@ -128,6 +153,139 @@ function Accounts({ organizationId, name }: { organizationId: string; name: stri
         </Stack>
       </form>
     </Stack>
+  );
+}
+
+/**
+ * A role in the selected organisation for an account that exists: found by name or e-mail
+ * among the accounts of the admin's subtree (the API lists no other), a page at a time. The
+ * API's refusals (a self-grant; a deciding role the settings reserve to a higher level; a role
+ * already held) are shown by their code, with what to do next; what was chosen stays.
+ */
+function GrantRoleDialog({
+  opened,
+  onClose,
+  organizationId,
+  name,
+  searchRoot,
+  onGranted,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  organizationId: string;
+  name: string;
+  searchRoot: string;
+  onGranted: (account: Account, role: Role) => unknown;
+}) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query, 250);
+  const [offset, setOffset] = useState(0);
+  const [chosen, setChosen] = useState<Account | null>(null);
+  const [role, setRole] = useState<Role>('clerk');
+  const found = useQuery({
+    queryKey: ['admin', 'accounts', searchRoot, debounced, offset],
+    queryFn: () => searchAccounts(searchRoot, debounced, offset),
+    enabled: opened,
+    placeholderData: keepPreviousData,
+  });
+  const grant = useMutation({
+    mutationFn: () => grantRole(organizationId, { userId: chosen!.id, role }),
+    onSuccess: () => {
+      const account = chosen!;
+      setChosen(null);
+      setQuery('');
+      setOffset(0);
+      return onGranted(account, role);
+    },
+  });
+  const total = found.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / ACCOUNTS_PAGE));
+  const page = Math.floor(offset / ACCOUNTS_PAGE) + 1;
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('admin.grantTitle', { name })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (chosen) grant.mutate();
+        }}
+      >
+        <Stack gap="xs">
+          <TextInput
+            label={t('admin.search')}
+            description={t('admin.searchHint')}
+            value={query}
+            onChange={(e) => {
+              setQuery(e.currentTarget.value);
+              setOffset(0);
+            }}
+            data-autofocus
+          />
+          <ErrorAlert error={found.error} />
+          <Text size="sm" role="status" aria-live="polite">
+            {found.data ? (total === 0 ? t('admin.noneFound') : t('admin.found', { count: total })) : ''}
+          </Text>
+          <Table data-testid="account-results">
+            <Table.Tbody>
+              {found.data?.items.map((account) => (
+                <Table.Tr key={account.id} aria-selected={chosen?.id === account.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {account.fullName}
+                    </Text>
+                    <Text size="xs">{account.email}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs">
+                      {t('admin.holds')}: {account.roles.map((r) => `${t(`roles.${r.role}`)} — ${r.organizationName}`).join('; ')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant={chosen?.id === account.id ? 'filled' : 'default'}
+                      aria-pressed={chosen?.id === account.id}
+                      aria-label={`${t('admin.choose')}: ${account.fullName} (${account.email})`}
+                      onClick={() => {
+                        // a refusal said about the previous choice no longer applies
+                        grant.reset();
+                        setChosen(account);
+                      }}
+                    >
+                      {chosen?.id === account.id ? t('admin.chosen') : t('admin.choose')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {pages > 1 && (
+            <Group gap="xs">
+              <Button size="compact-sm" variant="default" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - ACCOUNTS_PAGE))}>
+                {t('admin.previous')}
+              </Button>
+              <Text size="sm">{t('admin.page', { page, pages })}</Text>
+              <Button size="compact-sm" variant="default" disabled={page >= pages} onClick={() => setOffset(offset + ACCOUNTS_PAGE)}>
+                {t('admin.next')}
+              </Button>
+            </Group>
+          )}
+          <Select label={t('admin.role')} value={role} allowDeselect={false} onChange={(value) => {
+              grant.reset();
+              setRole((value ?? 'clerk') as Role);
+            }} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          <ErrorAlert error={grant.error} />
+          <Group>
+            <Button type="submit" disabled={!chosen} loading={grant.isPending}>
+              {chosen ? `${t('admin.grant')}: ${chosen.fullName}` : t('admin.grant')}
+            </Button>
+            <Button variant="subtle" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }
 
@@ -155,7 +313,7 @@ function NewOrganization({ parentId }: { parentId: string }) {
       <Stack gap="xs">
         <Text fw={600}>{t('admin.newOrg')}</Text>
         <Group grow>
-          <TextInput label={t('documents.name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
+          <TextInput label={t('admin.orgName')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
           <TextInput label={t('admin.code')} required value={form.code} onChange={(e) => setForm({ ...form, code: e.currentTarget.value })} />
         </Group>
         <Group grow>

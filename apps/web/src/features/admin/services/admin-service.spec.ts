@@ -1,5 +1,5 @@
 import type { Organization } from '../../../lib/api-types';
-import { toTree } from './admin-service';
+import { rootHolding, toTree } from './admin-service';
 
 const org = (id: string, parentId: string | null): Organization => ({ id, parentId, code: id, name: id, level: 'x', depth: 0, kind: 'party_organization' });
 
@@ -13,5 +13,15 @@ describe('the organisation tree of an admin', () => {
 
   it('roots a subtree whose parent is outside it', () => {
     expect(toTree([org('td', 'lc'), org('cb1', 'td')]).map((n) => n.id)).toEqual(['td']);
+  });
+
+  it('looks for accounts from the admin’s root that holds the organisation', () => {
+    const trees = [
+      { rootId: 'lc', organizations: [org('lc', null), org('td', 'lc'), org('cb1', 'td')] },
+      { rootId: 'other', organizations: [org('other', null)] },
+    ];
+    expect(rootHolding(trees, 'cb1')).toBe('lc');
+    expect(rootHolding(trees, 'other')).toBe('other');
+    expect(rootHolding(trees, 'elsewhere')).toBeUndefined();
   });
 });

@@ -1,8 +1,12 @@
-import type { CreateOrganizationRequest, CreateUserRequest, GrantRoleRequest, MembershipEntry, Organization } from '../../../lib/api-types';
+import type { AccountPage, CreateOrganizationRequest, CreateUserRequest, GrantRoleRequest, MembershipEntry, Organization } from '../../../lib/api-types';
 import { api } from '../../../lib/http';
 
 export const subtree = (organizationId: string): Promise<Organization[]> => api.get(`/organizations/${organizationId}/subtree`);
 export const memberships = (organizationId: string): Promise<MembershipEntry[]> => api.get(`/organizations/${organizationId}/memberships`);
+/** Accounts holding a role in the organisation's subtree, by name or e-mail (tone marks optional), a page at a time. */
+export const searchAccounts = (organizationId: string, query: string, offset = 0, limit = ACCOUNTS_PAGE): Promise<AccountPage> =>
+  api.get(`/organizations/${organizationId}/accounts`, { query: query.trim() || undefined, offset, limit });
+export const ACCOUNTS_PAGE = 10;
 export const createUser = (body: CreateUserRequest): Promise<unknown> => api.post('/users', body);
 export const grantRole = (organizationId: string, body: GrantRoleRequest): Promise<MembershipEntry> => api.post(`/organizations/${organizationId}/memberships`, body);
 export const revokeRole = (organizationId: string, membershipId: string): Promise<void> => api.delete(`/organizations/${organizationId}/memberships/${membershipId}`);
@@ -22,4 +26,9 @@ export function toTree(organizations: Organization[]): TreeNode[] {
     else roots.push(node);
   }
   return roots;
+}
+
+/** The organisation among `roots` (the admin's) whose subtree holds `organizationId`: where to look for accounts. */
+export function rootHolding(trees: { rootId: string; organizations: Organization[] }[], organizationId: string): string | undefined {
+  return trees.find((tree) => tree.organizations.some((o) => o.id === organizationId))?.rootId;
 }

@@ -23,7 +23,7 @@ export function ImportIntoDocument({ documentId, disabled }: { documentId: strin
       <Button variant="default" onClick={() => setOpen(true)} disabled={disabled}>
         {t('documents.importInto')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('documents.importInto')} size="lg">
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('documents.importInto')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
         {upload.data ? (
           <ImportReportView report={upload.data.report} />
         ) : (

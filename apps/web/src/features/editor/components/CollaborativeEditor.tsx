@@ -5,12 +5,14 @@ import { keymap } from 'prosemirror-keymap';
 import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-list';
 import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { redo, undo, yCursorPlugin, ySyncPlugin, ySyncPluginKey, yUndoPlugin } from 'y-prosemirror';
 import { formatNumber } from '../../../lib/format';
+import { handleToolbarKey, syncRovingTabIndex } from '../../../lib/roving-focus';
 import { openCollabSession, type CollabSession, type CollabState } from '../services/collab-session';
 import * as commands from '../services/commands';
+import { tableAt } from '../services/table-commands';
 import { computeOutline, roundMinutes, type Outline } from '../services/outline';
 import { targetsTableView } from './TargetsTableView';
 import './editor.css';
@@ -51,6 +53,12 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ documentI
   const [, setTick] = useState(0);
   const [footnoteOpen, setFootnoteOpen] = useState(false);
   const [footnote, setFootnote] = useState('');
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const toolbarFocus = useRef<Element | null>(null);
+  // the toolbar is one Tab stop; its controls come and go (table tools), so after every render
+  useLayoutEffect(() => {
+    if (toolbarRef.current) toolbarFocus.current = syncRovingTabIndex(toolbarRef.current, toolbarFocus.current);
+  });
   const callbacks = useRef({ onState, onPresence, onOutline });
   callbacks.current = { onState, onPresence, onOutline };
 
@@ -191,6 +199,12 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ documentI
   const active = (mark: 'bold' | 'italic' | 'underline') => !!state && commands.markActive(state, congressSchema.marks[mark]);
   const blockKind = state ? commands.currentBlockKind(state) : 'paragraph';
   const targetsRow = state ? commands.targetsRowAt(state) : null;
+  const inTable = !!state && !!tableAt(state);
+  const tableButton = (command: Command, key: 'addRow' | 'deleteRow' | 'addColumn' | 'deleteColumn') => (
+    <Button size="compact-sm" variant="default" disabled={!enabled(command)} onMouseDown={(e) => e.preventDefault()} onClick={run(command)}>
+      {t(`editor.${key}`)}
+    </Button>
+  );
   const markButton = (mark: 'bold' | 'italic' | 'underline', label: ReactNode, shortcut: string) => (
     <Tooltip label={`${t(`editor.${mark}`)} (${shortcut})`}>
       <ActionIcon
@@ -210,7 +224,19 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ documentI
   return (
     <Stack gap="xs">
       {!readOnly && (
-        <Paper className="vk-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
+        <Paper
+          className="vk-toolbar"
+          role="toolbar"
+          aria-label={t('editor.toolbar')}
+          aria-orientation="horizontal"
+          ref={toolbarRef}
+          onFocus={(e) => {
+            if (e.target !== e.currentTarget && toolbarRef.current) toolbarFocus.current = syncRovingTabIndex(toolbarRef.current, e.target);
+          }}
+          onKeyDown={(e) => {
+            if (toolbarRef.current) toolbarFocus.current = handleToolbarKey(toolbarRef.current, e) ?? toolbarFocus.current;
+          }}
+        >
           <Group gap={6} wrap="wrap">
             <Select
               aria-label={t('editor.blockStyle')}
@@ -246,10 +272,13 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ documentI
             <Button size="compact-sm" variant="default" onClick={run(commands.insertTargetsTable)}>
               {t('editor.targets')}
             </Button>
-            {enabled(commands.addRowAfter) && (
-              <Button size="compact-sm" variant="default" onClick={run(commands.addRowAfter)}>
-                {t('editor.addRow')}
-              </Button>
+            {inTable && (
+              <Group gap={4} role="group" aria-label={t('editor.tableTools')} data-testid="table-tools">
+                {tableButton(commands.addRowAfter, 'addRow')}
+                {tableButton(commands.deleteRow, 'deleteRow')}
+                {tableButton(commands.addColumnAfter, 'addColumn')}
+                {tableButton(commands.deleteColumn, 'deleteColumn')}
+              </Group>
             )}
             {targetsRow && (
               <Select
@@ -281,7 +310,7 @@ export const CollaborativeEditor = memo(function CollaborativeEditor({ documentI
         </Paper>
       )}
       <div className="vk-page" ref={mount} data-testid="editor" data-readonly={readOnly ? 'true' : 'false'} />
-      <Modal opened={footnoteOpen} onClose={() => setFootnoteOpen(false)} title={t('editor.footnote')}>
+      <Modal opened={footnoteOpen} onClose={() => setFootnoteOpen(false)} title={t('editor.footnote')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -361,7 +390,7 @@ function cursorAwareness(awareness: Awareness) {
 function toolbarSignature(state: EditorState): string {
   const marks = (['bold', 'italic', 'underline'] as const).map((m) => (commands.markActive(state, congressSchema.marks[m]) ? '1' : '0')).join('');
   const row = commands.targetsRowAt(state);
-  const lists = [commands.bulletList, commands.orderedList, commands.addRowAfter].map((c) => (c(state) ? '1' : '0')).join('');
+  const lists = [commands.bulletList, commands.orderedList, commands.addRowAfter, commands.deleteRow, commands.addColumnAfter, commands.deleteColumn].map((c) => (c(state) ? '1' : '0')).join('');
   return `${marks}|${commands.currentBlockKind(state)}|${row ? `${row.pos}:${row.assessment}` : ''}|${lists}`;
 }
 

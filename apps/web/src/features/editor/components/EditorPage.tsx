@@ -123,7 +123,7 @@ export default function EditorPage() {
         </div>
         <Group gap="xs" wrap="nowrap">
           <Tooltip.Group>
-            <Avatar.Group aria-label={t('editor.present')} data-testid="presence">
+            <Avatar.Group role="group" aria-label={t('editor.present')} data-testid="presence">
               {unique.map((p) => (
                 <Tooltip key={p.id} label={`${p.name}${p.self ? ` ${t('editor.you')}` : ''}`}>
                   <Avatar size="md" radius="xl" color={p.color} variant="filled" style={{ background: p.color }} aria-label={p.name} data-presence-name={p.name}>

@@ -107,23 +107,4 @@ export function currentBlockKind(state: EditorState): string {
   return node.type.name;
 }
 
-/** The table row (or targets row) at the cursor, if any. */
-function rowAt(state: EditorState): { pos: number; node: ReturnType<EditorState['doc']['nodeAt']> } | null {
-  const { $from } = state.selection;
-  for (let depth = $from.depth; depth > 0; depth--) {
-    const node = $from.node(depth);
-    if (node.type === nodes['targets_row'] || node.type === nodes['table_row']) return { pos: $from.before(depth), node };
-  }
-  return null;
-}
-
-/** A new empty row after the one at the cursor, of the same shape (the targets table's five cells). */
-export const addRowAfter: Command = (state, dispatch) => {
-  const row = rowAt(state);
-  if (!row?.node) return false;
-  const cells: ReturnType<NodeType['create']>[] = [];
-  row.node.forEach((cell) => cells.push(cell.type === nodes['table_header'] ? nodes['table_cell'].create(id(), para()) : cell.type.spec.content === 'inline*' ? cell.type.create(id()) : cell.type.create(id(), para())));
-  const created = row.node.type.create(row.node.type === nodes['targets_row'] ? { ...id(), assessment: 'unknown' } : id(), cells);
-  dispatch?.(state.tr.insert(row.pos + row.node.nodeSize, created).scrollIntoView());
-  return true;
-};
+export { addColumnAfter, addRowAfter, deleteColumn, deleteRow } from './table-commands';

@@ -28,7 +28,7 @@ export function HomePage() {
     <Stack>
       <Title order={1}>{t('home.greeting', { name: me.data?.fullName ?? '' })}</Title>
       <ErrorAlert error={me.error ?? myDocuments.error ?? inbox.error ?? unread.error} />
-      <Group gap="xs" aria-label={t('home.memberships')}>
+      <Group gap="xs" role="group" aria-label={t('home.memberships')}>
         {me.data?.memberships.map((m) => (
           <Badge key={`${m.organizationId}-${m.role}`} variant="outline" color="gray.8" style={{ textTransform: "none" }}>
             {t(`roles.${m.role}`)} · {m.organizationName}

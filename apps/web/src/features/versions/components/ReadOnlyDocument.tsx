@@ -16,7 +16,7 @@ export function ReadOnlyDocument({ content }: { content: unknown }) {
     const view = new EditorView(mount.current!, {
       state: EditorState.create({ doc }),
       editable: () => false,
-      attributes: { 'aria-label': t('editor.content'), 'aria-readonly': 'true', lang: 'vi' },
+      attributes: { 'aria-label': t('editor.content'), role: 'textbox', 'aria-multiline': 'true', 'aria-readonly': 'true', lang: 'vi' },
       nodeViews: { targets_table: targetsTableView(headings) },
     });
     return () => view.destroy();

@@ -111,7 +111,7 @@ export default function VersionsPage() {
         </Table.Tbody>
       </Table>
       {versions.data?.length === 0 && <Text>{t('versions.empty')}</Text>}
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('versions.freeze')}>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('versions.freeze')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         <form onSubmit={submit}>
           <Stack>
             <TextInput label={t('versions.label')} description={t('versions.labelHint')} value={label} onChange={(e) => setLabel(e.currentTarget.value)} data-autofocus />
