@@ -1,13 +1,10 @@
-// The DOCX import answers `unknown` in its OpenAPI document today (libs/office ImportReport); what
-// the client reads of it, until the DTO exists:
+// What a DOCX import answers, from the editor's OpenAPI document (generated, never copied).
+import type { components } from '../../../lib/api-schema/editor';
 import type { DocumentDetail } from '../../../lib/api-types';
 
-export interface ImportReport {
-  kept: string[];
-  warnings: { message: string; where?: string }[];
-  lost: { kind: string; count: number; sample?: string }[];
-}
+export type ImportReport = components['schemas']['ImportReportView'];
 
+/** The new document's content is typed loosely by the client, as DocumentDetail says. */
 export interface ImportResult {
   document: DocumentDetail;
   report: ImportReport;

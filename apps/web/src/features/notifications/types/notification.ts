@@ -1,16 +1,5 @@
-// GET /api/notifications answers `unknown` in its OpenAPI document today; what the client reads:
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  documentId: string | null;
-  approvalRequestId: string | null;
-  message: string;
-  payload: Record<string, unknown>;
-  createdAt: string;
-  readAt: string | null;
-}
+// What GET /api/notifications answers, from the editor's OpenAPI document (generated, never copied).
+import type { components } from '../../../lib/api-schema/editor';
 
-export interface NotificationList {
-  unread: number;
-  notifications: NotificationItem[];
-}
+export type NotificationItem = components['schemas']['NotificationView'];
+export type NotificationList = components['schemas']['NotificationListView'];
