@@ -52,7 +52,7 @@ export class AccessTokens {
     // a token without an id could not be deny-listed, so it is not accepted at all
     const wellFormed = claims.typ === 'access' && typeof claims.sub === 'string' && typeof claims.jti === 'string' && uuid.test(claims.jti) && typeof claims.sid === 'string' && uuid.test(claims.sid);
     if (!wellFormed || typeof claims.exp !== 'number') throw new AppError(CommonErrors.TOKEN_INVALID);
-    // outside the try: Redis being down is a 503, not an invalid token
+    // outside the try: a deny-list that cannot be read is a 503, not an invalid token
     if (await this.revoked.isRevoked(claims.jti, claims.sid)) throw new AppError(AuthErrors.SESSION_ENDED);
     return { userId: claims.sub, email: claims.email, tokenId: claims.jti, sessionId: claims.sid, expiresAt: claims.exp * 1000 };
   }
