@@ -90,7 +90,8 @@ export class ApprovalsService {
     await this.authorizeDecision(userId, requestId);
     const outcome = await this.dataSource.transaction(async (manager) => {
       const request = await this.lockOpenRequest(manager, requestId);
-      const member = (await this.committee(manager, request)).find((approver) => approver.id === userId);
+      const committee = await this.committee(manager, request);
+      const member = committee.find((approver) => approver.id === userId);
       if (member && !member.counts) throw new AppError(ApprovalErrors.APPOINTED_AFTER_REQUEST, { appointedAt: member.appointedAt, requestSentAt: request.createdAt.toISOString() });
       const repository = manager.getRepository(Approval);
       const existing = await repository.findOne({ where: { requestId, approverId: userId } });
@@ -122,7 +123,7 @@ export class ApprovalsService {
         // the text goes back to the drafters, who answer with a new version
         await manager.getRepository(CongressDocument).update({ id: request.documentId, lockedVersionId: request.documentVersionId }, { lockedVersionId: null });
       }
-      return this.settle(manager, userId, request);
+      return this.settle(manager, userId, request, committee);
     });
     if (outcome.lockDocumentId) await this.locks.locked(outcome.lockDocumentId);
     return this.view(requestId);
@@ -192,8 +193,8 @@ export class ApprovalsService {
    * After a decision or a withdrawal: counts the decisions under the committee's rule and, once
    * it is met, approves the request and asks the next committee, or makes the document final.
    */
-  private async settle(manager: EntityManager, actorId: string, request: ApprovalRequest): Promise<Outcome> {
-    const tally = await this.tally(manager, request);
+  private async settle(manager: EntityManager, actorId: string, request: ApprovalRequest, committee?: CommitteeApproverView[]): Promise<Outcome> {
+    const tally = await this.tally(manager, request, committee);
     if (tally.outcome !== 'approved') return { requestId: request.id, lockDocumentId: null };
     const decidedAt = new Date();
     await manager.getRepository(ApprovalRequest).update({ id: request.id }, { status: 'approved', decidedAt });
