@@ -4,6 +4,7 @@ import type { Catalogue } from './vi';
 export const en: Catalogue = {
   app: { name: 'Vankien', tagline: 'Drafting congress documents', skip: 'Skip to main content', language: 'Language', loading: 'Loading…' },
   nav: { home: 'Home', documents: 'Documents', approvals: 'Awaiting approval', notifications: 'Notifications', admin: 'Administration', signOut: 'Sign out', menu: 'Main menu' },
+  levels: { central: 'Central', province: 'Province', district: 'District', grassroots: 'Grassroots', cell: 'Cell' },
   roles: { drafter: 'Documents subcommittee', clerk: 'Committee office', contributor: 'Contributor', approver: 'Standing committee', admin: 'Administrator' },
   kinds: {
     political_report: 'Political report',

@@ -3,6 +3,7 @@
 export const vi = {
   app: { name: 'Vankien', tagline: 'Soạn thảo văn kiện đại hội', skip: 'Bỏ qua, đến nội dung chính', language: 'Ngôn ngữ', loading: 'Đang tải…' },
   nav: { home: 'Trang chủ', documents: 'Văn kiện', approvals: 'Chờ phê duyệt', notifications: 'Thông báo', admin: 'Quản trị', signOut: 'Đăng xuất', menu: 'Trình đơn chính' },
+  levels: { central: 'Trung ương', province: 'Cấp tỉnh', district: 'Cấp huyện', grassroots: 'Cơ sở', cell: 'Chi bộ' },
   roles: { drafter: 'Tiểu ban Văn kiện', clerk: 'Văn phòng cấp ủy', contributor: 'Người góp ý', approver: 'Ban Thường vụ', admin: 'Quản trị' },
   kinds: {
     political_report: 'Báo cáo chính trị',

@@ -54,6 +54,7 @@ export default function AdminPage() {
 }
 
 function Tree({ nodes, selected }: { nodes: TreeNode[]; selected: string | undefined }) {
+  const { t } = useTranslation();
   return (
     <ul style={{ listStyle: 'none', paddingLeft: '1rem', margin: 0 }}>
       {nodes.map((node) => (
@@ -62,7 +63,8 @@ function Tree({ nodes, selected }: { nodes: TreeNode[]; selected: string | undef
             {node.name}
           </Anchor>{' '}
           <Badge size="xs" variant="outline" color="gray.8">
-            {node.level}
+            {/* levels are data: the known ones by their names, any other as it is stored */}
+            {t(`levels.${node.level}`, { defaultValue: node.level })}
           </Badge>
           {node.children.length > 0 && <Tree nodes={node.children} selected={selected} />}
         </li>
